@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Env } from "../env.ts";
+
+export type DatabaseTarget = {
+  /** A postgres:// URL; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder, or "memory" for a throwaway in-process database. */
+  pgliteDir?: string;
+  /** PostgreSQL schema to work in (each test file gets its own). */
+  schema?: string;
+};
+
+/** The raw driver under Prisma: multi-statement SQL (migrations) and bulk loads go through it. */
+export type RawDriver = {
+  kind: "pglite" | "postgres";
+  exec(sql: string): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+};
+
+export type Database = {
+  driver: RawDriver;
+  factory: PrismaPg | PrismaPGlite;
+};
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 10,
+      ...(target.schema ? { options: `-c search_path=${quoteIdentifier(target.schema)}` } : {}),
+    });
+    const driver: RawDriver = {
+      kind: "postgres",
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <Row>(sql: string, params?: unknown[]) =>
+        (await pool.query(sql, params as unknown[])).rows as Row[],
+      close: () => pool.end(),
+    };
+    const factory = new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined);
+    return { driver, factory };
+  }
+  const dir = target.pgliteDir ?? "memory";
+  if (dir !== "memory") fs.mkdirSync(dir, { recursive: true });
+  const pglite = dir === "memory" ? new PGlite() : new PGlite(dir);
+  await pglite.waitReady;
+  const driver: RawDriver = {
+    kind: "pglite",
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await pglite.query<Row>(sql, params)).rows,
+    close: () => pglite.close(),
+  };
+  return { driver, factory: new PrismaPGlite(pglite) };
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export async function createAdapterFactory(env: Env) {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  return database.factory;
+}

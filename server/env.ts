@@ -1,0 +1,32 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env: checked once, failing fast with a readable list.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^postgres(ql)?:\/\//.test(value), {
+      message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+    }),
+  DATA_DIR: z.string().default(".data"),
+  MAP_STYLE_URL: z.string().url().optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { pgliteDir: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, pgliteDir: path.join(dataDir, "pglite") };
+}

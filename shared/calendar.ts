@@ -1,0 +1,185 @@
+import { UTCDate } from "@date-fns/utc";
+import { addDays as addDaysFns, differenceInCalendarDays, getISOWeek, getISOWeeksInYear, getISOWeekYear, startOfISOWeek } from "date-fns";
+
+// Calendar days are plain "YYYY-MM-DD" strings in the workspace's time zone. All arithmetic is
+// on UTC midnights, so no local clock or DST change can shift a day.
+export type LocalDate = string;
+export type IsoWeek = { year: number; week: number };
+export type PeriodKind = "week" | "biweek";
+/** A closed range of whole days; `end` is the last day included. */
+export type Period = { kind: PeriodKind; start: LocalDate; end: LocalDate };
+export type DateRange = { start: LocalDate; end: LocalDate };
+
+export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = LOCAL_DATE_PATTERN.exec(value);
+  if (!match) return false;
+  return toUtc(value).toISOString().slice(0, 10) === value;
+}
+
+function toUtc(date: LocalDate): UTCDate {
+  const match = LOCAL_DATE_PATTERN.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return new UTCDate(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+function fromUtc(date: Date): LocalDate {
+  return new Date(date.getTime()).toISOString().slice(0, 10);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromUtc(addDaysFns(toUtc(date), days));
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from));
+}
+
+/** The calendar date an instant falls on in a time zone (Stockholm by default). */
+export function toLocalDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalDate {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** A local calendar date as the UTC-midnight Date the database's DATE columns use. */
+export function localDateToDbDate(date: LocalDate): Date {
+  return new Date(toUtc(date).getTime());
+}
+
+export function dbDateToLocalDate(date: Date): LocalDate {
+  return fromUtc(date);
+}
+
+export function isoWeekOf(date: LocalDate): IsoWeek {
+  const utc = toUtc(date);
+  return { year: getISOWeekYear(utc), week: getISOWeek(utc) };
+}
+
+export function isoWeeksInYear(year: number): number {
+  return getISOWeeksInYear(new UTCDate(Date.UTC(year, 6, 1)));
+}
+
+export function isoWeekStart({ year, week }: IsoWeek): LocalDate {
+  if (week < 1 || week > isoWeeksInYear(year)) throw new RangeError(`ISO year ${year} has no week ${week}`);
+  // 4 January is always in ISO week 1.
+  const weekOne = startOfISOWeek(new UTCDate(Date.UTC(year, 0, 4)));
+  return fromUtc(addDaysFns(weekOne, (week - 1) * 7));
+}
+
+export function mondayOf(date: LocalDate): LocalDate {
+  return fromUtc(startOfISOWeek(toUtc(date)));
+}
+
+export function formatIsoWeek({ year, week }: IsoWeek): string {
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+export function parseIsoWeek(value: string): IsoWeek {
+  const match = ISO_WEEK_PATTERN.exec(value);
+  if (!match) throw new RangeError(`Not an ISO week (YYYY-Www): ${value}`);
+  const result = { year: Number(match[1]), week: Number(match[2]) };
+  isoWeekStart(result);
+  return result;
+}
+
+export function isIsoWeek(value: string): boolean {
+  try {
+    parseIsoWeek(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PERIOD_DAYS: Record<PeriodKind, number> = { week: 7, biweek: 14 };
+
+/**
+ * The period of a kind that contains a date. Biweekly periods are counted in 14-day steps from
+ * the workspace's meeting anchor (a Monday), so they follow its EST meeting rhythm.
+ */
+export function periodContaining(kind: PeriodKind, date: LocalDate, anchor: LocalDate): Period {
+  const monday = mondayOf(date);
+  if (kind === "week") return { kind, start: monday, end: addDays(monday, 6) };
+  const anchorMonday = mondayOf(anchor);
+  const steps = Math.floor(daysBetween(anchorMonday, monday) / 14);
+  const start = addDays(anchorMonday, steps * 14);
+  return { kind, start, end: addDays(start, 13) };
+}
+
+export function shiftPeriod(period: Period, steps: number): Period {
+  const days = PERIOD_DAYS[period.kind] * steps;
+  return { kind: period.kind, start: addDays(period.start, days), end: addDays(period.end, days) };
+}
+
+export function previousPeriod(period: Period): Period {
+  return shiftPeriod(period, -1);
+}
+
+/** The latest period that has ended before `today`: the one an EST meeting reviews. */
+export function lastCompletePeriod(kind: PeriodKind, today: LocalDate, anchor: LocalDate): Period {
+  return previousPeriod(periodContaining(kind, today, anchor));
+}
+
+/**
+ * The same ISO weeks one ISO year earlier (week 53 maps to week 52 when the earlier year has
+ * none), so weekdays line up and seasonal comparisons are like for like.
+ */
+export function samePeriodLastYear(period: Period): Period {
+  const { year, week } = isoWeekOf(period.start);
+  const lastYearWeek = Math.min(week, isoWeeksInYear(year - 1));
+  const start = isoWeekStart({ year: year - 1, week: lastYearWeek });
+  return { kind: period.kind, start, end: addDays(start, daysBetween(period.start, period.end)) };
+}
+
+/** From the Monday of ISO week 1 to the last day of the period, in the period's ISO year. */
+export function yearToDate(period: Period): DateRange {
+  const { year } = isoWeekOf(period.end);
+  return { start: isoWeekStart({ year, week: 1 }), end: period.end };
+}
+
+export function lastYearToDate(period: Period): DateRange {
+  const lastYear = samePeriodLastYear(period);
+  const { year } = isoWeekOf(lastYear.end);
+  return { start: isoWeekStart({ year, week: 1 }), end: lastYear.end };
+}
+
+export type PeriodComparison = {
+  current: Period;
+  previous: Period;
+  lastYear: Period;
+  yearToDate: DateRange;
+  lastYearToDate: DateRange;
+};
+
+export function comparePeriods(period: Period): PeriodComparison {
+  return {
+    current: period,
+    previous: previousPeriod(period),
+    lastYear: samePeriodLastYear(period),
+    yearToDate: yearToDate(period),
+    lastYearToDate: lastYearToDate(period),
+  };
+}
+
+/** The Mondays of the `count` ISO weeks ending with the week that contains `lastDay`. */
+export function weekStartsEndingAt(lastDay: LocalDate, count: number): LocalDate[] {
+  const lastMonday = mondayOf(lastDay);
+  return Array.from({ length: count }, (_, index) => addDays(lastMonday, (index - count + 1) * 7));
+}
+
+/** "v. 45–46 2026" style label: ISO week numbers as Swedish users write them. */
+export function periodWeekNumbers(period: Period): { year: number; weeks: number[] } {
+  const first = isoWeekOf(period.start);
+  const last = isoWeekOf(period.end);
+  const weeks = first.week === last.week ? [first.week] : [first.week, last.week];
+  return { year: last.year, weeks };
+}
