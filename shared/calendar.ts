@@ -38,16 +38,17 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return differenceInCalendarDays(toUtc(to), toUtc(from));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date an instant falls on in a time zone (Stockholm by default). */
 export function toLocalDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD; building a formatter is costly, so one is kept per zone.
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 /** A local calendar date as the UTC-midnight Date the database's DATE columns use. */

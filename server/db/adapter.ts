@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Env } from "../env.ts";
 
 export type DatabaseTarget = {
@@ -24,7 +25,7 @@ export type RawDriver = {
 
 export type Database = {
   driver: RawDriver;
-  factory: PrismaPg | PrismaPGlite;
+  factory: SqlMigrationAwareDriverAdapterFactory;
 };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -59,7 +60,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       (await pglite.query<Row>(sql, params)).rows,
     close: () => pglite.close(),
   };
-  return { driver, factory: new PrismaPGlite(pglite) };
+  // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime
+  // interface is the same, so only its type is widened here.
+  const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  return { driver, factory };
 }
 
 export function quoteIdentifier(name: string): string {

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseCookie, stringifySetCookie } from "cookie";
+import type { Db } from "./db/client.ts";
+
+export const SESSION_COOKIE = "est_session";
+export const WORKSPACE_HEADER = "x-est-workspace";
+
+export type Context = {
+  db: Db;
+  sessionToken: string | null;
+  /** The workspace the client is working in (its slug), sent on every request. */
+  workspaceSlug: string | null;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+};
+
+export type CookieOptions = { secure: "auto" | "true" | "false" };
+
+export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
+  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => {
+    const cookies = parseCookie(req.headers.cookie ?? "");
+    const isHttps = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
+    const secure = cookieOptions.secure === "auto" ? isHttps : cookieOptions.secure === "true";
+    const header = req.headers[WORKSPACE_HEADER];
+    const setCookie = (value: string, expires: Date) =>
+      res.appendHeader(
+        "Set-Cookie",
+        stringifySetCookie({ name: SESSION_COOKIE, value, httpOnly: true, sameSite: "lax", secure, path: "/", expires }),
+      );
+    return {
+      db,
+      sessionToken: cookies[SESSION_COOKIE] ?? null,
+      workspaceSlug: typeof header === "string" && header.length > 0 ? header : null,
+      setSessionCookie: setCookie,
+      clearSessionCookie: () => setCookie("", new Date(0)),
+    };
+  };
+}

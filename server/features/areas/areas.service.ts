@@ -1,0 +1,75 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+
+const areaSelect = {
+  id: true,
+  parentId: true,
+  kind: true,
+  code: true,
+  name: true,
+  centroidLon: true,
+  centroidLat: true,
+  isApproximate: true,
+} as const;
+
+export async function listAreas({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  return db.area.findMany({ where: { workspaceId }, select: areaSelect, orderBy: [{ kind: "asc" }, { code: "asc" }] });
+}
+
+type AreaNode = { id: string; parentId: string | null; code: string | null };
+
+/** Areas without children: the level the map draws and the table lists. */
+export function leafAreas<T extends AreaNode>(areas: readonly T[]): T[] {
+  const parents = new Set(areas.map((area) => area.parentId).filter(Boolean));
+  return areas.filter((area) => !parents.has(area.id));
+}
+
+/**
+ * The leaf areas covered by the given codes (an area and all below it). Unknown codes are an
+ * error naming them, so a foreign or mistyped code never silently widens or empties a view.
+ */
+export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes: readonly string[]): T[] {
+  const leaves = leafAreas(areas);
+  if (codes.length === 0) return leaves;
+  const byCode = new Map(areas.map((area) => [area.code, area]));
+  const unknown = codes.filter((code) => !byCode.has(code));
+  if (unknown.length > 0) throw new AppError("NOT_FOUND", `Unknown area code: ${unknown.join(", ")}`);
+  const selected = new Set(codes.map((code) => byCode.get(code)?.id));
+  const byId = new Map(areas.map((area) => [area.id, area]));
+  const isCovered = (area: T): boolean => {
+    for (let current: T | undefined = area; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+      if (selected.has(current.id)) return true;
+    }
+    return false;
+  };
+  return leaves.filter(isCovered);
+}
+
+export type DistrictProperties = {
+  areaId: string;
+  code: string | null;
+  name: string;
+  isApproximate: boolean;
+  centroid: [number, number] | null;
+};
+
+export async function getDistrictGeometries({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  const areas = await db.area.findMany({ where: { workspaceId }, select: { ...areaSelect, geometry: true } });
+  const features: Feature<Polygon | MultiPolygon, DistrictProperties>[] = leafAreas(areas)
+    .filter((area) => area.geometry !== null)
+    .map((area) => ({
+      type: "Feature",
+      id: area.code ?? area.id,
+      geometry: area.geometry as unknown as Polygon | MultiPolygon,
+      properties: {
+        areaId: area.id,
+        code: area.code,
+        name: area.name,
+        isApproximate: area.isApproximate,
+        centroid: area.centroidLon !== null && area.centroidLat !== null ? [area.centroidLon, area.centroidLat] : null,
+      },
+    }));
+  const collection: FeatureCollection<Polygon | MultiPolygon, DistrictProperties> = { type: "FeatureCollection", features };
+  return collection;
+}

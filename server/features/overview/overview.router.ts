@@ -1,0 +1,19 @@
+import {
+  DistrictStatsOutputSchema,
+  OverviewFilterInputSchema,
+  WeeklyTrendInputSchema,
+  WeeklyTrendOutputSchema,
+} from "../../../shared/schemas/overview.ts";
+import { router, workspaceProcedure } from "../../trpc.ts";
+import { getDistrictStats, getWeeklyTrend } from "./overview.service.ts";
+
+export const overviewRouter = router({
+  districtStats: workspaceProcedure
+    .input(OverviewFilterInputSchema)
+    .output(DistrictStatsOutputSchema)
+    .query(({ ctx, input }) => getDistrictStats({ db: ctx.db, workspace: ctx.workspace, filter: input })),
+  weeklyTrend: workspaceProcedure
+    .input(WeeklyTrendInputSchema)
+    .output(WeeklyTrendOutputSchema)
+    .query(({ ctx, input }) => getWeeklyTrend({ db: ctx.db, workspace: ctx.workspace, filter: input, weeks: input.weeks })),
+});

@@ -1,0 +1,137 @@
+import {
+  formatIsoWeek,
+  isoWeekOf,
+  isoWeekStart,
+  isoWeeksInYear,
+  type LocalDate,
+  periodContaining,
+  previousPeriod,
+  weekStartsEndingAt,
+} from "../../../shared/calendar.ts";
+import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
+import type { DistrictStatsOutput, OverviewFilterInputSchema, WeeklyTrendOutput } from "../../../shared/schemas/overview.ts";
+import type { z } from "zod";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { Db } from "../../db/client.ts";
+import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { listAreas, resolveAreaScope } from "../areas/areas.service.ts";
+import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+
+type Filter = z.output<typeof OverviewFilterInputSchema>;
+type Options = { db: Db; workspace: CurrentWorkspace; filter: Filter };
+
+async function resolveScope({ db, workspace, filter }: Options) {
+  const [areas, categories] = await Promise.all([
+    listAreas({ db, workspaceId: workspace.id }),
+    listCategories({ db, workspaceId: workspace.id }),
+  ]);
+  const period = periodContaining(filter.period.kind, filter.period.date, workspace.meetingAnchor);
+  return {
+    period,
+    areas: resolveAreaScope(areas, filter.areaCodes),
+    categoryIds: resolveCategoryScope(categories, filter.categoryCodes),
+  };
+}
+
+function categoryCondition(categoryIds: string[] | null) {
+  return categoryIds ? Prisma.sql`AND category_id = ANY(${categoryIds}::uuid[])` : Prisma.empty;
+}
+
+/** The population per area for the period's year, or the nearest earlier (else later) year. */
+async function populationsFor({ db, workspaceId, areaIds, year }: { db: Db; workspaceId: string; areaIds: string[]; year: number }) {
+  const rows = await db.areaPopulation.findMany({
+    where: { workspaceId, areaId: { in: areaIds } },
+    select: { areaId: true, year: true, population: true },
+  });
+  const chosen = new Map<string, { year: number; population: number }>();
+  const distance = (candidate: number) => (candidate <= year ? year - candidate : 1000 + candidate - year);
+  for (const row of rows) {
+    const current = chosen.get(row.areaId);
+    if (!current || distance(row.year) < distance(current.year)) chosen.set(row.areaId, row);
+  }
+  return chosen;
+}
+
+/** Incidents per district for a period and the period before it, with rate and change. */
+export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
+  const { db, workspace } = options;
+  const { period, areas, categoryIds } = await resolveScope(options);
+  const previous = previousPeriod(period);
+  const areaIds = areas.map((area) => area.id);
+  const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
+    SELECT area_id::text AS area_id,
+      COALESCE(SUM(count) FILTER (WHERE registered_on >= ${period.start}::date), 0)::int AS current,
+      COALESCE(SUM(count) FILTER (WHERE registered_on <= ${previous.end}::date), 0)::int AS previous
+    FROM incidents
+    WHERE workspace_id = ${workspace.id}::uuid
+      AND registered_on BETWEEN ${previous.start}::date AND ${period.end}::date
+      AND area_id = ANY(${areaIds}::uuid[])
+      ${categoryCondition(categoryIds)}
+    GROUP BY area_id`;
+  const countByArea = new Map(counts.map((row) => [row.area_id, row]));
+  const year = isoWeekOf(period.end).year;
+  const populations = await populationsFor({ db, workspaceId: workspace.id, areaIds, year });
+  const rows = areas.map((area) => {
+    const current = countByArea.get(area.id)?.current ?? 0;
+    const previousCount = countByArea.get(area.id)?.previous ?? 0;
+    const population = populations.get(area.id)?.population ?? null;
+    return statRow({ areaId: area.id, code: area.code, name: area.name, population, count: current, previousCount });
+  });
+  const populationYears = [...populations.values()].map((p) => p.year);
+  const hasAllPopulations = rows.every((row) => row.population !== null);
+  const { areaId: _id, code: _code, ...total } = statRow({
+    areaId: "",
+    code: null,
+    name: "",
+    population: hasAllPopulations ? rows.reduce((sum, row) => sum + (row.population ?? 0), 0) : null,
+    count: rows.reduce((sum, row) => sum + row.count, 0),
+    previousCount: rows.reduce((sum, row) => sum + row.previousCount, 0),
+  });
+  return {
+    period,
+    previous: { start: previous.start, end: previous.end },
+    populationYear: populationYears.length > 0 ? Math.max(...populationYears) : null,
+    rows,
+    total,
+  };
+}
+
+function statRow(input: { areaId: string; code: string | null; name: string; population: number | null; count: number; previousCount: number }) {
+  return {
+    ...input,
+    rate: ratePerThousand(input.count, input.population),
+    change: input.count - input.previousCount,
+    changePercent: percentChange(input.count, input.previousCount),
+  };
+}
+
+/** Incidents per ISO week for the weeks ending with the period, beside the same weeks a year earlier. */
+export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
+  const { db, workspace, weeks } = options;
+  const { period, areas, categoryIds } = await resolveScope(options);
+  const weekStarts = weekStartsEndingAt(period.end, weeks);
+  const lastYearStarts = weekStarts.map(sameWeekLastYear);
+  const from = lastYearStarts[0] ?? period.start;
+  const rows = await db.$queryRaw<{ week_start: string; count: number }[]>`
+    SELECT to_char(date_trunc('week', registered_on), 'YYYY-MM-DD') AS week_start, SUM(count)::int AS count
+    FROM incidents
+    WHERE workspace_id = ${workspace.id}::uuid
+      AND registered_on BETWEEN ${from}::date AND ${period.end}::date
+      AND area_id = ANY(${areas.map((area) => area.id)}::uuid[])
+      ${categoryCondition(categoryIds)}
+    GROUP BY 1`;
+  const countByWeek = new Map(rows.map((row) => [row.week_start, row.count]));
+  return {
+    weeks: weekStarts.map((weekStart, index) => ({
+      weekStart,
+      isoWeek: formatIsoWeek(isoWeekOf(weekStart)),
+      count: countByWeek.get(weekStart) ?? 0,
+      lastYearCount: countByWeek.get(lastYearStarts[index] ?? "") ?? 0,
+    })),
+  };
+}
+
+function sameWeekLastYear(weekStart: LocalDate): LocalDate {
+  const { year, week } = isoWeekOf(weekStart);
+  return isoWeekStart({ year: year - 1, week: Math.min(week, isoWeeksInYear(year - 1)) });
+}

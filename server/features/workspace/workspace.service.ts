@@ -1,0 +1,54 @@
+import { dbDateToLocalDate } from "../../../shared/calendar.ts";
+import type { Db } from "../../db/client.ts";
+
+const workspaceSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  meetingAnchorDate: true,
+  timezone: true,
+  basemapStyleUrl: true,
+} as const;
+
+export async function resolveMembership({ db, userId, slug }: { db: Db; userId: string; slug: string }) {
+  const membership = await db.membership.findFirst({
+    where: { userId, workspace: { slug } },
+    select: { role: true, workspace: { select: workspaceSelect } },
+  });
+  if (!membership) return null;
+  const { meetingAnchorDate, ...workspace } = membership.workspace;
+  return { role: membership.role, workspace: { ...workspace, meetingAnchor: dbDateToLocalDate(meetingAnchorDate) } };
+}
+
+export type CurrentWorkspace = NonNullable<Awaited<ReturnType<typeof resolveMembership>>>["workspace"];
+
+export async function listMyWorkspaces({ db, userId }: { db: Db; userId: string }) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, workspace: { select: { slug: true, name: true } } },
+    orderBy: { workspace: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }));
+}
+
+export async function getWorkspaceSummary({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  const organizations = await db.workspaceOrganization.findMany({
+    where: { workspaceId },
+    select: { organization: { select: { id: true, name: true, kind: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return { organizations: organizations.map((o) => o.organization) };
+}
+
+export async function listMembers({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  const members = await db.membership.findMany({
+    where: { workspaceId },
+    select: {
+      role: true,
+      user: { select: { id: true, name: true, email: true } },
+      organization: { select: { name: true } },
+    },
+    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+  });
+  return members.map((m) => ({ ...m.user, role: m.role, organization: m.organization?.name ?? null }));
+}

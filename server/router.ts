@@ -1,0 +1,19 @@
+import { areasRouter } from "./features/areas/areas.router.ts";
+import { authRouter } from "./features/auth/auth.router.ts";
+import { categoriesRouter } from "./features/categories/categories.router.ts";
+import { incidentsRouter } from "./features/incidents/incidents.router.ts";
+import { overviewRouter } from "./features/overview/overview.router.ts";
+import { workspaceRouter } from "./features/workspace/workspace.router.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  workspace: workspaceRouter,
+  areas: areasRouter,
+  categories: categoriesRouter,
+  overview: overviewRouter,
+  incidents: incidentsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,76 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { APP_ERROR_MESSAGES, type AppErrorCode } from "../shared/errors.ts";
+import type { Role } from "../shared/roles.ts";
+import type { Context } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { resolveSession } from "./features/auth/session.service.ts";
+import { resolveMembership } from "./features/workspace/workspace.service.ts";
+
+const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  WORKSPACE_REQUIRED: "FORBIDDEN",
+  VALIDATION: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+function appCodeOf(error: TRPCError): AppErrorCode {
+  if (error.cause instanceof AppError) return error.cause.code;
+  if (error.cause instanceof z.ZodError) return "VALIDATION";
+  if (error.code === "UNAUTHORIZED") return "UNAUTHENTICATED";
+  if (error.code === "FORBIDDEN") return "FORBIDDEN";
+  if (error.code === "NOT_FOUND") return "NOT_FOUND";
+  if (error.code === "BAD_REQUEST") return "VALIDATION";
+  return "INTERNAL";
+}
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const appCode = appCodeOf(error);
+    const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
+    // Internal errors never reach the client with their message: it may hold SQL or data.
+    const message = appCode === "INTERNAL" ? APP_ERROR_MESSAGES.en.INTERNAL : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, zodError } };
+  },
+});
+
+// Domain code throws AppError; here it becomes a TRPCError with the matching HTTP code.
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await resolveSession({ db: ctx.db, token: ctx.sessionToken });
+  if (!session) throw new AppError("UNAUTHENTICATED", "No valid session");
+  return next({ ctx: { ...ctx, session, user: session.user } });
+});
+
+/** The one place the caller's workspace and role are resolved; every tenant query uses its id. */
+export const workspaceProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.workspaceSlug) throw new AppError("WORKSPACE_REQUIRED", "No workspace given");
+  const membership = await resolveMembership({ db: ctx.db, userId: ctx.user.id, slug: ctx.workspaceSlug });
+  if (!membership) throw new AppError("WORKSPACE_REQUIRED", "Not a member of this workspace");
+  return next({ ctx: { ...ctx, workspace: membership.workspace, role: membership.role } });
+});
+
+export function roleProcedure(roles: readonly Role[]) {
+  return workspaceProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.role)) throw new AppError("FORBIDDEN", `Role ${ctx.role} may not do this`);
+    return next();
+  });
+}

@@ -1,0 +1,43 @@
+// Error codes shared by server and client: the server throws them, the client shows the
+// readable message for the user's language.
+export const APP_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "INVALID_CREDENTIALS",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "WORKSPACE_REQUIRED",
+  "VALIDATION",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "INTERNAL",
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string>> = {
+  sv: {
+    UNAUTHENTICATED: "Du är inte inloggad. Logga in igen.",
+    INVALID_CREDENTIALS: "Fel e-postadress eller lösenord.",
+    FORBIDDEN: "Din roll i arbetsytan tillåter inte detta.",
+    NOT_FOUND: "Hittades inte i den här arbetsytan.",
+    WORKSPACE_REQUIRED: "Välj en arbetsyta du är medlem i.",
+    VALIDATION: "Uppgifterna är inte giltiga.",
+    CONFLICT: "Uppgiften finns redan.",
+    RATE_LIMITED: "För många försök. Vänta en stund och försök igen.",
+    INTERNAL: "Något gick fel hos oss. Försök igen.",
+  },
+  en: {
+    UNAUTHENTICATED: "You are not signed in. Please sign in again.",
+    INVALID_CREDENTIALS: "Wrong email address or password.",
+    FORBIDDEN: "Your role in this workspace does not allow this.",
+    NOT_FOUND: "Not found in this workspace.",
+    WORKSPACE_REQUIRED: "Choose a workspace you are a member of.",
+    VALIDATION: "The details are not valid.",
+    CONFLICT: "This already exists.",
+    RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
+    INTERNAL: "Something went wrong on our side. Please try again.",
+  },
+};
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && (APP_ERROR_CODES as readonly string[]).includes(value);
+}

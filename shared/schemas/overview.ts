@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { isLocalDate } from "../calendar.ts";
+
+export const LocalDateSchema = z.string().refine(isLocalDate, { message: "must be a date YYYY-MM-DD" });
+
+export const PeriodInputSchema = z.object({
+  kind: z.enum(["week", "biweek"]),
+  /** Any day inside the wanted period; the server snaps it to the period's bounds. */
+  date: LocalDateSchema,
+});
+export type PeriodInput = z.infer<typeof PeriodInputSchema>;
+
+const CodeListSchema = z.array(z.string().min(1).max(64)).max(500);
+
+export const OverviewFilterInputSchema = z.object({
+  period: PeriodInputSchema,
+  /** Area codes (DeSO, RegSO, kommun); empty means every area. */
+  areaCodes: CodeListSchema.default([]),
+  /** Category codes at any level of the tree; empty means every category. */
+  categoryCodes: CodeListSchema.default([]),
+});
+export type OverviewFilterInput = z.input<typeof OverviewFilterInputSchema>;
+
+export const WeeklyTrendInputSchema = OverviewFilterInputSchema.extend({
+  weeks: z.number().int().min(4).max(260).default(52),
+});
+
+export const DistrictStatSchema = z.object({
+  areaId: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  population: z.number().nullable(),
+  count: z.number(),
+  previousCount: z.number(),
+  rate: z.number().nullable(),
+  change: z.number(),
+  changePercent: z.number().nullable(),
+});
+export type DistrictStat = z.infer<typeof DistrictStatSchema>;
+
+export const DistrictStatsOutputSchema = z.object({
+  period: z.object({ kind: z.enum(["week", "biweek"]), start: z.string(), end: z.string() }),
+  previous: z.object({ start: z.string(), end: z.string() }),
+  populationYear: z.number().nullable(),
+  rows: z.array(DistrictStatSchema),
+  total: DistrictStatSchema.omit({ areaId: true, code: true }),
+});
+export type DistrictStatsOutput = z.infer<typeof DistrictStatsOutputSchema>;
+
+export const WeeklyTrendOutputSchema = z.object({
+  weeks: z.array(
+    z.object({ weekStart: z.string(), isoWeek: z.string(), count: z.number(), lastYearCount: z.number() }),
+  ),
+});
+export type WeeklyTrendOutput = z.infer<typeof WeeklyTrendOutputSchema>;
