@@ -6,14 +6,19 @@ import { overviewRouter } from "./features/overview/overview.router.ts";
 import { workspaceRouter } from "./features/workspace/workspace.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
-export const appRouter = router({
-  auth: authRouter,
-  workspace: workspaceRouter,
-  areas: areasRouter,
-  categories: categoriesRouter,
-  overview: overviewRouter,
-  incidents: incidentsRouter,
-});
+import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
 
-export type AppRouter = typeof appRouter;
-export const createCaller = createCallerFactory(appRouter);
+export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
+  return router({
+    system: createSystemRouter(config),
+    auth: authRouter,
+    workspace: workspaceRouter,
+    areas: areasRouter,
+    categories: categoriesRouter,
+    overview: overviewRouter,
+    incidents: incidentsRouter,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+export const createCaller = createCallerFactory(createAppRouter());

@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { seedIfEmpty } from "../prisma/seed.ts";
+import { createApp } from "../server/app.ts";
+import { connectDb } from "../server/db/client.ts";
+import { readEnv } from "../server/env.ts";
+import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const clientDir = path.join(root, "dist", "client");
+
+function newestChange(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of dirs) walk(path.join(root, dir));
+  return newest;
+}
+
+/** Builds the client when it is missing or older than its sources. */
+function buildIfNeeded() {
+  const index = path.join(clientDir, "index.html");
+  const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  if (builtAt > newestChange(["client", "shared"])) return;
+  console.log("Bygger klienten (vite build)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("vite build failed");
+}
+
+async function main() {
+  const env = readEnv({ NODE_ENV: "production", ...process.env });
+  const startedAt = Date.now();
+  buildIfNeeded();
+  const handle = await connectDb({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir }, { migrate: true });
+  const seeded = await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
+  if (seeded) console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
+  await deleteExpiredSessions({ db: handle.db });
+  const server = createApp({
+    db: handle.db,
+    cookies: { secure: env.COOKIE_SECURE },
+    config: { mapStyleUrl: env.MAP_STYLE_URL ?? null },
+    clientDir,
+    log: (line) => console.error(line),
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite i ${env.pgliteDir}`;
+    console.log(`\nEST Lägesbild är igång: http://localhost:${port}  (databas: ${database}, start ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    if (seeded || process.env.DEMO_LOGINS !== "hide") {
+      console.log(`\nDemoinloggningar för arbetsytan ${DEMO_SLUG} (lösenord: ${env.DEMO_PASSWORD ?? DEMO_DEFAULT_PASSWORD}):`);
+      for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email}  (${user.organization})`);
+    }
+  });
+  const shutdown = () => {
+    server.close();
+    void handle.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

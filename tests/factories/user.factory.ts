@@ -1,0 +1,24 @@
+import type { Role } from "../../shared/roles.ts";
+import type { Db } from "../../server/db/client.ts";
+import { hashPassword } from "../../server/features/auth/password.ts";
+
+export const TEST_PASSWORD = "korrekt-hast-batteri";
+
+export async function createUser(
+  db: Db,
+  input: {
+    email: string;
+    name?: string;
+    password?: string;
+    memberships?: { workspaceId: string; role: Role; organizationId?: string }[];
+  },
+) {
+  return db.user.create({
+    data: {
+      email: input.email.toLowerCase(),
+      name: input.name ?? input.email.split("@")[0] ?? input.email,
+      passwordHash: await hashPassword(input.password ?? TEST_PASSWORD),
+      memberships: { create: input.memberships ?? [] },
+    },
+  });
+}
