@@ -1,0 +1,43 @@
+import { useQuery } from "@tanstack/react-query";
+import { Navigate, Route, Routes } from "react-router";
+import { LoginPage } from "./features/auth/login-page.tsx";
+import { ReportPage } from "./features/incidents/report-page.tsx";
+import { MembersPage } from "./features/members/members-page.tsx";
+import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { WorkspaceLayout } from "./features/workspace/workspace-layout.tsx";
+import { useI18n } from "./i18n/i18n.tsx";
+import { useTRPC } from "./trpc.ts";
+
+/** "/" sends a signed-in user to their first workspace, anyone else to the login page. */
+function Home() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { retry: false }));
+  if (me.isPending) return <p className="muted page">{t("panel.loading")}</p>;
+  const first = me.data?.workspaces[0];
+  return <Navigate to={first ? `/w/${first.slug}` : "/login"} replace />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <h1>{t("notFound")}</h1>
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/" element={<Home />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/w/:slug" element={<WorkspaceLayout />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="rapportera" element={<ReportPage />} />
+        <Route path="medlemmar" element={<MembersPage />} />
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,190 @@
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { type GeoJSONSource, LngLatBounds, Map as MapLibreMap, Marker, Popup, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
+import { useEffect, useMemo, useRef } from "react";
+import type { DistrictStat } from "../../../../shared/schemas/overview.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { buildChoropleth, type Choropleth, fillColorExpression, shortLabel } from "./choropleth.ts";
+import { MapLegend } from "./map-legend.tsx";
+
+setWorkerUrl(workerUrl);
+
+type DistrictProperties = { areaId: string; code: string | null; name: string; isApproximate: boolean; centroid: [number, number] | null };
+export type DistrictMapProps = {
+  geometries: FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
+  stats: DistrictStat[];
+  selectedCodes: string[];
+  onToggle(code: string): void;
+  styleUrl: string | null;
+};
+
+// Offline default: no external tiles or glyphs, so the map works on a closed network.
+const OFFLINE_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
+};
+
+export default function DistrictMap({ geometries, stats, selectedCodes, onToggle, styleUrl }: DistrictMapProps) {
+  const i18n = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const onToggleRef = useRef(onToggle);
+  onToggleRef.current = onToggle;
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  const statsByCode = useMemo(() => new Map(stats.map((row) => [row.code, row])), [stats]);
+  const statsRef = useRef(statsByCode);
+  statsRef.current = statsByCode;
+  const choropleth: Choropleth = useMemo(() => buildChoropleth(stats.map((row) => row.rate)), [stats]);
+  const data = useMemo(
+    () => ({
+      ...geometries,
+      features: geometries.features.map((feature) => ({
+        ...feature,
+        properties: { ...feature.properties, rate: statsByCode.get(feature.properties.code)?.rate ?? null },
+      })),
+    }),
+    [geometries, statsByCode],
+  );
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new MapLibreMap({ container, style: styleUrl ?? OFFLINE_STYLE, attributionControl: false, dragRotate: false });
+    mapRef.current = map;
+    const bounds = new LngLatBounds();
+    for (const feature of geometries.features) {
+      const rings = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+      for (const polygon of rings) for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
+    }
+    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 16, animate: false });
+    const markers = geometries.features
+      .filter((feature) => feature.properties.centroid)
+      .map((feature) => {
+        const element = document.createElement("span");
+        element.className = "map-label";
+        element.setAttribute("aria-hidden", "true");
+        element.textContent = shortLabel(feature.properties.name);
+        return new Marker({ element }).setLngLat(feature.properties.centroid as [number, number]).addTo(map);
+      });
+    const hideOverlappingLabels = () => {
+      const placed: DOMRect[] = [];
+      for (const marker of markers) {
+        const element = marker.getElement();
+        element.style.visibility = "visible";
+        const box = element.getBoundingClientRect();
+        const overlaps = placed.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+        if (overlaps) element.style.visibility = "hidden";
+        else placed.push(box);
+      }
+    };
+    const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
+    let hoveredCode: string | null = null;
+    map.on("load", () => {
+      map.addSource("districts", { type: "geojson", data, promoteId: "code" });
+      map.addLayer({ id: "districts-fill", type: "fill", source: "districts", paint: { "fill-color": fillColorExpression(choropleth) as never, "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.35, 0.85] } });
+      map.addLayer({
+        id: "districts-line",
+        type: "line",
+        source: "districts",
+        paint: {
+          "line-color": ["case", ["boolean", ["feature-state", "selected"], false], "#0b3d91", "#4a4a4a"],
+          "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 3, ["boolean", ["feature-state", "hover"], false], 2, 0.6],
+        },
+      });
+      hideOverlappingLabels();
+    });
+    map.on("moveend", hideOverlappingLabels);
+    map.on("mousemove", "districts-fill", (event) => {
+      const feature = event.features?.[0];
+      const code = (feature?.properties?.code as string | undefined) ?? null;
+      if (!feature || !code) return;
+      map.getCanvas().style.cursor = "pointer";
+      if (hoveredCode !== code) {
+        if (hoveredCode) map.setFeatureState({ source: "districts", id: hoveredCode }, { hover: false });
+        hoveredCode = code;
+        map.setFeatureState({ source: "districts", id: code }, { hover: true });
+      }
+      popup.setLngLat(event.lngLat).setDOMContent(tooltipContent(String(feature.properties?.name ?? ""), statsRef.current.get(code), i18nRef.current)).addTo(map);
+    });
+    map.on("mouseleave", "districts-fill", () => {
+      map.getCanvas().style.cursor = "";
+      if (hoveredCode) map.setFeatureState({ source: "districts", id: hoveredCode }, { hover: false });
+      hoveredCode = null;
+      popup.remove();
+    });
+    map.on("click", "districts-fill", (event) => {
+      const code = event.features?.[0]?.properties?.code as string | undefined;
+      if (code) onToggleRef.current(code);
+    });
+    // What is actually drawn, for the browser tests and for anyone inspecting the page.
+    map.on("idle", () => {
+      if (!map.getLayer("districts-fill")) return;
+      const rendered = map.queryRenderedFeatures({ layers: ["districts-fill"] });
+      const codes = new Set(rendered.map((feature) => String(feature.properties?.code)));
+      const selected = new Set(rendered.filter((feature) => feature.state?.selected).map((feature) => String(feature.properties?.code)));
+      container.dataset.renderedDistricts = String(codes.size);
+      container.dataset.selectedDistricts = [...selected].sort().join(",");
+    });
+    return () => {
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+    };
+    // The map is created once per geometry set; data and selection update it below.
+  }, [geometries, styleUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      (map.getSource("districts") as GeoJSONSource | undefined)?.setData(data);
+      map.setPaintProperty("districts-fill", "fill-color", fillColorExpression(choropleth) as never);
+      for (const feature of geometries.features) {
+        const code = feature.properties.code;
+        if (!code) continue;
+        const isSelected = selectedCodes.includes(code);
+        map.setFeatureState({ source: "districts", id: code }, { selected: isSelected, dimmed: selectedCodes.length > 0 && !isSelected });
+      }
+    };
+    if (map.getLayer("districts-fill")) apply();
+    else map.once("load", apply);
+  }, [data, choropleth, selectedCodes, geometries]);
+
+  const isApproximate = geometries.features.some((feature) => feature.properties.isApproximate);
+  return (
+    <div className="map-wrapper">
+      <div
+        ref={containerRef}
+        className="district-map"
+        role="region"
+        aria-label={i18n.t("overview.map")}
+        data-testid="district-map"
+      />
+      <MapLegend choropleth={choropleth} />
+      <p className="muted small">{i18n.t("overview.mapHint")}</p>
+      {isApproximate ? <p className="notice small">{i18n.t("overview.approximate")}</p> : null}
+    </div>
+  );
+}
+
+function tooltipContent(name: string, stat: DistrictStat | undefined, i18n: ReturnType<typeof useI18n>): HTMLElement {
+  // Built from text nodes only: no HTML from data is ever rendered.
+  const root = document.createElement("div");
+  const title = document.createElement("strong");
+  title.textContent = name;
+  root.append(title);
+  const line = (label: string, value: string) => {
+    const row = document.createElement("div");
+    row.textContent = `${label}: ${value}`;
+    root.append(row);
+  };
+  if (stat) {
+    line(i18n.t("overview.tooltipCount"), i18n.formatNumber(stat.count));
+    line(i18n.t("overview.tooltipRate"), stat.rate === null ? "–" : i18n.formatNumber(stat.rate, 1));
+    line(i18n.t("overview.tooltipChange"), `${stat.change > 0 ? "+" : ""}${i18n.formatNumber(stat.change)}`);
+  }
+  return root;
+}

@@ -1,0 +1,109 @@
+import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable } from "@tanstack/react-table";
+import type { DistrictStat, DistrictStatsOutput } from "../../../../shared/schemas/overview.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+const helper = createColumnHelper<typeof features, DistrictStat>();
+
+type Props = { data: DistrictStatsOutput; selectedCodes: string[]; onToggle(code: string): void };
+
+export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
+  const i18n = useI18n();
+  const { t, formatNumber, formatPercent } = i18n;
+  const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
+  const columns = helper.columns([
+    helper.accessor("name", {
+      header: t("col.district"),
+      sortFn: "alphanumeric",
+      cell: (info) => {
+        const row = info.row.original;
+        const isSelected = row.code !== null && selectedCodes.includes(row.code);
+        return (
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={isSelected}
+            title={t("table.filterTo", { name: row.name })}
+            onClick={() => row.code && onToggle(row.code)}
+          >
+            {row.name}
+          </button>
+        );
+      },
+    }),
+    helper.accessor("population", { header: t("col.population"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
+    helper.accessor("count", { header: t("col.count"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
+    helper.accessor("rate", { header: t("col.rate"), sortFn: "basic", cell: (info) => number(info.getValue(), 1) }),
+    helper.accessor("previousCount", { header: t("col.previous"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
+    helper.accessor("change", { header: t("col.change"), sortFn: "basic", cell: (info) => `${info.getValue() > 0 ? "+" : ""}${number(info.getValue())}` }),
+    helper.accessor("changePercent", {
+      header: t("col.changePercent"),
+      sortFn: "basic",
+      cell: (info) => {
+        const value = info.getValue();
+        return value === null ? "–" : formatPercent(value);
+      },
+    }),
+  ]);
+  const table = useTable({ features, columns, data: data.rows, initialState: { sorting: [{ id: "count", desc: true }] } });
+  const numeric = (id: string) => id !== "name";
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="district-table">
+        <caption className="muted small">
+          {data.populationYear ? t("table.populationYear", { year: data.populationYear }) : ""}
+        </caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={numeric(header.column.id) ? "numeric" : undefined}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-code={row.original.code}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={numeric(cell.column.id) ? "numeric" : undefined}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("overview.total")}</th>
+            <td className="numeric">{number(data.total.population)}</td>
+            <td className="numeric" data-testid="total-count">
+              {number(data.total.count)}
+            </td>
+            <td className="numeric">{number(data.total.rate, 1)}</td>
+            <td className="numeric">{number(data.total.previousCount)}</td>
+            <td className="numeric">{`${data.total.change > 0 ? "+" : ""}${number(data.total.change)}`}</td>
+            <td className="numeric">{data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useQuery } from "@tanstack/react-query";
+import { type Option, MultiSelect } from "../../components/ui/multi-select.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { periodLabel } from "./period-label.ts";
+import type { OverviewFilterState } from "./use-overview-filter.ts";
+
+export function FilterBar({ state }: { state: OverviewFilterState }) {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const trpc = useTRPC();
+  const areas = useQuery(trpc.areas.list.queryOptions());
+  const categories = useQuery(trpc.categories.list.queryOptions());
+  const areaOptions: Option[] = (areas.data ?? [])
+    .filter((area) => area.kind === "deso")
+    .map((area) => ({ value: area.code ?? area.id, label: area.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, "sv"));
+  const depthOf = new Map<string, number>();
+  const categoryOptions: Option[] = (categories.data ?? []).map((category) => {
+    const depth = category.parentId ? (depthOf.get(category.parentId) ?? 0) + 1 : 0;
+    depthOf.set(category.id, depth);
+    return { value: category.code, label: locale === "sv" ? category.nameSv : category.nameEn, depth };
+  });
+  return (
+    <form className="filter-bar" aria-label={t("filter.title")} onSubmit={(event) => event.preventDefault()}>
+      <label>
+        <span className="field-label">{t("filter.periodKind")}</span>
+        <select value={state.period.kind} onChange={(event) => state.setKind(event.target.value as "week" | "biweek")}>
+          <option value="biweek">{t("filter.biweek")}</option>
+          <option value="week">{t("filter.week")}</option>
+        </select>
+      </label>
+      <div className="period-stepper">
+        <span className="field-label">{t("filter.period")}</span>
+        <div>
+          <button type="button" onClick={() => state.step(-1)} aria-label={t("filter.previous")}>
+            ◀
+          </button>
+          <output aria-live="polite" data-testid="period-label">
+            {periodLabel(state.period, i18n)}
+          </output>
+          <button type="button" onClick={() => state.step(1)} disabled={!state.canGoForward} aria-label={t("filter.next")}>
+            ▶
+          </button>
+          {!state.isLatest ? (
+            <button type="button" className="link-button" onClick={state.goToLatest}>
+              {t("filter.latest")}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <MultiSelect label={t("filter.districts")} options={areaOptions} selected={state.filter.areaCodes} onChange={state.setAreas} />
+      <MultiSelect
+        label={t("filter.categories")}
+        options={categoryOptions}
+        selected={state.filter.categoryCodes}
+        onChange={state.setCategories}
+      />
+      <p className="muted filter-note">{t("filter.dateBasis")}</p>
+    </form>
+  );
+}

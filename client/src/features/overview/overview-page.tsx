@@ -1,0 +1,77 @@
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
+import { Panel } from "../../components/ui/panel.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { DistrictTable } from "./district-table.tsx";
+import { FilterBar } from "./filter-bar.tsx";
+import { periodLabel } from "./period-label.ts";
+import { useOverviewFilter } from "./use-overview-filter.ts";
+import { WeeklyTrendChart } from "./weekly-trend-chart.tsx";
+
+// maplibre is large: it loads in its own chunk while the rest of the page renders.
+const DistrictMap = lazy(() => import("./district-map.tsx"));
+
+export function OverviewPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const workspace = useWorkspace();
+  const trpc = useTRPC();
+  const state = useOverviewFilter(workspace.meetingAnchor);
+  const { filter } = state;
+  const config = useQuery(trpc.system.config.queryOptions());
+  const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
+  const mapStats = useQuery(trpc.overview.districtStats.queryOptions({ ...filter, areaCodes: [] }));
+  const tableStats = useQuery(trpc.overview.districtStats.queryOptions(filter));
+  const trend = useQuery(trpc.overview.weeklyTrend.queryOptions({ ...filter, weeks: 52 }));
+  const styleUrl = workspace.basemapStyleUrl ?? config.data?.mapStyleUrl ?? null;
+  return (
+    <>
+      <h1>
+        {t("overview.title")}: {periodLabel(state.period, i18n)}
+      </h1>
+      <FilterBar state={state} />
+      <div className="overview-grid">
+        <Panel
+          title={t("overview.map")}
+          titleId="map-title"
+          isLoading={geometries.isPending || mapStats.isPending || config.isPending}
+          error={geometries.error ?? mapStats.error}
+          className="map-panel"
+        >
+          {geometries.data && mapStats.data ? (
+            <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
+              <DistrictMap
+                geometries={geometries.data}
+                stats={mapStats.data.rows}
+                selectedCodes={filter.areaCodes}
+                onToggle={state.toggleArea}
+                styleUrl={styleUrl}
+              />
+            </Suspense>
+          ) : null}
+        </Panel>
+        <Panel
+          title={t("overview.chart")}
+          titleId="chart-title"
+          isLoading={trend.isPending}
+          error={trend.error}
+          onRetry={() => void trend.refetch()}
+        >
+          {trend.data ? <WeeklyTrendChart data={trend.data} /> : null}
+        </Panel>
+      </div>
+      <Panel
+        title={t("overview.table")}
+        titleId="table-title"
+        isLoading={tableStats.isPending}
+        error={tableStats.error}
+        isEmpty={tableStats.data?.rows.length === 0}
+        onRetry={() => void tableStats.refetch()}
+      >
+        {tableStats.data ? <DistrictTable data={tableStats.data} selectedCodes={filter.areaCodes} onToggle={state.toggleArea} /> : null}
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useSearchParams } from "react-router";
+import {
+  formatIsoWeek,
+  isIsoWeek,
+  isoWeekOf,
+  isoWeekStart,
+  lastCompletePeriod,
+  type Period,
+  type PeriodKind,
+  parseIsoWeek,
+  periodContaining,
+  shiftPeriod,
+  toLocalDate,
+} from "../../../../shared/calendar.ts";
+
+const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
+
+/**
+ * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…),
+ * so a view can be bookmarked, shared and projected as it is.
+ */
+export function useOverviewFilter(meetingAnchor: string) {
+  const [params, setParams] = useSearchParams();
+  const kind: PeriodKind = params.get("period") === "week" ? "week" : "biweek";
+  const from = params.get("from");
+  const today = toLocalDate(new Date());
+  const latest = lastCompletePeriod(kind, today, meetingAnchor);
+  const period: Period =
+    from && isIsoWeek(from) ? periodContaining(kind, isoWeekStart(parseIsoWeek(from)), meetingAnchor) : latest;
+  const areaCodes = split(params.get("areas"));
+  const categoryCodes = split(params.get("categories"));
+
+  const update = (patch: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: false },
+    );
+  const fromOf = (target: Period) => formatIsoWeek(isoWeekOf(target.start));
+
+  return {
+    period,
+    isLatest: period.start === latest.start,
+    canGoForward: period.start < latest.start,
+    filter: { period: { kind, date: period.start }, areaCodes, categoryCodes },
+    setKind: (next: PeriodKind) => update({ period: next === "biweek" ? null : next, from: fromOf(periodContaining(next, period.start, meetingAnchor)) }),
+    step: (steps: number) => update({ from: fromOf(shiftPeriod(period, steps)) }),
+    goToLatest: () => update({ from: null }),
+    setAreas: (codes: string[]) => update({ areas: codes.join(",") || null }),
+    toggleArea: (code: string) =>
+      update({ areas: (areaCodes.includes(code) ? areaCodes.filter((c) => c !== code) : [...areaCodes, code]).join(",") || null }),
+    setCategories: (codes: string[]) => update({ categories: codes.join(",") || null }),
+  };
+}
+
+export type OverviewFilterState = ReturnType<typeof useOverviewFilter>;

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { NavLink, Navigate, Outlet, useNavigate, useParams } from "react-router";
+import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { type Locale, useI18n } from "../../i18n/i18n.tsx";
+import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
+import { WorkspaceContext } from "./workspace-context.tsx";
+
+export function WorkspaceLayout() {
+  const { slug = "" } = useParams();
+  const queryClient = useQueryClient();
+  const previousSlug = useRef<string | null>(null);
+  // Every request carries the workspace; cached answers from another workspace are dropped.
+  if (previousSlug.current !== slug) {
+    if (previousSlug.current !== null) queryClient.clear();
+    setCurrentWorkspace(slug);
+    previousSlug.current = slug;
+  }
+  const trpc = useTRPC();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const current = useQuery(trpc.workspace.current.queryOptions());
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        void navigate("/login");
+      },
+    }),
+  );
+  if (current.error) {
+    const status = (current.error as { data?: { httpStatus?: number } }).data?.httpStatus;
+    if (status === 401) return <Navigate to="/login" replace />;
+    return (
+      <main id="main" className="page">
+        <ErrorMessage error={current.error} />
+      </main>
+    );
+  }
+  if (!current.data) return <p className="muted page">{t("panel.loading")}</p>;
+  const workspace = current.data;
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="app-name">{t("appName")}</span>
+          <span className="workspace-name" title={t("header.workspace")}>
+            {workspace.name}
+          </span>
+        </div>
+        <nav aria-label={t("nav.main")}>
+          <NavLink to={`/w/${slug}`} end>
+            {t("nav.overview")}
+          </NavLink>
+          {workspace.permissions.canWrite ? <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink> : null}
+          {workspace.permissions.canAdminister ? <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink> : null}
+        </nav>
+        <div className="header-tools">
+          <span className="role-badge" data-testid="role">
+            {t("header.role")}: {t(`role.${workspace.role}`)}
+          </span>
+          <label>
+            <span className="visually-hidden">{t("header.language")}</span>
+            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+              <option value="sv">Svenska</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="button" onClick={() => logout.mutate()}>
+            {t("header.logout")}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,33 @@
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "../../server/router.ts";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+let currentWorkspace: string | null = null;
+/** The workspace every request is made in; set by the workspace layout from the URL. */
+export function setCurrentWorkspace(slug: string | null) {
+  currentWorkspace = slug;
+}
+
+export function createClients() {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) => !(error instanceof TRPCClientError && error.data?.httpStatus < 500) && failures < 2,
+      },
+    },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/trpc",
+        headers: () => (currentWorkspace ? { "x-est-workspace": currentWorkspace } : {}),
+      }),
+    ],
+  });
+  return { queryClient, trpcClient };
+}
