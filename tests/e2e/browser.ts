@@ -1,0 +1,58 @@
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Exactly these flags let maplibre draw with SwiftShader's WebGL2 in headless Chromium.
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function openBrowser(): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "est-e2e-"));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: FLAGS,
+    viewport: { width: 1400, height: 1000 },
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+  });
+}
+
+export async function login(page: Page, baseUrl: string, email: string, password = "est-demo-2026") {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(/\/w\/est-borlange/);
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules; the violations are listed when any are found. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
+
+/** Waits until the map has drawn its districts (its `idle` handler records what it rendered). */
+export async function waitForMap(page: Page, expectSelected?: string) {
+  await page.waitForFunction(
+    (selected) => {
+      const map = document.querySelector<HTMLElement>("[data-testid=district-map]");
+      if (!map?.dataset.renderedDistricts) return false;
+      return selected === undefined || map.dataset.selectedDistricts === selected;
+    },
+    expectSelected,
+    { timeout: 30_000 },
+  );
+}

@@ -1,0 +1,64 @@
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { formatIsoWeek, isoWeekOf, toLocalDate } from "../../shared/calendar.ts";
+import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("what each demo role sees", () => {
+  it("shows the viewer the picture but no way to write or administer", async () => {
+    const page = await browser.newPage();
+    await login(page, baseUrl, "lasare@borlange.example");
+    await page.waitForSelector("[data-testid=district-table] tbody tr");
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    await expect(nav.getByRole("link", { name: "Rapportera händelse" }).count()).resolves.toBe(0);
+    await expect(nav.getByRole("link", { name: "Medlemmar" }).count()).resolves.toBe(0);
+    await page.goto(`${baseUrl}/w/est-borlange/medlemmar`);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Din roll i arbetsytan tillåter inte detta");
+    await page.close();
+  });
+
+  it("lets a partner member report an event, which then counts in the picture", async () => {
+    const page = await browser.newPage();
+    await login(page, baseUrl, "partner@borlange.example");
+    // A report counts on its registration date, today, as police statistics do.
+    const today = toLocalDate(new Date());
+    const view = `${baseUrl}/w/est-borlange?period=week&from=${formatIsoWeek(isoWeekOf(today))}&areas=2081C1090&categories=P-CONTAINERBRAND`;
+    const totalIn = async () => {
+      await page.goto(view);
+      await page.waitForSelector("[data-testid=total-count]");
+      return Number((await page.getByTestId("total-count").textContent())?.replace(/\s/g, ""));
+    };
+    const before = await totalIn();
+    await page.getByRole("link", { name: "Rapportera händelse" }).click();
+    await page.getByLabel("Kategori").selectOption("P-CONTAINERBRAND");
+    await page.getByLabel("Område").selectOption("2081C1090");
+    await page.getByLabel("Datum").fill(today);
+    await page.getByLabel("Antal").fill("3");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Spara händelse" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("sparad");
+    expect(await totalIn()).toBe(before + 3);
+    await page.close();
+  });
+
+  it("shows the admin the members of the workspace", async () => {
+    const page = await browser.newPage();
+    await login(page, baseUrl, "admin@borlange.example");
+    await page.getByRole("link", { name: "Medlemmar" }).click();
+    await page.waitForSelector("td");
+    const emails = await page.locator("tbody td:nth-child(2)").allTextContents();
+    expect(emails.sort()).toEqual(["admin@borlange.example", "analytiker@borlange.example", "lasare@borlange.example", "partner@borlange.example"]);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
