@@ -1,5 +1,5 @@
-import { lastCompletePeriod, toLocalDate } from "../shared/calendar.ts";
 import type { Db } from "../server/db/client.ts";
+import { lastCompletePeriod, toLocalDate } from "../shared/calendar.ts";
 import { DEMO_USERS, seedDemoWorkspace } from "../tests/factories/demo-workspace.factory.ts";
 
 /** Seeds the demo workspace when the database has none; returns what a new user needs to log in. */

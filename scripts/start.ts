@@ -30,20 +30,28 @@ function buildIfNeeded() {
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   if (builtAt > newestChange(["client", "shared"])) return;
   console.log("Bygger klienten (vite build)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) throw new Error("vite build failed");
 }
 
 async function main() {
   const env = readEnv({ NODE_ENV: "production", ...process.env });
   const startedAt = Date.now();
-  buildIfNeeded();
-  const handle = await connectDb({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir }, { migrate: true });
+  if (!process.env.SKIP_CLIENT_BUILD) buildIfNeeded();
+  const handle = await connectDb(
+    { databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir },
+    { migrate: true },
+  );
   const seeded = await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
-  if (seeded) console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
+  if (seeded)
+    console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
   await deleteExpiredSessions({ db: handle.db });
   const server = createApp({
     db: handle.db,
@@ -56,10 +64,15 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite i ${env.pgliteDir}`;
-    console.log(`\nEST Lägesbild är igång: http://localhost:${port}  (databas: ${database}, start ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\nEST Lägesbild är igång: http://localhost:${port}  (databas: ${database}, start ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+    );
     if (seeded || process.env.DEMO_LOGINS !== "hide") {
-      console.log(`\nDemoinloggningar för arbetsytan ${DEMO_SLUG} (lösenord: ${env.DEMO_PASSWORD ?? DEMO_DEFAULT_PASSWORD}):`);
-      for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email}  (${user.organization})`);
+      console.log(
+        `\nDemoinloggningar för arbetsytan ${DEMO_SLUG} (lösenord: ${env.DEMO_PASSWORD ?? DEMO_DEFAULT_PASSWORD}):`,
+      );
+      for (const user of DEMO_USERS)
+        console.log(`  ${user.role.padEnd(8)} ${user.email}  (${user.organization})`);
     }
   });
   const shutdown = () => {

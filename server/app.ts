@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import sirv from "sirv";
-import { createHttpContextFactory, type CookieOptions } from "./context.ts";
+import { type CookieOptions, createHttpContextFactory } from "./context.ts";
 import type { Db } from "./db/client.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createAppRouter } from "./router.ts";
@@ -44,11 +44,14 @@ export function createApp(options: AppOptions): http.Server {
     createContext: createHttpContextFactory(options.db, options.cookies),
     onError({ error, path: procedure }) {
       // Only the code and procedure: inputs and messages can carry personal data.
-      if (error.code === "INTERNAL_SERVER_ERROR") options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
     },
   });
   const hasClient = options.clientDir && fs.existsSync(path.join(options.clientDir, "index.html"));
-  const assets = hasClient ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true }) : null;
+  const assets = hasClient
+    ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true })
+    : null;
   const csp = contentSecurityPolicy(options.config.mapStyleUrl);
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

@@ -25,7 +25,15 @@ export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
     const setCookie = (value: string, expires: Date) =>
       res.appendHeader(
         "Set-Cookie",
-        stringifySetCookie({ name: SESSION_COOKIE, value, httpOnly: true, sameSite: "lax", secure, path: "/", expires }),
+        stringifySetCookie({
+          name: SESSION_COOKIE,
+          value,
+          httpOnly: true,
+          sameSite: "lax",
+          secure,
+          path: "/",
+          expires,
+        }),
       );
     return {
       db,

@@ -3,10 +3,9 @@ import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
+import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
 import { workspaceRouter } from "./features/workspace/workspace.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
-
-import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
 
 export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
   return router({

@@ -1,5 +1,12 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays as addDaysFns, differenceInCalendarDays, getISOWeek, getISOWeeksInYear, getISOWeekYear, startOfISOWeek } from "date-fns";
+import {
+  addDays as addDaysFns,
+  differenceInCalendarDays,
+  getISOWeek,
+  getISOWeeksInYear,
+  getISOWeekYear,
+  startOfISOWeek,
+} from "date-fns";
 
 // Calendar days are plain "YYYY-MM-DD" strings in the workspace's time zone. All arithmetic is
 // on UTC midnights, so no local clock or DST change can shift a day.
@@ -45,7 +52,12 @@ export function toLocalDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalD
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     // en-CA formats as YYYY-MM-DD; building a formatter is costly, so one is kept per zone.
-    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
     formatters.set(timeZone, formatter);
   }
   return formatter.format(instant);

@@ -14,7 +14,9 @@ export function percentChange(current: number, previous: number): number | null 
 
 /** Class breaks for a choropleth: quantiles of the non-null values, strictly increasing. */
 export function quantileBreaks(values: readonly (number | null)[], classes: number): number[] {
-  const sorted = values.filter((value): value is number => value !== null && Number.isFinite(value)).sort((a, b) => a - b);
+  const sorted = values
+    .filter((value): value is number => value !== null && Number.isFinite(value))
+    .sort((a, b) => a - b);
   if (sorted.length === 0 || classes < 2) return [];
   const breaks: number[] = [];
   for (let index = 1; index < classes; index++) {
@@ -22,7 +24,8 @@ export function quantileBreaks(values: readonly (number | null)[], classes: numb
     const lower = sorted[Math.floor(position)] ?? 0;
     const upper = sorted[Math.ceil(position)] ?? lower;
     const value = lower + (upper - lower) * (position - Math.floor(position));
-    if (breaks.length === 0 || value > (breaks[breaks.length - 1] ?? Number.NEGATIVE_INFINITY)) breaks.push(value);
+    if (breaks.length === 0 || value > (breaks[breaks.length - 1] ?? Number.NEGATIVE_INFINITY))
+      breaks.push(value);
   }
   return breaks;
 }

@@ -17,7 +17,8 @@ export function createClients() {
       queries: {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
-        retry: (failures, error) => !(error instanceof TRPCClientError && error.data?.httpStatus < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(error instanceof TRPCClientError && error.data?.httpStatus < 500) && failures < 2,
       },
     },
   });

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Env } from "../env.ts";
 
 export type DatabaseTarget = {
@@ -56,8 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    query: async <Row>(sql: string, params?: unknown[]) =>
-      (await pglite.query<Row>(sql, params)).rows,
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     close: () => pglite.close(),
   };
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime

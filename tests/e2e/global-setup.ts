@@ -3,9 +3,9 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
 import { createApp } from "../../server/app.ts";
 import { connectDb } from "../../server/db/client.ts";
+import { seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
 import { CHROMIUM_PATH } from "./browser.ts";
 
 declare module "vitest" {
@@ -19,12 +19,18 @@ const root = path.resolve(import.meta.dirname, "../..");
 /** Builds the client and serves it with the API from one in-process server on a free port. */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The browser suite needs Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium); it is not skipped.`);
+    throw new Error(
+      `The browser suite needs Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium); it is not skipped.`,
+    );
   }
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (build.status !== 0) throw new Error("vite build failed");
   const handle = await connectDb({ pgliteDir: "memory" }, { migrate: true });
   await seedDemoWorkspace(handle.db, { endDate: "2026-11-15" });

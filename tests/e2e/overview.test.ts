@@ -37,10 +37,14 @@ describe("overview as the demo analyst", () => {
     await waitForMap(page);
     expect(Number(await mapData("rendered-districts"))).toBe(27);
     await page.waitForSelector("[data-testid=weekly-trend] .recharts-bar-rectangle");
-    expect(await page.locator("[data-testid=weekly-trend] .recharts-bar-rectangle").count()).toBeGreaterThan(40);
+    expect(await page.locator("[data-testid=weekly-trend] .recharts-bar-rectangle").count()).toBeGreaterThan(
+      40,
+    );
     expect(await chartTotal()).toBeGreaterThan(1000);
     expect(await tableRows()).toBe(27);
-    expect(Number((await page.getByTestId("total-count").textContent())?.replace(/\s/g, ""))).toBeGreaterThan(0);
+    expect(Number((await page.getByTestId("total-count").textContent())?.replace(/\s/g, ""))).toBeGreaterThan(
+      0,
+    );
     await expect(page.getByTestId("role").textContent()).resolves.toContain("Analytiker");
   });
 
@@ -57,9 +61,17 @@ describe("overview as the demo analyst", () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForURL(/areas=2081C1010/);
     await waitForMap(page, "2081C1010");
-    await page.waitForFunction(() => document.querySelectorAll("[data-testid=district-table] tbody tr").length === 1);
-    await expect(page.locator("[data-testid=district-table] tbody tr").getAttribute("data-code")).resolves.toBe("2081C1010");
-    await page.waitForFunction((before) => Number(document.querySelector("[data-testid=weekly-trend]")?.getAttribute("data-total")) !== before, totalBefore);
+    await page.waitForFunction(
+      () => document.querySelectorAll("[data-testid=district-table] tbody tr").length === 1,
+    );
+    await expect(
+      page.locator("[data-testid=district-table] tbody tr").getAttribute("data-code"),
+    ).resolves.toBe("2081C1010");
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector("[data-testid=weekly-trend]")?.getAttribute("data-total")) !== before,
+      totalBefore,
+    );
     const totalAfter = await chartTotal();
     expect(totalAfter).toBeGreaterThan(0);
     expect(totalAfter).toBeLessThan(totalBefore);
@@ -69,7 +81,10 @@ describe("overview as the demo analyst", () => {
     await page.reload();
     await waitForMap(page, "2081C1010");
     expect(await tableRows()).toBe(1);
-    await page.getByRole("form", { name: "Filter" }).getByRole("button", { name: "Föregående period" }).click();
+    await page
+      .getByRole("form", { name: "Filter" })
+      .getByRole("button", { name: "Föregående period" })
+      .click();
     await page.waitForURL(/from=\d{4}-W\d{2}/);
     expect(page.url()).toContain("areas=2081C1010");
   });

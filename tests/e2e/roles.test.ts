@@ -23,7 +23,9 @@ describe("what each demo role sees", () => {
     await expect(nav.getByRole("link", { name: "Rapportera händelse" }).count()).resolves.toBe(0);
     await expect(nav.getByRole("link", { name: "Medlemmar" }).count()).resolves.toBe(0);
     await page.goto(`${baseUrl}/w/est-borlange/medlemmar`);
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("Din roll i arbetsytan tillåter inte detta");
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Din roll i arbetsytan tillåter inte detta",
+    );
     await page.close();
   });
 
@@ -57,7 +59,12 @@ describe("what each demo role sees", () => {
     await page.getByRole("link", { name: "Medlemmar" }).click();
     await page.waitForSelector("td");
     const emails = await page.locator("tbody td:nth-child(2)").allTextContents();
-    expect(emails.sort()).toEqual(["admin@borlange.example", "analytiker@borlange.example", "lasare@borlange.example", "partner@borlange.example"]);
+    expect(emails.sort()).toEqual([
+      "admin@borlange.example",
+      "analytiker@borlange.example",
+      "lasare@borlange.example",
+      "partner@borlange.example",
+    ]);
     await expectNoAxeViolations(page);
     await page.close();
   });

@@ -54,7 +54,10 @@ export async function createBorlangeAreas(db: Db, workspaceId: string) {
         centroidLat: deso.lat,
         validFrom: DESO_2025,
         populations: {
-          create: Object.entries(deso.population).map(([year, population]) => ({ year: Number(year), population })),
+          create: Object.entries(deso.population).map(([year, population]) => ({
+            year: Number(year),
+            population,
+          })),
         },
       },
     });

@@ -3,7 +3,11 @@ import type { Db } from "../../server/db/client.ts";
 
 export type CreatedCategory = DemoCategory & { id: string; parentCode: string | null };
 
-export async function createCategoryTree(db: Db, workspaceId: string, tree: DemoCategory[] = DEMO_CATEGORY_TREE) {
+export async function createCategoryTree(
+  db: Db,
+  workspaceId: string,
+  tree: DemoCategory[] = DEMO_CATEGORY_TREE,
+) {
   const created: CreatedCategory[] = [];
   let sortOrder = 0;
   const walk = async (nodes: DemoCategory[], parent: CreatedCategory | null) => {

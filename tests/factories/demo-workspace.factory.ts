@@ -1,7 +1,7 @@
+import { DEMO_RISING_CODES } from "../../prisma/demo/categories.ts";
+import type { Db } from "../../server/db/client.ts";
 import { isoWeekOf, isoWeekStart, type LocalDate } from "../../shared/calendar.ts";
 import type { Role } from "../../shared/roles.ts";
-import type { Db } from "../../server/db/client.ts";
-import { DEMO_RISING_CODES } from "../../prisma/demo/categories.ts";
 import { createBorlangeAreas } from "./area.factory.ts";
 import { createCategoryTree } from "./category.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
@@ -12,10 +12,25 @@ export const DEMO_SLUG = "est-borlange";
 export const DEMO_DEFAULT_PASSWORD = "est-demo-2026";
 
 export const DEMO_USERS: { email: string; name: string; role: Role; organization: string }[] = [
-  { email: "admin@borlange.example", name: "Anna Administratör", role: "admin", organization: "Borlänge kommun" },
-  { email: "analytiker@borlange.example", name: "Per Polisanalytiker", role: "analyst", organization: "LPO Borlänge" },
+  {
+    email: "admin@borlange.example",
+    name: "Anna Administratör",
+    role: "admin",
+    organization: "Borlänge kommun",
+  },
+  {
+    email: "analytiker@borlange.example",
+    name: "Per Polisanalytiker",
+    role: "analyst",
+    organization: "LPO Borlänge",
+  },
   { email: "partner@borlange.example", name: "Maria Bovärd", role: "member", organization: "Tunabyggen" },
-  { email: "lasare@borlange.example", name: "Lars Läsare", role: "viewer", organization: "Räddningstjänsten Dala Mitt" },
+  {
+    email: "lasare@borlange.example",
+    name: "Lars Läsare",
+    role: "viewer",
+    organization: "Räddningstjänsten Dala Mitt",
+  },
 ];
 
 const ORGANIZATIONS = [
@@ -29,9 +44,16 @@ const ORGANIZATIONS = [
  * "EST Borlänge": Borlänge kommun with its 27 DeSO areas, four organisations, one user per role
  * and synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it.
  */
-export async function seedDemoWorkspace(db: Db, options: { endDate: LocalDate; password?: string; seed?: number }) {
+export async function seedDemoWorkspace(
+  db: Db,
+  options: { endDate: LocalDate; password?: string; seed?: number },
+) {
   const password = options.password ?? DEMO_DEFAULT_PASSWORD;
-  const workspace = await createWorkspace(db, { name: "EST Borlänge", slug: DEMO_SLUG, meetingAnchor: "2024-01-08" });
+  const workspace = await createWorkspace(db, {
+    name: "EST Borlänge",
+    slug: DEMO_SLUG,
+    meetingAnchor: "2024-01-08",
+  });
   const organizations = new Map<string, string>();
   for (const organization of ORGANIZATIONS) {
     const row = await createOrganization(db, { ...organization, workspaceIds: [workspace.id] });
@@ -49,16 +71,35 @@ export async function seedDemoWorkspace(db: Db, options: { endDate: LocalDate; p
   const { desos } = await createBorlangeAreas(db, workspace.id);
   const categories = await createCategoryTree(db, workspace.id);
   const policeSource = await db.dataSource.create({
-    data: { workspaceId: workspace.id, kind: "synthetic", name: "Polisen: anmälda brott (syntetiska demodata)", organizationId: organizations.get("LPO Borlänge") },
+    data: {
+      workspaceId: workspace.id,
+      kind: "synthetic",
+      name: "Polisen: anmälda brott (syntetiska demodata)",
+      organizationId: organizations.get("LPO Borlänge"),
+    },
   });
   const partnerSource = await db.dataSource.create({
-    data: { workspaceId: workspace.id, kind: "synthetic", name: "Tunabyggen: egna rapporter (syntetiska demodata)", organizationId: organizations.get("Tunabyggen") },
+    data: {
+      workspaceId: workspace.id,
+      kind: "synthetic",
+      name: "Tunabyggen: egna rapporter (syntetiska demodata)",
+      organizationId: organizations.get("Tunabyggen"),
+    },
   });
   const endYear = isoWeekOf(options.endDate).year;
   const start = isoWeekStart({ year: endYear - 2, week: 1 });
-  const areas = desos.map((deso) => ({ ...deso, population: deso.population[2025] ?? deso.population[2024] ?? 0 }));
+  const areas = desos.map((deso) => ({
+    ...deso,
+    population: deso.population[2025] ?? deso.population[2024] ?? 0,
+  }));
   const leaves = categories.filter((category) => category.kind !== "group");
-  const common = { start, end: options.endDate, areas, centreCode: "2081C1090", rising: { codes: DEMO_RISING_CODES, weeks: 12, factor: 2.2 } };
+  const common = {
+    start,
+    end: options.endDate,
+    areas,
+    centreCode: "2081C1090",
+    rising: { codes: DEMO_RISING_CODES, weeks: 12, factor: 2.2 },
+  };
   const police = await createSyntheticIncidents(db, workspace.id, {
     ...common,
     seed: options.seed ?? 2081,

@@ -1,11 +1,20 @@
-import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";
+import type { DemoCategory } from "../../prisma/demo/categories.ts";
 import type { Db } from "../../server/db/client.ts";
 import { type IncidentRow, insertIncidents } from "../../server/features/incidents/incident-writer.ts";
-import type { DemoCategory } from "../../prisma/demo/categories.ts";
+import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";
 import { createRandom } from "./random.ts";
 
-export type SyntheticArea = { id: string; code: string | null; centroidLon: number | null; centroidLat: number | null; population: number };
-export type SyntheticCategory = Pick<DemoCategory, "code" | "perYear" | "nightShare" | "summer" | "weekend" | "urban"> & { id: string };
+export type SyntheticArea = {
+  id: string;
+  code: string | null;
+  centroidLon: number | null;
+  centroidLat: number | null;
+  population: number;
+};
+export type SyntheticCategory = Pick<
+  DemoCategory,
+  "code" | "perYear" | "nightShare" | "summer" | "weekend" | "urban"
+> & { id: string };
 
 export type SyntheticOptions = {
   seed: number;
@@ -46,7 +55,10 @@ export function generateSyntheticIncidents(options: SyntheticOptions): IncidentR
       return share * Math.max(0.15, 1 + urban * 4 * (urbanity[index] ?? 0)) * (districtFactor[index] ?? 1);
     });
     const sum = raw.reduce((a, b) => a + b, 0) || 1;
-    weights.set(category.code, raw.map((value) => value / sum));
+    weights.set(
+      category.code,
+      raw.map((value) => value / sum),
+    );
   }
   const days = daysBetween(options.start, options.end) + 1;
   const rows: IncidentRow[] = [];
@@ -71,7 +83,8 @@ export function generateSyntheticIncidents(options: SyntheticOptions): IncidentR
       options.areas.forEach((area, index) => {
         const mean = perDay * weekdayFactor * seasonFactor * riseFactor * (areaWeights[index] ?? 0);
         const count = random.poisson(mean);
-        for (let n = 0; n < count; n++) rows.push(syntheticRow(options, random, area, category, when, rows.length));
+        for (let n = 0; n < count; n++)
+          rows.push(syntheticRow(options, random, area, category, when, rows.length));
       });
     }
   }
@@ -92,7 +105,12 @@ function syntheticRow(
   const occurredFrom = new Date(day.getTime() + hour * 3_600_000 + random.integer(60) * 60_000);
   const lagRoll = random.next();
   const lagDays = lagRoll < 0.6 ? 0 : lagRoll < 0.85 ? 1 : 2 + random.integer(6);
-  const registeredAt = new Date(Math.max(occurredFrom.getTime() + 3_600_000, day.getTime() + lagDays * DAY_MS + (7 + random.integer(9)) * 3_600_000));
+  const registeredAt = new Date(
+    Math.max(
+      occurredFrom.getTime() + 3_600_000,
+      day.getTime() + lagDays * DAY_MS + (7 + random.integer(9)) * 3_600_000,
+    ),
+  );
   return {
     dataSourceId: options.dataSourceId,
     externalId: `syn-${options.seed}-${index}`,
@@ -107,7 +125,12 @@ function syntheticRow(
   };
 }
 
-export async function createSyntheticIncidents(db: Db, workspaceId: string, options: SyntheticOptions, timeZone = "Europe/Stockholm") {
+export async function createSyntheticIncidents(
+  db: Db,
+  workspaceId: string,
+  options: SyntheticOptions,
+  timeZone = "Europe/Stockholm",
+) {
   const rows = generateSyntheticIncidents(options);
   await insertIncidents(db, workspaceId, rows, timeZone);
   return rows;

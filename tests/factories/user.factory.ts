@@ -1,6 +1,6 @@
-import type { Role } from "../../shared/roles.ts";
 import type { Db } from "../../server/db/client.ts";
 import { hashPassword } from "../../server/features/auth/password.ts";
+import type { Role } from "../../shared/roles.ts";
 
 export const TEST_PASSWORD = "korrekt-hast-batteri";
 

@@ -1,5 +1,5 @@
-import type { OrganizationKind } from "../../server/generated/prisma/enums.ts";
 import type { Db } from "../../server/db/client.ts";
+import type { OrganizationKind } from "../../server/generated/prisma/enums.ts";
 
 let sequence = 0;
 

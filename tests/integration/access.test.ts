@@ -17,7 +17,11 @@ beforeAll(async () => {
   jarfalla = await createWorkspace(db, { name: "EST Järfälla", slug: "est-jarfalla" });
   upplandsBro = await createWorkspace(db, { name: "EST Upplands-Bro", slug: "est-upplands-bro" });
   borlange = await createWorkspace(db, { name: "EST Borlänge", slug: "est-borlange" });
-  const polis = await createOrganization(db, { name: "LPO Järfälla", kind: "polis", workspaceIds: [jarfalla.id, upplandsBro.id] });
+  const polis = await createOrganization(db, {
+    name: "LPO Järfälla",
+    kind: "polis",
+    workspaceIds: [jarfalla.id, upplandsBro.id],
+  });
   // A police analyst of a lokalpolisområde covering two kommuner belongs to both workspaces.
   await createUser(db, {
     email: "analytiker@polisen.example",
@@ -26,9 +30,18 @@ beforeAll(async () => {
       { workspaceId: upplandsBro.id, role: "analyst", organizationId: polis.id },
     ],
   });
-  await createUser(db, { email: "lasare@borlange.example", memberships: [{ workspaceId: borlange.id, role: "viewer" }] });
-  await createUser(db, { email: "partner@borlange.example", memberships: [{ workspaceId: borlange.id, role: "member" }] });
-  await createUser(db, { email: "admin@borlange.example", memberships: [{ workspaceId: borlange.id, role: "admin" }] });
+  await createUser(db, {
+    email: "lasare@borlange.example",
+    memberships: [{ workspaceId: borlange.id, role: "viewer" }],
+  });
+  await createUser(db, {
+    email: "partner@borlange.example",
+    memberships: [{ workspaceId: borlange.id, role: "member" }],
+  });
+  await createUser(db, {
+    email: "admin@borlange.example",
+    memberships: [{ workspaceId: borlange.id, role: "admin" }],
+  });
   await createBorlangeAreas(db, borlange.id);
   await createCategoryTree(db, borlange.id);
 });
@@ -52,7 +65,9 @@ describe("sessions", () => {
     const { caller: forged } = callerFor(testDb.db, { token: "not-a-real-token", workspace: "est-borlange" });
     await expect(forged.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const session = await loginAs(testDb.db, "lasare@borlange.example", TEST_PASSWORD, "est-borlange");
-    await expect(session.caller.auth.me()).resolves.toMatchObject({ user: { email: "lasare@borlange.example" } });
+    await expect(session.caller.auth.me()).resolves.toMatchObject({
+      user: { email: "lasare@borlange.example" },
+    });
     await session.caller.auth.logout();
     expect(session.cookies.token).toBeNull();
     const { caller: after } = callerFor(testDb.db, { token: session.token, workspace: "est-borlange" });
@@ -61,8 +76,12 @@ describe("sessions", () => {
 
   it("rejects a wrong password with the same error as an unknown user and stores only a hash", async () => {
     const { caller } = callerFor(testDb.db);
-    const wrongPassword = await caller.auth.login({ email: "lasare@borlange.example", password: "fel" }).catch((e) => e);
-    const unknownUser = await caller.auth.login({ email: "ingen@borlange.example", password: "fel" }).catch((e) => e);
+    const wrongPassword = await caller.auth
+      .login({ email: "lasare@borlange.example", password: "fel" })
+      .catch((e) => e);
+    const unknownUser = await caller.auth
+      .login({ email: "ingen@borlange.example", password: "fel" })
+      .catch((e) => e);
     expect(wrongPassword.code).toBe("UNAUTHORIZED");
     expect(unknownUser.message).toBe(wrongPassword.message);
     const session = await loginAs(testDb.db, "lasare@borlange.example", TEST_PASSWORD);
@@ -77,7 +96,10 @@ describe("workspace scoping", () => {
     const me = await caller.auth.me();
     expect(me.workspaces.map((w) => w.slug).sort()).toEqual(["est-jarfalla", "est-upplands-bro"]);
     for (const slug of ["est-jarfalla", "est-upplands-bro"]) {
-      const { caller: scoped } = callerFor(testDb.db, { token: (await loginAs(testDb.db, "analytiker@polisen.example", TEST_PASSWORD)).token, workspace: slug });
+      const { caller: scoped } = callerFor(testDb.db, {
+        token: (await loginAs(testDb.db, "analytiker@polisen.example", TEST_PASSWORD)).token,
+        workspace: slug,
+      });
       await expect(scoped.workspace.current()).resolves.toMatchObject({ slug, role: "analyst" });
     }
   });
@@ -92,10 +114,16 @@ describe("workspace scoping", () => {
     const { caller } = await loginAs(testDb.db, "analytiker@polisen.example", TEST_PASSWORD, "est-jarfalla");
     await expect(caller.areas.list()).resolves.toEqual([]);
     await expect(
-      caller.overview.districtStats({ period: { kind: "week", date: "2026-01-05" }, areaCodes: ["2081C1090"] }),
+      caller.overview.districtStats({
+        period: { kind: "week", date: "2026-01-05" },
+        areaCodes: ["2081C1090"],
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      caller.overview.weeklyTrend({ period: { kind: "week", date: "2026-01-05" }, categoryCodes: ["G-BEDRAGERI"] }),
+      caller.overview.weeklyTrend({
+        period: { kind: "week", date: "2026-01-05" },
+        categoryCodes: ["G-BEDRAGERI"],
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05" }),
@@ -117,8 +145,15 @@ describe("roles", () => {
 
   it("lets a partner member report an event, placed at the district's centroid", async () => {
     const { caller } = await loginAs(testDb.db, "partner@borlange.example", TEST_PASSWORD, "est-borlange");
-    await caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05", count: 2 });
-    const stored = await testDb.db.incident.findFirstOrThrow({ select: { count: true, pointPrecision: true, area: { select: { code: true } } } });
+    await caller.incidents.create({
+      categoryCode: "P-KLOTTER",
+      areaCode: "2081C1090",
+      occurredOn: "2026-01-05",
+      count: 2,
+    });
+    const stored = await testDb.db.incident.findFirstOrThrow({
+      select: { count: true, pointPrecision: true, area: { select: { code: true } } },
+    });
     expect(stored).toEqual({ count: 2, pointPrecision: "area_centroid", area: { code: "2081C1090" } });
     await expect(
       caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-02-30" }),

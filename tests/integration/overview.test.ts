@@ -12,7 +12,12 @@ let analyst: Awaited<ReturnType<typeof loginAs>>["caller"];
 beforeAll(async () => {
   testDb = await createTestDb();
   await seedDemoWorkspace(testDb.db, { endDate: END });
-  ({ caller: analyst } = await loginAs(testDb.db, "analytiker@borlange.example", DEMO_DEFAULT_PASSWORD, DEMO_SLUG));
+  ({ caller: analyst } = await loginAs(
+    testDb.db,
+    "analytiker@borlange.example",
+    DEMO_DEFAULT_PASSWORD,
+    DEMO_SLUG,
+  ));
 });
 
 afterAll(async () => {
@@ -47,26 +52,46 @@ describe("overview figures", () => {
     for (const row of stats.rows) {
       const code = row.code ?? "";
       expect(row.count).toBe(await sqlCount({ areaCode: code, from: period.start, to: period.end }));
-      expect(row.previousCount).toBe(await sqlCount({ areaCode: code, from: previous.start, to: previous.end }));
+      expect(row.previousCount).toBe(
+        await sqlCount({ areaCode: code, from: previous.start, to: previous.end }),
+      );
     }
     expect(stats.total.count).toBe(await sqlCount({ from: period.start, to: period.end }));
   });
 
   it("filters by district and by a category with its whole subtree", async () => {
-    const input = { period: { kind: "week" as const, date: "2026-10-14" }, areaCodes: ["2081C1090", "2081C1100"], categoryCodes: ["G-SKADEGORELSE"] };
+    const input = {
+      period: { kind: "week" as const, date: "2026-10-14" },
+      areaCodes: ["2081C1090", "2081C1100"],
+      categoryCodes: ["G-SKADEGORELSE"],
+    };
     const stats = await analyst.overview.districtStats(input);
     const week = periodContaining("week", "2026-10-14", "2024-01-08");
     expect(stats.rows.map((row) => row.code).sort()).toEqual(["2081C1090", "2081C1100"]);
     for (const row of stats.rows) {
-      expect(row.count).toBe(await sqlCount({ areaCode: row.code ?? "", categoryCode: "G-SKADEGORELSE", from: week.start, to: week.end }));
+      expect(row.count).toBe(
+        await sqlCount({
+          areaCode: row.code ?? "",
+          categoryCode: "G-SKADEGORELSE",
+          from: week.start,
+          to: week.end,
+        }),
+      );
     }
     // A RegSO code selects the DeSO areas below it.
-    const regso = await analyst.overview.districtStats({ ...input, areaCodes: ["2081R003"], categoryCodes: [] });
+    const regso = await analyst.overview.districtStats({
+      ...input,
+      areaCodes: ["2081R003"],
+      categoryCodes: [],
+    });
     expect(regso.rows.map((row) => row.code).sort()).toEqual(["2081C1020", "2081C1030", "2081C1050"]);
   });
 
   it("computes the rate per 1,000 inhabitants from the period's population year", async () => {
-    const stats = await analyst.overview.districtStats({ period: { kind: "biweek", date: "2026-11-03" }, areaCodes: ["2081C1090"] });
+    const stats = await analyst.overview.districtStats({
+      period: { kind: "biweek", date: "2026-11-03" },
+      areaCodes: ["2081C1090"],
+    });
     const [row] = stats.rows;
     expect(stats.populationYear).toBe(2025);
     expect(row?.population).toBe(1928);
@@ -74,21 +99,36 @@ describe("overview figures", () => {
   });
 
   it("gives 52 weeks of counts ending with the period, beside the same ISO weeks last year", async () => {
-    const trend = await analyst.overview.weeklyTrend({ period: { kind: "week", date: "2026-11-10" }, areaCodes: ["2081C1090"], weeks: 52 });
+    const trend = await analyst.overview.weeklyTrend({
+      period: { kind: "week", date: "2026-11-10" },
+      areaCodes: ["2081C1090"],
+      weeks: 52,
+    });
     expect(trend.weeks).toHaveLength(52);
     expect(trend.weeks.at(-1)).toMatchObject({ weekStart: "2026-11-09", isoWeek: "2026-W46" });
     expect(trend.weeks[0]?.weekStart).toBe(addDays("2026-11-09", -51 * 7));
     for (const week of [trend.weeks[0], trend.weeks[30], trend.weeks[51]]) {
       if (!week) throw new Error("missing week");
-      expect(week.count).toBe(await sqlCount({ areaCode: "2081C1090", from: week.weekStart, to: addDays(week.weekStart, 6) }));
-      const lastYear = isoWeekStart({ year: Number(week.isoWeek.slice(0, 4)) - 1, week: Number(week.isoWeek.slice(-2)) });
-      expect(week.lastYearCount).toBe(await sqlCount({ areaCode: "2081C1090", from: lastYear, to: addDays(lastYear, 6) }));
+      expect(week.count).toBe(
+        await sqlCount({ areaCode: "2081C1090", from: week.weekStart, to: addDays(week.weekStart, 6) }),
+      );
+      const lastYear = isoWeekStart({
+        year: Number(week.isoWeek.slice(0, 4)) - 1,
+        week: Number(week.isoWeek.slice(-2)),
+      });
+      expect(week.lastYearCount).toBe(
+        await sqlCount({ areaCode: "2081C1090", from: lastYear, to: addDays(lastYear, 6) }),
+      );
     }
   });
 
   it("rejects malformed filters with a validation error", async () => {
-    await expect(analyst.overview.districtStats({ period: { kind: "week", date: "2026-13-01" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(analyst.overview.weeklyTrend({ period: { kind: "month" as never, date: "2026-01-01" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      analyst.overview.districtStats({ period: { kind: "week", date: "2026-13-01" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      analyst.overview.weeklyTrend({ period: { kind: "month" as never, date: "2026-01-01" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 
@@ -110,7 +150,9 @@ describe("demo data", () => {
     const first = generateSyntheticIncidents(options);
     expect(generateSyntheticIncidents(options)).toEqual(first);
     const recent = first.filter((row) => row.registeredAt >= new Date("2026-09-01")).length;
-    const yearBefore = first.filter((row) => row.registeredAt >= new Date("2025-09-01") && row.registeredAt < new Date("2025-11-16")).length;
+    const yearBefore = first.filter(
+      (row) => row.registeredAt >= new Date("2025-09-01") && row.registeredAt < new Date("2025-11-16"),
+    ).length;
     expect(recent / yearBefore).toBeGreaterThan(1.4);
   });
 

@@ -15,7 +15,10 @@ export async function createTestDb(): Promise<TestDb> {
     return { ...handle, target: "pglite" };
   }
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("EST_TEST_DB=postgres needs TEST_DATABASE_URL (a PostgreSQL the tests may create schemas in)");
+  if (!url)
+    throw new Error(
+      "EST_TEST_DB=postgres needs TEST_DATABASE_URL (a PostgreSQL the tests may create schemas in)",
+    );
   const schema = `test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

@@ -5,8 +5,8 @@ import {
   formatIsoWeek,
   isLocalDate,
   isoWeekOf,
-  isoWeeksInYear,
   isoWeekStart,
+  isoWeeksInYear,
   lastCompletePeriod,
   parseIsoWeek,
   periodContaining,
@@ -87,15 +87,27 @@ describe("periods", () => {
   const anchor = "2026-01-05";
 
   it("makes biweekly periods follow the meeting anchor, also before it", () => {
-    expect(periodContaining("biweek", "2026-01-18", anchor)).toEqual({ kind: "biweek", start: "2026-01-05", end: "2026-01-18" });
+    expect(periodContaining("biweek", "2026-01-18", anchor)).toEqual({
+      kind: "biweek",
+      start: "2026-01-05",
+      end: "2026-01-18",
+    });
     expect(periodContaining("biweek", "2026-01-19", anchor).start).toBe("2026-01-19");
-    expect(periodContaining("biweek", "2026-01-04", anchor)).toEqual({ kind: "biweek", start: "2025-12-22", end: "2026-01-04" });
+    expect(periodContaining("biweek", "2026-01-04", anchor)).toEqual({
+      kind: "biweek",
+      start: "2025-12-22",
+      end: "2026-01-04",
+    });
     // An anchor that is not a Monday counts from its week's Monday.
     expect(periodContaining("biweek", "2026-01-20", "2026-01-07").start).toBe("2026-01-19");
   });
 
   it("finds the latest complete period before today", () => {
-    expect(lastCompletePeriod("week", "2026-11-22", anchor)).toEqual({ kind: "week", start: "2026-11-09", end: "2026-11-15" });
+    expect(lastCompletePeriod("week", "2026-11-22", anchor)).toEqual({
+      kind: "week",
+      start: "2026-11-09",
+      end: "2026-11-15",
+    });
     expect(lastCompletePeriod("week", "2026-11-23", anchor).start).toBe("2026-11-16");
     expect(lastCompletePeriod("biweek", "2026-11-22", anchor).end < "2026-11-22").toBe(true);
   });
@@ -130,6 +142,9 @@ describe("periods", () => {
   it("lists week starts and week numbers for labels", () => {
     const starts = weekStartsEndingAt("2026-01-07", 3);
     expect(starts).toEqual(["2025-12-22", "2025-12-29", "2026-01-05"]);
-    expect(periodWeekNumbers(periodContaining("biweek", "2026-12-30", anchor))).toEqual({ year: 2026, weeks: [52, 53] });
+    expect(periodWeekNumbers(periodContaining("biweek", "2026-12-30", anchor))).toEqual({
+      year: 2026,
+      weeks: [52, 53],
+    });
   });
 });

@@ -34,7 +34,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const numberFormat = (digits: number) => {
       let format = numberFormats.get(digits);
       if (!format) {
-        format = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        format = new Intl.NumberFormat("sv-SE", {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        });
         numberFormats.set(digits, format);
       }
       return format;

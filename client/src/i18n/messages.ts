@@ -2,7 +2,8 @@
 export const sv = {
   appName: "EST Lägesbild",
   "login.title": "Logga in",
-  "login.intro": "Gemensam lägesbild för kommun, polis och partner inom effektiv samordning för trygghet (EST).",
+  "login.intro":
+    "Gemensam lägesbild för kommun, polis och partner inom effektiv samordning för trygghet (EST).",
   "login.email": "E-postadress",
   "login.password": "Lösenord",
   "login.submit": "Logga in",
@@ -37,7 +38,8 @@ export const sv = {
   "overview.title": "Översikt",
   "overview.map": "Karta: anmälda händelser per 1 000 invånare",
   "overview.mapHint": "Klicka på ett område för att filtrera diagram och tabell.",
-  "overview.approximate": "Områdesgränserna är ungefärliga (genererade från DeSO-områdenas mittpunkter), inte officiella gränser.",
+  "overview.approximate":
+    "Områdesgränserna är ungefärliga (genererade från DeSO-områdenas mittpunkter), inte officiella gränser.",
   "overview.legend": "Teckenförklaring: händelser per 1 000 invånare",
   "overview.legendNoData": "Saknar befolkning",
   "overview.chart": "Händelser per vecka, senaste 52 veckorna",
@@ -78,8 +80,8 @@ export const sv = {
   "report.submit": "Spara händelse",
   "report.saved": "Händelsen är sparad och syns i lägesbilden.",
   "report.choose": "Välj…",
-  "notFound": "Sidan finns inte.",
-  "skipToContent": "Hoppa till innehållet",
+  notFound: "Sidan finns inte.",
+  skipToContent: "Hoppa till innehållet",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -87,7 +89,8 @@ export type MessageKey = keyof typeof sv;
 export const en: Record<MessageKey, string> = {
   appName: "EST Situational Picture",
   "login.title": "Sign in",
-  "login.intro": "A joint situational picture for kommun, police and partners in effective coordination for safety (EST).",
+  "login.intro":
+    "A joint situational picture for kommun, police and partners in effective coordination for safety (EST).",
   "login.email": "Email address",
   "login.password": "Password",
   "login.submit": "Sign in",
@@ -122,7 +125,8 @@ export const en: Record<MessageKey, string> = {
   "overview.title": "Overview",
   "overview.map": "Map: registered incidents per 1,000 inhabitants",
   "overview.mapHint": "Click an area to filter the chart and the table.",
-  "overview.approximate": "Area boundaries are approximate (generated from the DeSO areas' centre points), not official boundaries.",
+  "overview.approximate":
+    "Area boundaries are approximate (generated from the DeSO areas' centre points), not official boundaries.",
   "overview.legend": "Legend: incidents per 1,000 inhabitants",
   "overview.legendNoData": "No population",
   "overview.chart": "Incidents per week, last 52 weeks",

@@ -11,7 +11,10 @@ const KM_PER_DEGREE_LAT = 111.32;
  * centroid, clipped to the centroids' convex hull pushed out by `marginKm`. Shapes are marked
  * approximate wherever they are shown.
  */
-export function approximateDistricts(seeds: readonly Seed[], marginKm = 3): Map<string, Polygon | MultiPolygon> {
+export function approximateDistricts(
+  seeds: readonly Seed[],
+  marginKm = 3,
+): Map<string, Polygon | MultiPolygon> {
   if (seeds.length < 3) throw new Error("Need at least three centroids to draw districts");
   const lat0 = seeds.reduce((sum, seed) => sum + seed.lat, 0) / seeds.length;
   const kmPerDegreeLon = KM_PER_DEGREE_LAT * Math.cos((lat0 * Math.PI) / 180);
@@ -39,7 +42,8 @@ export function approximateDistricts(seeds: readonly Seed[], marginKm = 3): Map<
     if (!cell) return;
     const clipped = intersection([cell], [outline]);
     const polygons = clipped.map((polygon) => polygon.map((ring) => ring.map(unproject)));
-    if (polygons.length === 1 && polygons[0]) shapes.set(seed.code, { type: "Polygon", coordinates: polygons[0] });
+    if (polygons.length === 1 && polygons[0])
+      shapes.set(seed.code, { type: "Polygon", coordinates: polygons[0] });
     else if (polygons.length > 1) shapes.set(seed.code, { type: "MultiPolygon", coordinates: polygons });
   });
   return shapes;

@@ -14,7 +14,11 @@ const areaSelect = {
 } as const;
 
 export async function listAreas({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  return db.area.findMany({ where: { workspaceId }, select: areaSelect, orderBy: [{ kind: "asc" }, { code: "asc" }] });
+  return db.area.findMany({
+    where: { workspaceId },
+    select: areaSelect,
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+  });
 }
 
 type AreaNode = { id: string; parentId: string | null; code: string | null };
@@ -38,7 +42,11 @@ export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes:
   const selected = new Set(codes.map((code) => byCode.get(code)?.id));
   const byId = new Map(areas.map((area) => [area.id, area]));
   const isCovered = (area: T): boolean => {
-    for (let current: T | undefined = area; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    for (
+      let current: T | undefined = area;
+      current;
+      current = current.parentId ? byId.get(current.parentId) : undefined
+    ) {
       if (selected.has(current.id)) return true;
     }
     return false;
@@ -67,9 +75,15 @@ export async function getDistrictGeometries({ db, workspaceId }: { db: Db; works
         code: area.code,
         name: area.name,
         isApproximate: area.isApproximate,
-        centroid: area.centroidLon !== null && area.centroidLat !== null ? [area.centroidLon, area.centroidLat] : null,
+        centroid:
+          area.centroidLon !== null && area.centroidLat !== null
+            ? [area.centroidLon, area.centroidLat]
+            : null,
       },
     }));
-  const collection: FeatureCollection<Polygon | MultiPolygon, DistrictProperties> = { type: "FeatureCollection", features };
+  const collection: FeatureCollection<Polygon | MultiPolygon, DistrictProperties> = {
+    type: "FeatureCollection",
+    features,
+  };
   return collection;
 }

@@ -11,7 +11,15 @@ function hashToken(token: string): string {
 }
 
 /** Only the token's hash is stored: a leaked sessions table lets no one in. */
-export async function createSession({ db, userId, days = SESSION_DAYS }: { db: Db; userId: string; days?: number }) {
+export async function createSession({
+  db,
+  userId,
+  days = SESSION_DAYS,
+}: {
+  db: Db;
+  userId: string;
+  days?: number;
+}) {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + days * DAY_MS);
   await db.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });

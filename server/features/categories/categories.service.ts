@@ -1,16 +1,31 @@
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 
-const categorySelect = { id: true, parentId: true, kind: true, code: true, nameSv: true, nameEn: true, sortOrder: true } as const;
+const categorySelect = {
+  id: true,
+  parentId: true,
+  kind: true,
+  code: true,
+  nameSv: true,
+  nameEn: true,
+  sortOrder: true,
+} as const;
 
 export async function listCategories({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  return db.category.findMany({ where: { workspaceId }, select: categorySelect, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  return db.category.findMany({
+    where: { workspaceId },
+    select: categorySelect,
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
 }
 
 type CategoryNode = { id: string; parentId: string | null; code: string };
 
 /** Ids of the given categories and everything below them; null means no category filter. */
-export function resolveCategoryScope(categories: readonly CategoryNode[], codes: readonly string[]): string[] | null {
+export function resolveCategoryScope(
+  categories: readonly CategoryNode[],
+  codes: readonly string[],
+): string[] | null {
   if (codes.length === 0) return null;
   const byCode = new Map(categories.map((category) => [category.code, category]));
   const unknown = codes.filter((code) => !byCode.has(code));

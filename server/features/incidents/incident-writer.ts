@@ -25,7 +25,12 @@ const CHUNK = 5000;
  * call per row. Local dates are derived here, so every writer stores them the same way.
  * Rows whose (source, external id) already exist are updated, so re-running is safe.
  */
-export async function insertIncidents(db: Executor, workspaceId: string, rows: readonly IncidentRow[], timeZone: string) {
+export async function insertIncidents(
+  db: Executor,
+  workspaceId: string,
+  rows: readonly IncidentRow[],
+  timeZone: string,
+) {
   let written = 0;
   for (let offset = 0; offset < rows.length; offset += CHUNK) {
     const chunk = rows.slice(offset, offset + CHUNK);
@@ -69,4 +74,3 @@ export async function insertIncidents(db: Executor, workspaceId: string, rows: r
   }
   return written;
 }
-

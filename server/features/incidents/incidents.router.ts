@@ -1,5 +1,5 @@
-import { CreateIncidentInputSchema } from "../../../shared/schemas/incidents.ts";
 import { WRITER_ROLES } from "../../../shared/roles.ts";
+import { CreateIncidentInputSchema } from "../../../shared/schemas/incidents.ts";
 import { roleProcedure, router } from "../../trpc.ts";
 import { createIncident } from "./incidents.service.ts";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { localDateToDbDate } from "../../../shared/calendar.ts";
 import type { CreateIncidentInputSchema } from "../../../shared/schemas/incidents.ts";
-import type { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { leafAreas } from "../areas/areas.service.ts";
@@ -11,7 +11,10 @@ import { insertIncidents } from "./incident-writer.ts";
 type CreateIncidentInput = z.output<typeof CreateIncidentInputSchema>;
 
 async function manualDataSource({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const existing = await db.dataSource.findFirst({ where: { workspaceId, kind: "manual" }, select: { id: true } });
+  const existing = await db.dataSource.findFirst({
+    where: { workspaceId, kind: "manual" },
+    select: { id: true },
+  });
   if (existing) return existing;
   return db.dataSource.create({
     data: { workspaceId, kind: "manual", name: "Manuellt registrerade händelser" },
@@ -20,7 +23,15 @@ async function manualDataSource({ db, workspaceId }: { db: Db; workspaceId: stri
 }
 
 /** A partner's own report of one event, placed at its district's centroid. */
-export async function createIncident({ db, workspace, input }: { db: Db; workspace: CurrentWorkspace; input: CreateIncidentInput }) {
+export async function createIncident({
+  db,
+  workspace,
+  input,
+}: {
+  db: Db;
+  workspace: CurrentWorkspace;
+  input: CreateIncidentInput;
+}) {
   const [areas, category] = await Promise.all([
     db.area.findMany({
       where: { workspaceId: workspace.id },

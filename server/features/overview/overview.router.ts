@@ -15,5 +15,7 @@ export const overviewRouter = router({
   weeklyTrend: workspaceProcedure
     .input(WeeklyTrendInputSchema)
     .output(WeeklyTrendOutputSchema)
-    .query(({ ctx, input }) => getWeeklyTrend({ db: ctx.db, workspace: ctx.workspace, filter: input, weeks: input.weeks })),
+    .query(({ ctx, input }) =>
+      getWeeklyTrend({ db: ctx.db, workspace: ctx.workspace, filter: input, weeks: input.weeks }),
+    ),
 });

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import {
   formatIsoWeek,
   isoWeekOf,
@@ -9,13 +10,16 @@ import {
   weekStartsEndingAt,
 } from "../../../shared/calendar.ts";
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
-import type { DistrictStatsOutput, OverviewFilterInputSchema, WeeklyTrendOutput } from "../../../shared/schemas/overview.ts";
-import type { z } from "zod";
-import { Prisma } from "../../generated/prisma/client.ts";
+import type {
+  DistrictStatsOutput,
+  OverviewFilterInputSchema,
+  WeeklyTrendOutput,
+} from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { listAreas, resolveAreaScope } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type Filter = z.output<typeof OverviewFilterInputSchema>;
 type Options = { db: Db; workspace: CurrentWorkspace; filter: Filter };
@@ -38,7 +42,17 @@ function categoryCondition(categoryIds: string[] | null) {
 }
 
 /** The population per area for the period's year, or the nearest earlier (else later) year. */
-async function populationsFor({ db, workspaceId, areaIds, year }: { db: Db; workspaceId: string; areaIds: string[]; year: number }) {
+async function populationsFor({
+  db,
+  workspaceId,
+  areaIds,
+  year,
+}: {
+  db: Db;
+  workspaceId: string;
+  areaIds: string[];
+  year: number;
+}) {
   const rows = await db.areaPopulation.findMany({
     where: { workspaceId, areaId: { in: areaIds } },
     select: { areaId: true, year: true, population: true },
@@ -75,11 +89,22 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
     const current = countByArea.get(area.id)?.current ?? 0;
     const previousCount = countByArea.get(area.id)?.previous ?? 0;
     const population = populations.get(area.id)?.population ?? null;
-    return statRow({ areaId: area.id, code: area.code, name: area.name, population, count: current, previousCount });
+    return statRow({
+      areaId: area.id,
+      code: area.code,
+      name: area.name,
+      population,
+      count: current,
+      previousCount,
+    });
   });
   const populationYears = [...populations.values()].map((p) => p.year);
   const hasAllPopulations = rows.every((row) => row.population !== null);
-  const { areaId: _id, code: _code, ...total } = statRow({
+  const {
+    areaId: _id,
+    code: _code,
+    ...total
+  } = statRow({
     areaId: "",
     code: null,
     name: "",
@@ -96,7 +121,14 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
   };
 }
 
-function statRow(input: { areaId: string; code: string | null; name: string; population: number | null; count: number; previousCount: number }) {
+function statRow(input: {
+  areaId: string;
+  code: string | null;
+  name: string;
+  population: number | null;
+  count: number;
+  previousCount: number;
+}) {
   return {
     ...input,
     rate: ratePerThousand(input.count, input.population),

@@ -7,7 +7,11 @@ export const workspaceRouter = router({
   current: workspaceProcedure.input(z.void()).query(async ({ ctx }) => ({
     ...ctx.workspace,
     role: ctx.role,
-    permissions: { canWrite: canWrite(ctx.role), canSeeDetail: canSeeDetail(ctx.role), canAdminister: ctx.role === "admin" },
+    permissions: {
+      canWrite: canWrite(ctx.role),
+      canSeeDetail: canSeeDetail(ctx.role),
+      canAdminister: ctx.role === "admin",
+    },
     ...(await getWorkspaceSummary({ db: ctx.db, workspaceId: ctx.workspace.id })),
   })),
   members: roleProcedure(["admin"])

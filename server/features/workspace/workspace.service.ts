@@ -17,7 +17,10 @@ export async function resolveMembership({ db, userId, slug }: { db: Db; userId: 
   });
   if (!membership) return null;
   const { meetingAnchorDate, ...workspace } = membership.workspace;
-  return { role: membership.role, workspace: { ...workspace, meetingAnchor: dbDateToLocalDate(meetingAnchorDate) } };
+  return {
+    role: membership.role,
+    workspace: { ...workspace, meetingAnchor: dbDateToLocalDate(meetingAnchorDate) },
+  };
 }
 
 export type CurrentWorkspace = NonNullable<Awaited<ReturnType<typeof resolveMembership>>>["workspace"];

@@ -6,7 +6,10 @@ import { useI18n } from "../../i18n/i18n.tsx";
 export function useErrorText() {
   const { locale } = useI18n();
   return (error: unknown): string => {
-    const code = error instanceof TRPCClientError ? (error.data as { appCode?: unknown } | undefined)?.appCode : undefined;
+    const code =
+      error instanceof TRPCClientError
+        ? (error.data as { appCode?: unknown } | undefined)?.appCode
+        : undefined;
     const messages = APP_ERROR_MESSAGES[locale];
     if (isAppErrorCode(code)) {
       const detail = code === "NOT_FOUND" && error instanceof Error ? ` (${error.message})` : "";

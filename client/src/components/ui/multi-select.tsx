@@ -19,7 +19,11 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
   useEffect(() => {
     if (!isOpen) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !rootRef.current?.contains(event.target as Node)) {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !rootRef.current?.contains(event.target as Node)
+      ) {
         setIsOpen(false);
       }
     };
@@ -55,7 +59,11 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
           </button>
           {options.map((option) => (
             <label key={option.value} style={{ paddingLeft: `${(option.depth ?? 0) * 1.25}rem` }}>
-              <input type="checkbox" checked={selected.includes(option.value)} onChange={() => toggle(option.value)} />
+              <input
+                type="checkbox"
+                checked={selected.includes(option.value)}
+                onChange={() => toggle(option.value)}
+              />
               {option.label}
             </label>
           ))}

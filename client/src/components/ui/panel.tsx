@@ -15,7 +15,17 @@ type PanelProps = {
 };
 
 /** Every data panel shows loading, error and empty states the same way. */
-export function Panel({ title, titleId, isLoading, error, isEmpty, onRetry, actions, children, className }: PanelProps) {
+export function Panel({
+  title,
+  titleId,
+  isLoading,
+  error,
+  isEmpty,
+  onRetry,
+  actions,
+  children,
+  className,
+}: PanelProps) {
   const { t } = useI18n();
   let body: ReactNode = children;
   if (error) {

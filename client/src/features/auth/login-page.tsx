@@ -33,7 +33,14 @@ export function LoginPage() {
           <h2 id="login-title">{t("login.title")}</h2>
           <label>
             <span className="field-label">{t("login.email")}</span>
-            <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label>
             <span className="field-label">{t("login.password")}</span>

@@ -12,7 +12,13 @@ export function ReportPage() {
   const queryClient = useQueryClient();
   const areas = useQuery(trpc.areas.list.queryOptions());
   const categories = useQuery(trpc.categories.list.queryOptions());
-  const [form, setForm] = useState({ categoryCode: "", areaCode: "", occurredOn: toLocalDate(new Date()), count: 1, description: "" });
+  const [form, setForm] = useState({
+    categoryCode: "",
+    areaCode: "",
+    occurredOn: toLocalDate(new Date()),
+    count: 1,
+    description: "",
+  });
   const create = useMutation(
     trpc.incidents.create.mutationOptions({
       onSuccess: async () => {
@@ -26,7 +32,9 @@ export function ReportPage() {
     create.mutate({ ...form, description: form.description || undefined });
   };
   const partnerCategories = (categories.data ?? []).filter((category) => category.kind === "partner_event");
-  const districts = (areas.data ?? []).filter((area) => area.kind === "deso").sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  const districts = (areas.data ?? [])
+    .filter((area) => area.kind === "deso")
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
   return (
     <>
       <h1>{t("report.title")}</h1>
@@ -34,7 +42,11 @@ export function ReportPage() {
       <form className="stacked-form" onSubmit={submit}>
         <label>
           <span className="field-label">{t("report.category")}</span>
-          <select required value={form.categoryCode} onChange={(e) => setForm({ ...form, categoryCode: e.target.value })}>
+          <select
+            required
+            value={form.categoryCode}
+            onChange={(e) => setForm({ ...form, categoryCode: e.target.value })}
+          >
             <option value="">{t("report.choose")}</option>
             {partnerCategories.map((category) => (
               <option key={category.code} value={category.code}>
@@ -45,7 +57,11 @@ export function ReportPage() {
         </label>
         <label>
           <span className="field-label">{t("report.district")}</span>
-          <select required value={form.areaCode} onChange={(e) => setForm({ ...form, areaCode: e.target.value })}>
+          <select
+            required
+            value={form.areaCode}
+            onChange={(e) => setForm({ ...form, areaCode: e.target.value })}
+          >
             <option value="">{t("report.choose")}</option>
             {districts.map((area) => (
               <option key={area.id} value={area.code ?? ""}>
@@ -56,15 +72,32 @@ export function ReportPage() {
         </label>
         <label>
           <span className="field-label">{t("report.date")}</span>
-          <input type="date" required value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />
+          <input
+            type="date"
+            required
+            value={form.occurredOn}
+            onChange={(e) => setForm({ ...form, occurredOn: e.target.value })}
+          />
         </label>
         <label>
           <span className="field-label">{t("report.count")}</span>
-          <input type="number" min={1} max={1000} required value={form.count} onChange={(e) => setForm({ ...form, count: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            required
+            value={form.count}
+            onChange={(e) => setForm({ ...form, count: Number(e.target.value) })}
+          />
         </label>
         <label>
           <span className="field-label">{t("report.description")}</span>
-          <textarea maxLength={2000} rows={3} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+          <textarea
+            maxLength={2000}
+            rows={3}
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.target.value })}
+          />
         </label>
         {create.error ? <ErrorMessage error={create.error} /> : null}
         {create.isSuccess ? (

@@ -10,7 +10,13 @@ export function MembersPage() {
   return (
     <>
       <h1>{t("members.title")}</h1>
-      <Panel title={t("members.title")} titleId="members-title" isLoading={members.isPending} error={members.error} isEmpty={members.data?.length === 0}>
+      <Panel
+        title={t("members.title")}
+        titleId="members-title"
+        isLoading={members.isPending}
+        error={members.error}
+        isEmpty={members.data?.length === 0}
+      >
         <table className="data-table">
           <thead>
             <tr>

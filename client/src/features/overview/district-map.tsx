@@ -1,7 +1,15 @@
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { type GeoJSONSource, LngLatBounds, Map as MapLibreMap, Marker, Popup, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
+import {
+  type GeoJSONSource,
+  LngLatBounds,
+  Map as MapLibreMap,
+  Marker,
+  Popup,
+  type StyleSpecification,
+  setWorkerUrl,
+} from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
 import type { DistrictStat } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -10,7 +18,13 @@ import { MapLegend } from "./map-legend.tsx";
 
 setWorkerUrl(workerUrl);
 
-type DistrictProperties = { areaId: string; code: string | null; name: string; isApproximate: boolean; centroid: [number, number] | null };
+type DistrictProperties = {
+  areaId: string;
+  code: string | null;
+  name: string;
+  isApproximate: boolean;
+  centroid: [number, number] | null;
+};
 export type DistrictMapProps = {
   geometries: FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
   stats: DistrictStat[];
@@ -26,9 +40,15 @@ const OFFLINE_STYLE: StyleSpecification = {
   layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
 };
 
-export default function DistrictMap({ geometries, stats, selectedCodes, onToggle, styleUrl }: DistrictMapProps) {
+export default function DistrictMap({
+  geometries,
+  stats,
+  selectedCodes,
+  onToggle,
+  styleUrl,
+}: DistrictMapProps) {
   const i18n = useI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
+  const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const onToggleRef = useRef(onToggle);
   onToggleRef.current = onToggle;
@@ -49,15 +69,27 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
     [geometries, statsByCode],
   );
 
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const choroplethRef = useRef(choropleth);
+  choroplethRef.current = choropleth;
+
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new MapLibreMap({ container, style: styleUrl ?? OFFLINE_STYLE, attributionControl: false, dragRotate: false });
+    const map = new MapLibreMap({
+      container,
+      style: styleUrl ?? OFFLINE_STYLE,
+      attributionControl: false,
+      dragRotate: false,
+    });
     mapRef.current = map;
     const bounds = new LngLatBounds();
     for (const feature of geometries.features) {
-      const rings = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-      for (const polygon of rings) for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
+      const rings =
+        feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+      for (const polygon of rings)
+        for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
     }
     if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 16, animate: false });
     const markers = geometries.features
@@ -75,7 +107,13 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
         const element = marker.getElement();
         element.style.visibility = "visible";
         const box = element.getBoundingClientRect();
-        const overlaps = placed.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+        const overlaps = placed.some(
+          (other) =>
+            box.left < other.right &&
+            box.right > other.left &&
+            box.top < other.bottom &&
+            box.bottom > other.top,
+        );
         if (overlaps) element.style.visibility = "hidden";
         else placed.push(box);
       }
@@ -83,15 +121,30 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
     const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
     let hoveredCode: string | null = null;
     map.on("load", () => {
-      map.addSource("districts", { type: "geojson", data, promoteId: "code" });
-      map.addLayer({ id: "districts-fill", type: "fill", source: "districts", paint: { "fill-color": fillColorExpression(choropleth) as never, "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.35, 0.85] } });
+      map.addSource("districts", { type: "geojson", data: dataRef.current, promoteId: "code" });
+      map.addLayer({
+        id: "districts-fill",
+        type: "fill",
+        source: "districts",
+        paint: {
+          "fill-color": fillColorExpression(choroplethRef.current) as never,
+          "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.35, 0.85],
+        },
+      });
       map.addLayer({
         id: "districts-line",
         type: "line",
         source: "districts",
         paint: {
           "line-color": ["case", ["boolean", ["feature-state", "selected"], false], "#0b3d91", "#4a4a4a"],
-          "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 3, ["boolean", ["feature-state", "hover"], false], 2, 0.6],
+          "line-width": [
+            "case",
+            ["boolean", ["feature-state", "selected"], false],
+            3,
+            ["boolean", ["feature-state", "hover"], false],
+            2,
+            0.6,
+          ],
         },
       });
       hideOverlappingLabels();
@@ -107,7 +160,12 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
         hoveredCode = code;
         map.setFeatureState({ source: "districts", id: code }, { hover: true });
       }
-      popup.setLngLat(event.lngLat).setDOMContent(tooltipContent(String(feature.properties?.name ?? ""), statsRef.current.get(code), i18nRef.current)).addTo(map);
+      popup
+        .setLngLat(event.lngLat)
+        .setDOMContent(
+          tooltipContent(String(feature.properties?.name ?? ""), statsRef.current.get(code), i18nRef.current),
+        )
+        .addTo(map);
     });
     map.on("mouseleave", "districts-fill", () => {
       map.getCanvas().style.cursor = "";
@@ -124,7 +182,11 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
       if (!map.getLayer("districts-fill")) return;
       const rendered = map.queryRenderedFeatures({ layers: ["districts-fill"] });
       const codes = new Set(rendered.map((feature) => String(feature.properties?.code)));
-      const selected = new Set(rendered.filter((feature) => feature.state?.selected).map((feature) => String(feature.properties?.code)));
+      const selected = new Set(
+        rendered
+          .filter((feature) => feature.state?.selected)
+          .map((feature) => String(feature.properties?.code)),
+      );
       container.dataset.renderedDistricts = String(codes.size);
       container.dataset.selectedDistricts = [...selected].sort().join(",");
     });
@@ -133,7 +195,6 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
       map.remove();
       mapRef.current = null;
     };
-    // The map is created once per geometry set; data and selection update it below.
   }, [geometries, styleUrl]);
 
   useEffect(() => {
@@ -146,7 +207,10 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
         const code = feature.properties.code;
         if (!code) continue;
         const isSelected = selectedCodes.includes(code);
-        map.setFeatureState({ source: "districts", id: code }, { selected: isSelected, dimmed: selectedCodes.length > 0 && !isSelected });
+        map.setFeatureState(
+          { source: "districts", id: code },
+          { selected: isSelected, dimmed: selectedCodes.length > 0 && !isSelected },
+        );
       }
     };
     if (map.getLayer("districts-fill")) apply();
@@ -156,10 +220,9 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
   const isApproximate = geometries.features.some((feature) => feature.properties.isApproximate);
   return (
     <div className="map-wrapper">
-      <div
+      <section
         ref={containerRef}
         className="district-map"
-        role="region"
         aria-label={i18n.t("overview.map")}
         data-testid="district-map"
       />
@@ -170,7 +233,11 @@ export default function DistrictMap({ geometries, stats, selectedCodes, onToggle
   );
 }
 
-function tooltipContent(name: string, stat: DistrictStat | undefined, i18n: ReturnType<typeof useI18n>): HTMLElement {
+function tooltipContent(
+  name: string,
+  stat: DistrictStat | undefined,
+  i18n: ReturnType<typeof useI18n>,
+): HTMLElement {
   // Built from text nodes only: no HTML from data is ever rendered.
   const root = document.createElement("div");
   const title = document.createElement("strong");

@@ -1,4 +1,12 @@
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
 import type { DistrictStat, DistrictStatsOutput } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -35,11 +43,31 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
         );
       },
     }),
-    helper.accessor("population", { header: t("col.population"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
-    helper.accessor("count", { header: t("col.count"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
-    helper.accessor("rate", { header: t("col.rate"), sortFn: "basic", cell: (info) => number(info.getValue(), 1) }),
-    helper.accessor("previousCount", { header: t("col.previous"), sortFn: "basic", cell: (info) => number(info.getValue()) }),
-    helper.accessor("change", { header: t("col.change"), sortFn: "basic", cell: (info) => `${info.getValue() > 0 ? "+" : ""}${number(info.getValue())}` }),
+    helper.accessor("population", {
+      header: t("col.population"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("count", {
+      header: t("col.count"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("rate", {
+      header: t("col.rate"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue(), 1),
+    }),
+    helper.accessor("previousCount", {
+      header: t("col.previous"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("change", {
+      header: t("col.change"),
+      sortFn: "basic",
+      cell: (info) => `${info.getValue() > 0 ? "+" : ""}${number(info.getValue())}`,
+    }),
     helper.accessor("changePercent", {
       header: t("col.changePercent"),
       sortFn: "basic",
@@ -49,7 +77,12 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
       },
     }),
   ]);
-  const table = useTable({ features, columns, data: data.rows, initialState: { sorting: [{ id: "count", desc: true }] } });
+  const table = useTable({
+    features,
+    columns,
+    data: data.rows,
+    initialState: { sorting: [{ id: "count", desc: true }] },
+  });
   const numeric = (id: string) => id !== "name";
   return (
     <div className="table-scroll">
@@ -69,9 +102,15 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
                     className={numeric(header.column.id) ? "numeric" : undefined}
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
                   >
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
                       <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
+                      <span aria-hidden="true">
+                        {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                      </span>
                     </button>
                   </th>
                 );
@@ -100,7 +139,9 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
             <td className="numeric">{number(data.total.rate, 1)}</td>
             <td className="numeric">{number(data.total.previousCount)}</td>
             <td className="numeric">{`${data.total.change > 0 ? "+" : ""}${number(data.total.change)}`}</td>
-            <td className="numeric">{data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}</td>
+            <td className="numeric">
+              {data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}
+            </td>
           </tr>
         </tfoot>
       </table>

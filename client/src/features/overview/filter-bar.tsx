@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Option, MultiSelect } from "../../components/ui/multi-select.tsx";
+import { MultiSelect, type Option } from "../../components/ui/multi-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { periodLabel } from "./period-label.ts";
@@ -25,7 +25,10 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
     <form className="filter-bar" aria-label={t("filter.title")} onSubmit={(event) => event.preventDefault()}>
       <label>
         <span className="field-label">{t("filter.periodKind")}</span>
-        <select value={state.period.kind} onChange={(event) => state.setKind(event.target.value as "week" | "biweek")}>
+        <select
+          value={state.period.kind}
+          onChange={(event) => state.setKind(event.target.value as "week" | "biweek")}
+        >
           <option value="biweek">{t("filter.biweek")}</option>
           <option value="week">{t("filter.week")}</option>
         </select>
@@ -39,7 +42,12 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
           <output aria-live="polite" data-testid="period-label">
             {periodLabel(state.period, i18n)}
           </output>
-          <button type="button" onClick={() => state.step(1)} disabled={!state.canGoForward} aria-label={t("filter.next")}>
+          <button
+            type="button"
+            onClick={() => state.step(1)}
+            disabled={!state.canGoForward}
+            aria-label={t("filter.next")}
+          >
             ▶
           </button>
           {!state.isLatest ? (
@@ -49,7 +57,12 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
           ) : null}
         </div>
       </div>
-      <MultiSelect label={t("filter.districts")} options={areaOptions} selected={state.filter.areaCodes} onChange={state.setAreas} />
+      <MultiSelect
+        label={t("filter.districts")}
+        options={areaOptions}
+        selected={state.filter.areaCodes}
+        onChange={state.setAreas}
+      />
       <MultiSelect
         label={t("filter.categories")}
         options={categoryOptions}

@@ -8,8 +8,12 @@ export function MapLegend({ choropleth }: { choropleth: Choropleth }) {
     const upper = choropleth.breaks[index];
     const label =
       lower === undefined || lower === null
-        ? upper === undefined ? "" : `< ${formatNumber(upper, 1)}`
-        : upper === undefined ? `≥ ${formatNumber(lower, 1)}` : `${formatNumber(lower, 1)} – ${formatNumber(upper, 1)}`;
+        ? upper === undefined
+          ? ""
+          : `< ${formatNumber(upper, 1)}`
+        : upper === undefined
+          ? `≥ ${formatNumber(lower, 1)}`
+          : `${formatNumber(lower, 1)} – ${formatNumber(upper, 1)}`;
     return { color, label };
   });
   return (

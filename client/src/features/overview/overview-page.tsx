@@ -70,7 +70,13 @@ export function OverviewPage() {
         isEmpty={tableStats.data?.rows.length === 0}
         onRetry={() => void tableStats.refetch()}
       >
-        {tableStats.data ? <DistrictTable data={tableStats.data} selectedCodes={filter.areaCodes} onToggle={state.toggleArea} /> : null}
+        {tableStats.data ? (
+          <DistrictTable
+            data={tableStats.data}
+            selectedCodes={filter.areaCodes}
+            onToggle={state.toggleArea}
+          />
+        ) : null}
       </Panel>
     </>
   );

@@ -26,7 +26,9 @@ export function useOverviewFilter(meetingAnchor: string) {
   const today = toLocalDate(new Date());
   const latest = lastCompletePeriod(kind, today, meetingAnchor);
   const period: Period =
-    from && isIsoWeek(from) ? periodContaining(kind, isoWeekStart(parseIsoWeek(from)), meetingAnchor) : latest;
+    from && isIsoWeek(from)
+      ? periodContaining(kind, isoWeekStart(parseIsoWeek(from)), meetingAnchor)
+      : latest;
   const areaCodes = split(params.get("areas"));
   const categoryCodes = split(params.get("categories"));
 
@@ -49,12 +51,20 @@ export function useOverviewFilter(meetingAnchor: string) {
     isLatest: period.start === latest.start,
     canGoForward: period.start < latest.start,
     filter: { period: { kind, date: period.start }, areaCodes, categoryCodes },
-    setKind: (next: PeriodKind) => update({ period: next === "biweek" ? null : next, from: fromOf(periodContaining(next, period.start, meetingAnchor)) }),
+    setKind: (next: PeriodKind) =>
+      update({
+        period: next === "biweek" ? null : next,
+        from: fromOf(periodContaining(next, period.start, meetingAnchor)),
+      }),
     step: (steps: number) => update({ from: fromOf(shiftPeriod(period, steps)) }),
     goToLatest: () => update({ from: null }),
     setAreas: (codes: string[]) => update({ areas: codes.join(",") || null }),
     toggleArea: (code: string) =>
-      update({ areas: (areaCodes.includes(code) ? areaCodes.filter((c) => c !== code) : [...areaCodes, code]).join(",") || null }),
+      update({
+        areas:
+          (areaCodes.includes(code) ? areaCodes.filter((c) => c !== code) : [...areaCodes, code]).join(",") ||
+          null,
+      }),
     setCategories: (codes: string[]) => update({ categories: codes.join(",") || null }),
   };
 }

@@ -1,4 +1,14 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { WeeklyTrendOutput } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -6,7 +16,10 @@ export function WeeklyTrendChart({ data }: { data: WeeklyTrendOutput }) {
   const { t, formatNumber } = useI18n();
   const weeks = data.weeks.map((week) => ({ ...week, label: `v${week.isoWeek.slice(-2)}` }));
   const total = weeks.reduce((sum, week) => sum + week.count, 0);
-  const summary = t("overview.chartSummary", { total: formatNumber(total), last: formatNumber(weeks.at(-1)?.count ?? 0) });
+  const summary = t("overview.chartSummary", {
+    total: formatNumber(total),
+    last: formatNumber(weeks.at(-1)?.count ?? 0),
+  });
   return (
     <figure className="chart" data-testid="weekly-trend" data-total={total}>
       <figcaption className="muted small">{summary}</figcaption>
@@ -16,10 +29,20 @@ export function WeeklyTrendChart({ data }: { data: WeeklyTrendOutput }) {
             <CartesianGrid stroke="#e3e6ea" vertical={false} />
             <XAxis dataKey="label" interval={3} tick={{ fontSize: 12, fill: "#333" }} />
             <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12, fill: "#333" }} />
-            <Tooltip formatter={(value: unknown) => formatNumber(Number(value))} labelFormatter={(label: unknown) => String(label)} />
+            <Tooltip
+              formatter={(value: unknown) => formatNumber(Number(value))}
+              labelFormatter={(label: unknown) => String(label)}
+            />
             <Legend />
             <Bar dataKey="count" name={t("overview.thisYear")} fill="#1f5fa8" isAnimationActive={false} />
-            <Line dataKey="lastYearCount" name={t("overview.lastYear")} stroke="#b34700" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="lastYearCount"
+              name={t("overview.lastYear")}
+              stroke="#b34700"
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

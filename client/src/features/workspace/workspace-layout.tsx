@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { NavLink, Navigate, Outlet, useNavigate, useParams } from "react-router";
+import { Navigate, NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { type Locale, useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
@@ -55,8 +55,12 @@ export function WorkspaceLayout() {
           <NavLink to={`/w/${slug}`} end>
             {t("nav.overview")}
           </NavLink>
-          {workspace.permissions.canWrite ? <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink> : null}
-          {workspace.permissions.canAdminister ? <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink> : null}
+          {workspace.permissions.canWrite ? (
+            <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
+          ) : null}
+          {workspace.permissions.canAdminister ? (
+            <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink>
+          ) : null}
         </nav>
         <div className="header-tools">
           <span className="role-badge" data-testid="role">
