@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseCookie, stringifySetCookie } from "cookie";
+import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { Db } from "./db/client.ts";
 
 export const SESSION_COOKIE = "est_session";
@@ -25,9 +25,7 @@ export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
     const setCookie = (value: string, expires: Date) =>
       res.appendHeader(
         "Set-Cookie",
-        stringifySetCookie({
-          name: SESSION_COOKIE,
-          value,
+        serializeCookie(SESSION_COOKIE, value, {
           httpOnly: true,
           sameSite: "lax",
           secure,

@@ -169,3 +169,21 @@ describe("roles", () => {
     await expect(partner.caller.workspace.members()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("password guessing", () => {
+  it("refuses further attempts on an account after ten failures, even with the right password", async () => {
+    await createUser(testDb.db, {
+      email: "gissad@borlange.example",
+      memberships: [{ workspaceId: borlange.id, role: "viewer" }],
+    });
+    const { caller } = callerFor(testDb.db);
+    for (let i = 0; i < 10; i++) {
+      await expect(
+        caller.auth.login({ email: "gissad@borlange.example", password: `fel-${i}` }),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    await expect(
+      caller.auth.login({ email: "gissad@borlange.example", password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
