@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
-import { type Locale, useI18n } from "../../i18n/i18n.tsx";
+import { LanguageSelect } from "../../components/ui/language-select.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 
 export function LoginPage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -58,13 +59,7 @@ export function LoginPage() {
             {login.isPending ? t("login.submitting") : t("login.submit")}
           </button>
         </form>
-        <label className="language-switch">
-          <span className="field-label">{t("header.language")}</span>
-          <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-            <option value="sv">Svenska</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <LanguageSelect className="language-switch" isLabelVisible />
       </div>
     </main>
   );

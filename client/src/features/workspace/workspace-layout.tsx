@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { Navigate, NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
-import { type Locale, useI18n } from "../../i18n/i18n.tsx";
+import { LanguageSelect } from "../../components/ui/language-select.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
 import { WorkspaceContext } from "./workspace-context.tsx";
 
@@ -17,7 +18,7 @@ export function WorkspaceLayout() {
     previousSlug.current = slug;
   }
   const trpc = useTRPC();
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const current = useQuery(trpc.workspace.current.queryOptions());
   const logout = useMutation(
@@ -66,13 +67,7 @@ export function WorkspaceLayout() {
           <span className="role-badge" data-testid="role">
             {t("header.role")}: {t(`role.${workspace.role}`)}
           </span>
-          <label>
-            <span className="visually-hidden">{t("header.language")}</span>
-            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-              <option value="sv">Svenska</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          <LanguageSelect />
           <button type="button" onClick={() => logout.mutate()}>
             {t("header.logout")}
           </button>
