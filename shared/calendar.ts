@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { UTCDate } from "@date-fns/utc";
 import {
   addDays as addDaysFns,
@@ -61,6 +62,12 @@ export function toLocalDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalD
     formatters.set(timeZone, formatter);
   }
   return formatter.format(instant);
+}
+
+/** The instant a local calendar day begins in a time zone (midnight Stockholm time by default). */
+export function startOfLocalDay(date: LocalDate, timeZone = DEFAULT_TIME_ZONE): Date {
+  const utc = toUtc(date);
+  return new Date(new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), timeZone).getTime());
 }
 
 /** A local calendar date as the UTC-midnight Date the database's DATE columns use. */

@@ -13,6 +13,7 @@ import {
   periodWeekNumbers,
   previousPeriod,
   samePeriodLastYear,
+  startOfLocalDay,
   toLocalDate,
   weekStartsEndingAt,
   yearToDate,
@@ -75,6 +76,13 @@ describe("Stockholm calendar dates of instants", () => {
     expect(toLocalDate(new Date("2026-10-24T22:00:00Z"))).toBe("2026-10-25");
     expect(toLocalDate(new Date("2026-10-25T22:59:00Z"))).toBe("2026-10-25");
     expect(toLocalDate(new Date("2026-10-25T23:00:00Z"))).toBe("2026-10-26");
+  });
+
+  it("finds the instant a local day begins, in winter and summer time", () => {
+    expect(startOfLocalDay("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
+    expect(startOfLocalDay("2026-07-15").toISOString()).toBe("2026-07-14T22:00:00.000Z");
+    expect(toLocalDate(startOfLocalDay("2026-03-29"))).toBe("2026-03-29");
+    expect(toLocalDate(startOfLocalDay("2026-10-25"))).toBe("2026-10-25");
   });
 
   it("adds days across DST changes without drifting", () => {

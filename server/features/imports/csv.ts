@@ -1,0 +1,37 @@
+import Papa from "papaparse";
+
+export type CsvTable = { header: string[]; rows: string[][]; delimiter: string; encoding: "utf-8" | "windows-1252" };
+
+/**
+ * Reads the CSV files Swedish organisations actually send: UTF-8 with or without BOM or
+ * Windows-1252 (Excel's default), separated by semicolon, comma or tab.
+ */
+export function parseCsv(content: Buffer | string): CsvTable {
+  let text: string;
+  let encoding: CsvTable["encoding"] = "utf-8";
+  if (typeof content === "string") text = content;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch {
+      text = new TextDecoder("windows-1252").decode(content);
+      encoding = "windows-1252";
+    }
+  }
+  text = text.replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [";", ",", "\t"], skipEmptyLines: "greedy" });
+  const [header = [], ...rows] = parsed.data;
+  return { header: header.map((name) => name.trim()), rows, delimiter: parsed.meta.delimiter, encoding };
+}
+
+/** The index of each required column, or the names that are missing. */
+export function locateColumns<const T extends readonly string[]>(header: string[], required: T) {
+  const index = {} as Record<T[number], number>;
+  const missing: string[] = [];
+  for (const name of required) {
+    const position = header.indexOf(name);
+    if (position < 0) missing.push(name);
+    index[name as T[number]] = position;
+  }
+  return { index, missing };
+}

@@ -1,0 +1,234 @@
+import { createHash } from "node:crypto";
+import { addDays, isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
+import type { Db } from "../../db/client.ts";
+import { insertIncidents, type IncidentRow } from "../incidents/incident-writer.ts";
+import { locateColumns, parseCsv } from "./csv.ts";
+import { createIssueList, type ImportIssue, ImportRejectedError } from "./import-errors.ts";
+
+const COLUMNS = [
+  "Kommunkod",
+  "desokod",
+  "Brottskod",
+  "Brottskod text",
+  "Inskrivningsdatum",
+  "Brottsdatum från",
+  "Brottsdatum till",
+  "antal_brott",
+  "kallfil",
+] as const;
+const DELIVERY_FILE = /^Brottsstatistik_(.+)_(\d{4})(\d{2})\.csv$/;
+const DESO_CODE = /^\d{4}[A-C]\d{4}$/;
+export const UNCLASSIFIED_CODE = "K-OKLASSIFICERAD";
+
+export type DeliveryRow = {
+  line: number;
+  kommunCode: string;
+  desoCode: string;
+  crimeCode: string;
+  crimeText: string;
+  registeredOn: LocalDate;
+  occurredFrom: LocalDate | null;
+  occurredTo: LocalDate | null;
+  count: number;
+  delivery: string;
+};
+
+/** A delivery covers its kommun from 1 January up to the end of the month in its file name. */
+export type Delivery = { file: string; kommunCode: string; from: LocalDate; to: LocalDate };
+
+function lastDayOfMonth(year: number, month: number): LocalDate {
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  return addDays(next, -1);
+}
+
+/** Checks every row of a police delivery file before anything is written. */
+export function parsePoliceDelivery(content: Buffer | string) {
+  const table = parseCsv(content);
+  const issues = createIssueList();
+  const { index, missing } = locateColumns(table.header, COLUMNS);
+  if (missing.length > 0) {
+    for (const column of missing) issues.add({ row: 1, column, reason: "kolumnen saknas i rubrikraden" });
+    return { rows: [], deliveries: [], issues };
+  }
+  const rows: DeliveryRow[] = [];
+  const deliveries = new Map<string, Delivery>();
+  table.rows.forEach((cells, position) => {
+    const line = position + 2;
+    const cell = (column: (typeof COLUMNS)[number]) => (cells[index[column]] ?? "").trim();
+    const problem = (column: string, reason: string) => issues.add({ row: line, column, reason });
+    const before = issues.total;
+    const file = cell("kallfil");
+    const match = DELIVERY_FILE.exec(file);
+    if (!match) problem("kallfil", `"${file}" är inte ett leveransnamn som Brottsstatistik_Kommun_ÅÅÅÅMM.csv`);
+    const kommunCode = cell("Kommunkod");
+    if (!/^\d{4}$/.test(kommunCode)) problem("Kommunkod", `"${kommunCode}" är inte en fyrsiffrig kommunkod`);
+    const desoCode = cell("desokod");
+    if (!DESO_CODE.test(desoCode)) problem("desokod", `"${desoCode}" är inte en DeSO-kod`);
+    else if (!desoCode.startsWith(kommunCode)) problem("desokod", `${desoCode} ligger inte i kommun ${kommunCode}`);
+    const crimeCode = cell("Brottskod");
+    if (!/^\d{1,5}$/.test(crimeCode)) problem("Brottskod", `"${crimeCode}" är inte en brottskod`);
+    const registeredOn = cell("Inskrivningsdatum");
+    if (!isLocalDate(registeredOn)) problem("Inskrivningsdatum", `"${registeredOn}" är inte ett datum ÅÅÅÅ-MM-DD`);
+    const dateOrDash = (column: "Brottsdatum från" | "Brottsdatum till") => {
+      const value = cell(column);
+      if (value === "-" || value === "") return null;
+      if (!isLocalDate(value)) problem(column, `"${value}" är inte ett datum ÅÅÅÅ-MM-DD eller -`);
+      return value;
+    };
+    const occurredFrom = dateOrDash("Brottsdatum från");
+    const occurredTo = dateOrDash("Brottsdatum till");
+    const countText = cell("antal_brott");
+    const count = Number(countText);
+    if (!Number.isInteger(count) || count < 1) problem("antal_brott", `"${countText}" är inte ett positivt heltal`);
+    if (match && issues.total === before) {
+      const [, , year, month] = match;
+      const delivery = deliveries.get(file) ?? {
+        file,
+        kommunCode,
+        from: `${year}-01-01`,
+        to: lastDayOfMonth(Number(year), Number(month)),
+      };
+      deliveries.set(file, delivery);
+      if (delivery.kommunCode !== kommunCode) problem("Kommunkod", `${file} gäller kommun ${delivery.kommunCode}, raden ${kommunCode}`);
+      else if (registeredOn < delivery.from || registeredOn > delivery.to) {
+        problem("Inskrivningsdatum", `${registeredOn} ligger utanför leveransens period ${delivery.from}–${delivery.to}`);
+      }
+    }
+    if (issues.total === before) {
+      rows.push({ line, kommunCode, desoCode, crimeCode: String(Number(crimeCode)), crimeText: cell("Brottskod text"), registeredOn, occurredFrom, occurredTo, count, delivery: file });
+    }
+  });
+  if (table.rows.length === 0) issues.add({ row: 2, column: "-", reason: "filen har inga datarader" });
+  return { rows, deliveries: [...deliveries.values()], issues };
+}
+
+async function ensureSource(db: Db, workspaceId: string) {
+  const existing = await db.dataSource.findFirst({ where: { workspaceId, kind: "police_delivery" }, select: { id: true } });
+  return existing ?? db.dataSource.create({ data: { workspaceId, kind: "police_delivery", name: "Polisen: anmälda brott per DeSO" }, select: { id: true } });
+}
+
+/** Crime codes not yet in the tree land under one "unclassified" group instead of failing the import. */
+async function resolveCategories(db: Db, workspaceId: string, rows: DeliveryRow[]) {
+  const categories = await db.category.findMany({ where: { workspaceId }, select: { id: true, code: true } });
+  const byCode = new Map(categories.map((c) => [c.code, c.id]));
+  const unknown = new Map<string, string>();
+  for (const row of rows) if (!byCode.has(row.crimeCode)) unknown.set(row.crimeCode, row.crimeText || row.crimeCode);
+  if (unknown.size > 0) {
+    let groupId = byCode.get(UNCLASSIFIED_CODE);
+    if (!groupId) {
+      const group = await db.category.create({
+        data: { workspaceId, kind: "group", code: UNCLASSIFIED_CODE, nameSv: "Ej klassificerade brottskoder", nameEn: "Unclassified crime codes", sortOrder: 9999 },
+      });
+      groupId = group.id;
+    }
+    for (const [code, text] of unknown) {
+      const created = await db.category.create({ data: { workspaceId, parentId: groupId, kind: "crime_code", code, nameSv: text, nameEn: text } });
+      byCode.set(code, created.id);
+    }
+  }
+  return byCode;
+}
+
+export type ImportOptions = { db: Db; workspaceId: string; timeZone: string; userId: string | null; fileName: string; content: Buffer | string };
+
+/**
+ * Imports a police delivery all-or-nothing. Each delivery in the file replaces what earlier
+ * imports held for its kommun and months, so repeating or superseding one never double counts;
+ * the batch's summary records, per delivery and month, the crimes before and after.
+ */
+export async function importPoliceDelivery(options: ImportOptions) {
+  const { db, workspaceId } = options;
+  const fileHash = createHash("sha256").update(options.content).digest("hex");
+  const source = await ensureSource(db, workspaceId);
+  const parsed = parsePoliceDelivery(options.content);
+  const areas = await db.area.findMany({ where: { workspaceId, kind: "deso" }, select: { id: true, code: true, centroidLon: true, centroidLat: true } });
+  const areaByCode = new Map(areas.map((area) => [area.code, area]));
+  for (const row of parsed.rows) {
+    if (!areaByCode.has(row.desoCode)) parsed.issues.add({ row: row.line, column: "desokod", reason: `DeSO-området ${row.desoCode} finns inte i arbetsytan (importera områdena först)` });
+  }
+  if (parsed.issues.total > 0) {
+    await recordRejected(options, source.id, fileHash, parsed.issues.listed, parsed.issues.total);
+    throw new ImportRejectedError(parsed.issues.listed, parsed.issues.total);
+  }
+  const categoryByCode = await resolveCategories(db, workspaceId, parsed.rows);
+  const seen = new Map<string, number>();
+  return db.$transaction(
+    async (tx) => {
+      const batch = await tx.importBatch.create({
+        data: { workspaceId, dataSourceId: source.id, userId: options.userId, kind: "police_delivery", fileName: options.fileName, fileHash, rowCount: parsed.rows.length },
+      });
+      const summary = [];
+      for (const delivery of parsed.deliveries) {
+        const removed = await tx.$queryRawUnsafe<{ month: string; crimes: number }[]>(
+          `WITH removed AS (
+             DELETE FROM incidents WHERE workspace_id = $1::uuid AND data_source_id = $2::uuid
+               AND registered_on BETWEEN $3::date AND $4::date
+               AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')
+             RETURNING registered_on, count)
+           SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM removed GROUP BY 1`,
+          workspaceId,
+          source.id,
+          delivery.from,
+          delivery.to,
+          delivery.kommunCode,
+        );
+        const rows = parsed.rows.filter((row) => row.delivery === delivery.file);
+        const incidents: IncidentRow[] = rows.map((row) => {
+          const key = `${row.desoCode}:${row.crimeCode}:${row.registeredOn}:${row.occurredFrom ?? "-"}:${row.occurredTo ?? "-"}`;
+          const occurrence = (seen.get(key) ?? 0) + 1;
+          seen.set(key, occurrence);
+          const area = areaByCode.get(row.desoCode);
+          return {
+            dataSourceId: source.id,
+            externalId: `${key}:${occurrence}`,
+            categoryId: categoryByCode.get(row.crimeCode) ?? "",
+            areaId: area?.id ?? null,
+            registeredAt: startOfLocalDay(row.registeredOn, options.timeZone),
+            occurredFrom: row.occurredFrom ? startOfLocalDay(row.occurredFrom, options.timeZone) : null,
+            occurredTo: row.occurredTo ? startOfLocalDay(row.occurredTo, options.timeZone) : null,
+            count: row.count,
+            lon: area?.centroidLon ?? null,
+            lat: area?.centroidLat ?? null,
+            pointPrecision: "area_centroid",
+            importBatchId: batch.id,
+          };
+        });
+        await insertIncidents(tx, workspaceId, incidents, options.timeZone);
+        const after = new Map<string, number>();
+        for (const row of rows) after.set(row.registeredOn.slice(0, 7), (after.get(row.registeredOn.slice(0, 7)) ?? 0) + row.count);
+        const before = new Map(removed.map((r) => [r.month, r.crimes]));
+        const months = [...new Set([...before.keys(), ...after.keys()])].sort();
+        summary.push({
+          delivery: delivery.file,
+          kommunCode: delivery.kommunCode,
+          from: delivery.from,
+          to: delivery.to,
+          months: months.map((month) => ({ month, before: before.get(month) ?? 0, after: after.get(month) ?? 0 })),
+        });
+      }
+      return tx.importBatch.update({
+        where: { workspaceId_id: { workspaceId, id: batch.id } },
+        data: { status: "completed", finishedAt: new Date(), summary },
+        select: { id: true, rowCount: true, fileHash: true, summary: true },
+      });
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+async function recordRejected(options: ImportOptions, dataSourceId: string, fileHash: string, issues: ImportIssue[], total: number) {
+  await options.db.importBatch.create({
+    data: {
+      workspaceId: options.workspaceId,
+      dataSourceId,
+      userId: options.userId,
+      kind: "police_delivery",
+      fileName: options.fileName,
+      fileHash,
+      status: "failed",
+      errorCount: total,
+      errors: issues,
+      finishedAt: new Date(),
+    },
+  });
+}
