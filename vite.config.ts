@@ -45,8 +45,8 @@ export default defineConfig({
           name: "realdata",
           include: ["tests/realdata/**/*.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -13,7 +13,7 @@ import {
 // on UTC midnights, so no local clock or DST change can shift a day.
 export type LocalDate = string;
 export type IsoWeek = { year: number; week: number };
-export type PeriodKind = "week" | "biweek";
+export type PeriodKind = "week" | "biweek" | "fourweek" | "month" | "quarter" | "year";
 /** A closed range of whole days; `end` is the last day included. */
 export type Period = { kind: PeriodKind; start: LocalDate; end: LocalDate };
 export type DateRange = { start: LocalDate; end: LocalDate };
@@ -120,24 +120,52 @@ export function isIsoWeek(value: string): boolean {
   }
 }
 
-const PERIOD_DAYS: Record<PeriodKind, number> = { week: 7, biweek: 14 };
+export const PERIOD_KINDS = ["week", "biweek", "fourweek", "month", "quarter", "year"] as const;
+const WEEK_BASED_DAYS: Partial<Record<PeriodKind, number>> = { week: 7, biweek: 14, fourweek: 28 };
+const MONTHS_IN: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
+
+export function isWeekBased(kind: PeriodKind): boolean {
+  return WEEK_BASED_DAYS[kind] !== undefined;
+}
+
+function monthStart(year: number, monthIndex: number): LocalDate {
+  const date = new Date(Date.UTC(year, monthIndex, 1));
+  return date.toISOString().slice(0, 10);
+}
 
 /**
- * The period of a kind that contains a date. Biweekly periods are counted in 14-day steps from
- * the workspace's meeting anchor (a Monday), so they follow its EST meeting rhythm.
+ * The period of a kind that contains a date. Week-based periods start on Mondays; biweekly and
+ * four-week periods are counted from the workspace's meeting anchor, so they follow its EST
+ * meeting rhythm. Months, quarters and years are calendar ones.
  */
 export function periodContaining(kind: PeriodKind, date: LocalDate, anchor: LocalDate): Period {
-  const monday = mondayOf(date);
-  if (kind === "week") return { kind, start: monday, end: addDays(monday, 6) };
-  const anchorMonday = mondayOf(anchor);
-  const steps = Math.floor(daysBetween(anchorMonday, monday) / 14);
-  const start = addDays(anchorMonday, steps * 14);
-  return { kind, start, end: addDays(start, 13) };
+  const days = WEEK_BASED_DAYS[kind];
+  if (days !== undefined) {
+    const monday = mondayOf(date);
+    const anchorMonday = kind === "week" ? monday : mondayOf(anchor);
+    const steps = Math.floor(daysBetween(anchorMonday, monday) / days);
+    const start = addDays(anchorMonday, steps * days);
+    return { kind, start, end: addDays(start, days - 1) };
+  }
+  const months = MONTHS_IN[kind] ?? 1;
+  const utc = toUtc(date);
+  const first = Math.floor(utc.getUTCMonth() / months) * months;
+  const start = monthStart(utc.getUTCFullYear(), first);
+  return { kind, start, end: addDays(monthStart(utc.getUTCFullYear(), first + months), -1) };
 }
 
 export function shiftPeriod(period: Period, steps: number): Period {
-  const days = PERIOD_DAYS[period.kind] * steps;
-  return { kind: period.kind, start: addDays(period.start, days), end: addDays(period.end, days) };
+  const days = WEEK_BASED_DAYS[period.kind];
+  if (days !== undefined) {
+    return {
+      kind: period.kind,
+      start: addDays(period.start, days * steps),
+      end: addDays(period.end, days * steps),
+    };
+  }
+  const utc = toUtc(period.start);
+  const start = monthStart(utc.getUTCFullYear(), utc.getUTCMonth() + (MONTHS_IN[period.kind] ?? 1) * steps);
+  return periodContaining(period.kind, start, start);
 }
 
 export function previousPeriod(period: Period): Period {
@@ -150,26 +178,27 @@ export function lastCompletePeriod(kind: PeriodKind, today: LocalDate, anchor: L
 }
 
 /**
- * The same ISO weeks one ISO year earlier (week 53 maps to week 52 when the earlier year has
- * none), so weekdays line up and seasonal comparisons are like for like.
+ * The same period one year earlier. Week-based periods take the same ISO weeks one ISO year
+ * earlier (week 53 maps to week 52 when that year has none), so weekdays line up; calendar
+ * periods take the same months.
  */
 export function samePeriodLastYear(period: Period): Period {
+  if (!isWeekBased(period.kind)) return shiftPeriod(period, -12 / (MONTHS_IN[period.kind] ?? 1));
   const { year, week } = isoWeekOf(period.start);
   const lastYearWeek = Math.min(week, isoWeeksInYear(year - 1));
   const start = isoWeekStart({ year: year - 1, week: lastYearWeek });
   return { kind: period.kind, start, end: addDays(start, daysBetween(period.start, period.end)) };
 }
 
-/** From the Monday of ISO week 1 to the last day of the period, in the period's ISO year. */
+/** From the year's start (Monday of ISO week 1, or 1 January for calendar periods) to the period's end. */
 export function yearToDate(period: Period): DateRange {
+  if (!isWeekBased(period.kind)) return { start: `${period.end.slice(0, 4)}-01-01`, end: period.end };
   const { year } = isoWeekOf(period.end);
   return { start: isoWeekStart({ year, week: 1 }), end: period.end };
 }
 
 export function lastYearToDate(period: Period): DateRange {
-  const lastYear = samePeriodLastYear(period);
-  const { year } = isoWeekOf(lastYear.end);
-  return { start: isoWeekStart({ year, week: 1 }), end: lastYear.end };
+  return yearToDate(samePeriodLastYear(period));
 }
 
 export type PeriodComparison = {

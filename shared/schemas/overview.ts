@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { isLocalDate } from "../calendar.ts";
+import { isLocalDate, PERIOD_KINDS } from "../calendar.ts";
 
 export const LocalDateSchema = z.string().refine(isLocalDate, { message: "must be a date YYYY-MM-DD" });
 
 export const PeriodInputSchema = z.object({
-  kind: z.enum(["week", "biweek"]),
+  kind: z.enum(PERIOD_KINDS),
   /** Any day inside the wanted period; the server snaps it to the period's bounds. */
   date: LocalDateSchema,
 });
@@ -39,7 +39,7 @@ export const DistrictStatSchema = z.object({
 export type DistrictStat = z.infer<typeof DistrictStatSchema>;
 
 export const DistrictStatsOutputSchema = z.object({
-  period: z.object({ kind: z.enum(["week", "biweek"]), start: z.string(), end: z.string() }),
+  period: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() }),
   previous: z.object({ start: z.string(), end: z.string() }),
   populationYear: z.number().nullable(),
   rows: z.array(DistrictStatSchema),

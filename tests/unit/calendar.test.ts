@@ -147,6 +147,27 @@ describe("periods", () => {
     expect(yearToDate(periodContaining("week", "2027-01-02", anchor)).start).toBe("2025-12-29");
   });
 
+  it("handles four-week, month, quarter and year periods with their own comparisons", () => {
+    expect(periodContaining("fourweek", "2026-02-01", anchor)).toEqual({
+      kind: "fourweek",
+      start: "2026-01-05",
+      end: "2026-02-01",
+    });
+    const march = periodContaining("month", "2024-03-15", anchor);
+    expect(march).toEqual({ kind: "month", start: "2024-03-01", end: "2024-03-31" });
+    expect(previousPeriod(march)).toEqual({ kind: "month", start: "2024-02-01", end: "2024-02-29" });
+    expect(previousPeriod(periodContaining("month", "2026-01-10", anchor)).start).toBe("2025-12-01");
+    expect(samePeriodLastYear(march)).toEqual({ kind: "month", start: "2023-03-01", end: "2023-03-31" });
+    const q4 = periodContaining("quarter", "2026-11-22", anchor);
+    expect(q4).toEqual({ kind: "quarter", start: "2026-10-01", end: "2026-12-31" });
+    expect(previousPeriod(q4).start).toBe("2026-07-01");
+    expect(comparePeriods(q4).yearToDate).toEqual({ start: "2026-01-01", end: "2026-12-31" });
+    const year = periodContaining("year", "2023-06-01", anchor);
+    expect(year).toEqual({ kind: "year", start: "2023-01-01", end: "2023-12-31" });
+    expect(samePeriodLastYear(year)).toEqual({ kind: "year", start: "2022-01-01", end: "2022-12-31" });
+    expect(lastCompletePeriod("month", "2026-11-22", anchor).start).toBe("2026-10-01");
+  });
+
   it("lists week starts and week numbers for labels", () => {
     const starts = weekStartsEndingAt("2026-01-07", 3);
     expect(starts).toEqual(["2025-12-22", "2025-12-29", "2026-01-05"]);

@@ -18,7 +18,10 @@ export type AreaImportOptions = {
 
 /** The centroid of a polygon's outer ring (the largest, for a multipolygon) by the shoelace formula. */
 export function polygonCentroid(geometry: Polygon | MultiPolygon): [number, number] {
-  const rings = geometry.type === "Polygon" ? [geometry.coordinates[0] ?? []] : geometry.coordinates.map((p) => p[0] ?? []);
+  const rings =
+    geometry.type === "Polygon"
+      ? [geometry.coordinates[0] ?? []]
+      : geometry.coordinates.map((p) => p[0] ?? []);
   let best: { area: number; x: number; y: number } = { area: 0, x: 0, y: 0 };
   for (const ring of rings) {
     let area = 0;
@@ -46,40 +49,66 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
   const issues = createIssueList();
   let collection: FeatureCollection;
   try {
-    collection = JSON.parse(typeof options.content === "string" ? options.content : options.content.toString("utf8"));
+    collection = JSON.parse(
+      typeof options.content === "string" ? options.content : options.content.toString("utf8"),
+    );
   } catch (error) {
-    throw new ImportRejectedError([{ row: 1, column: "-", reason: `inte giltig JSON: ${(error as Error).message}` }], 1);
+    throw new ImportRejectedError(
+      [{ row: 1, column: "-", reason: `inte giltig JSON: ${(error as Error).message}` }],
+      1,
+    );
   }
   if (collection?.type !== "FeatureCollection" || !Array.isArray(collection.features)) {
-    throw new ImportRejectedError([{ row: 1, column: "type", reason: "inte en GeoJSON FeatureCollection" }], 1);
+    throw new ImportRejectedError(
+      [{ row: 1, column: "type", reason: "inte en GeoJSON FeatureCollection" }],
+      1,
+    );
   }
-  const features: { feature: Feature<Polygon | MultiPolygon>; code: string; name: string; parentCode?: string; parentName?: string }[] = [];
+  const features: {
+    feature: Feature<Polygon | MultiPolygon>;
+    code: string;
+    name: string;
+    parentCode?: string;
+    parentName?: string;
+  }[] = [];
   collection.features.forEach((feature, position) => {
     const row = position + 1;
     const properties = feature.properties ?? {};
     const code = String(properties[options.codeProperty] ?? "").trim();
     if (!code) return issues.add({ row, column: options.codeProperty, reason: "koden saknas" });
-    if (!isPolygonal(feature.geometry)) return issues.add({ row, column: "geometry", reason: "inte en polygon" });
-    const parentCode = options.parentCodeProperty ? String(properties[options.parentCodeProperty] ?? "").trim() : undefined;
-    if (options.parentCodeProperty && !parentCode) return issues.add({ row, column: options.parentCodeProperty, reason: "kommunkoden saknas" });
+    if (!isPolygonal(feature.geometry))
+      return issues.add({ row, column: "geometry", reason: "inte en polygon" });
+    const parentCode = options.parentCodeProperty
+      ? String(properties[options.parentCodeProperty] ?? "").trim()
+      : undefined;
+    if (options.parentCodeProperty && !parentCode)
+      return issues.add({ row, column: options.parentCodeProperty, reason: "kommunkoden saknas" });
     features.push({
       feature: feature as Feature<Polygon | MultiPolygon>,
       code,
       name: String((options.nameProperty && properties[options.nameProperty]) || code),
       parentCode,
-      parentName: options.parentNameProperty ? String(properties[options.parentNameProperty] ?? parentCode) : parentCode,
+      parentName: options.parentNameProperty
+        ? String(properties[options.parentNameProperty] ?? parentCode)
+        : parentCode,
     });
   });
-  if (features.length === 0 && issues.total === 0) issues.add({ row: 1, column: "features", reason: "inga områden i filen" });
+  if (features.length === 0 && issues.total === 0)
+    issues.add({ row: 1, column: "features", reason: "inga områden i filen" });
   if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
   const validFrom = options.validFrom ? new Date(`${options.validFrom}T00:00:00Z`) : null;
   return db.$transaction(
     async (tx) => {
-      const existing = await tx.area.findMany({ where: { workspaceId }, select: { id: true, kind: true, code: true } });
+      const existing = await tx.area.findMany({
+        where: { workspaceId },
+        select: { id: true, kind: true, code: true },
+      });
       const idOf = new Map(existing.map((area) => [`${area.kind}:${area.code}`, area.id]));
       for (const { parentCode, parentName } of features) {
         if (!parentCode || idOf.has(`kommun:${parentCode}`)) continue;
-        const kommun = await tx.area.create({ data: { workspaceId, kind: "kommun", code: parentCode, name: parentName ?? parentCode, validFrom } });
+        const kommun = await tx.area.create({
+          data: { workspaceId, kind: "kommun", code: parentCode, name: parentName ?? parentCode, validFrom },
+        });
         idOf.set(`kommun:${parentCode}`, kommun.id);
       }
       let created = 0;
@@ -97,7 +126,10 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
         const id = idOf.get(`${options.kind}:${code}`);
         if (id) await tx.area.update({ where: { workspaceId_id: { workspaceId, id } }, data });
         else {
-          const area = await tx.area.create({ data: { workspaceId, kind: options.kind, code, ...data }, select: { id: true } });
+          const area = await tx.area.create({
+            data: { workspaceId, kind: options.kind, code, ...data },
+            select: { id: true },
+          });
           idOf.set(`${options.kind}:${code}`, area.id);
           created++;
         }
@@ -109,11 +141,22 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
 }
 
 /** Population per area and year from CSV (code, year, population columns), upserted. */
-export async function importPopulation(options: { db: Db; workspaceId: string; content: Buffer | string; codeColumn: string; yearColumn: string; populationColumn: string }) {
+export async function importPopulation(options: {
+  db: Db;
+  workspaceId: string;
+  content: Buffer | string;
+  codeColumn: string;
+  yearColumn: string;
+  populationColumn: string;
+}) {
   const { db, workspaceId } = options;
   const table = parseCsv(options.content);
   const issues = createIssueList();
-  const { index, missing } = locateColumns(table.header, [options.codeColumn, options.yearColumn, options.populationColumn]);
+  const { index, missing } = locateColumns(table.header, [
+    options.codeColumn,
+    options.yearColumn,
+    options.populationColumn,
+  ]);
   for (const column of missing) issues.add({ row: 1, column, reason: "kolumnen saknas i rubrikraden" });
   const areas = await db.area.findMany({ where: { workspaceId }, select: { id: true, code: true } });
   const areaByCode = new Map(areas.map((area) => [area.code, area.id]));
@@ -123,11 +166,20 @@ export async function importPopulation(options: { db: Db; workspaceId: string; c
       const line = position + 2;
       const code = (cells[index[options.codeColumn] ?? -1] ?? "").trim();
       const year = Number((cells[index[options.yearColumn] ?? -1] ?? "").trim());
-      const population = Number((cells[index[options.populationColumn] ?? -1] ?? "").trim().replace(",", ".").replace(/\s/g, ""));
+      const population = Number(
+        (cells[index[options.populationColumn] ?? -1] ?? "").trim().replace(",", ".").replace(/\s/g, ""),
+      );
       const areaId = areaByCode.get(code);
-      if (!areaId) return issues.add({ row: line, column: options.codeColumn, reason: `området ${code} finns inte i arbetsytan` });
-      if (!Number.isInteger(year) || year < 1900 || year > 2100) return issues.add({ row: line, column: options.yearColumn, reason: "inte ett årtal" });
-      if (!Number.isFinite(population) || population < 0) return issues.add({ row: line, column: options.populationColumn, reason: "inte ett antal invånare" });
+      if (!areaId)
+        return issues.add({
+          row: line,
+          column: options.codeColumn,
+          reason: `området ${code} finns inte i arbetsytan`,
+        });
+      if (!Number.isInteger(year) || year < 1900 || year > 2100)
+        return issues.add({ row: line, column: options.yearColumn, reason: "inte ett årtal" });
+      if (!Number.isFinite(population) || population < 0)
+        return issues.add({ row: line, column: options.populationColumn, reason: "inte ett antal invånare" });
       values.push({ areaId, year, population: Math.round(population) });
     });
   }

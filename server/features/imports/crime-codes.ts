@@ -15,7 +15,15 @@ export function groupCode(path: readonly string[]): string {
  * above the last become groups, the last level names the code. Safe to repeat: categories are
  * matched by code and moved or renamed, never duplicated.
  */
-export async function importCrimeCodeKey({ db, workspaceId, content }: { db: Db; workspaceId: string; content: Buffer | string }) {
+export async function importCrimeCodeKey({
+  db,
+  workspaceId,
+  content,
+}: {
+  db: Db;
+  workspaceId: string;
+  content: Buffer | string;
+}) {
   const table = parseCsv(content);
   const issues = createIssueList();
   const { index, missing } = locateColumns(table.header, COLUMNS);
@@ -27,8 +35,10 @@ export async function importCrimeCodeKey({ db, workspaceId, content }: { db: Db;
     const code = Number((cells[index.Brottskod] ?? "").trim());
     const level = Number((cells[index.Brott_niva] ?? "").trim());
     const name = (cells[index.Brottskategorier_namn] ?? "").trim();
-    if (!Number.isInteger(code) || code < 0) return issues.add({ row: line, column: "Brottskod", reason: "inte en brottskod" });
-    if (!Number.isInteger(level) || level < 1) return issues.add({ row: line, column: "Brott_niva", reason: "inte en nivå (1, 2, …)" });
+    if (!Number.isInteger(code) || code < 0)
+      return issues.add({ row: line, column: "Brottskod", reason: "inte en brottskod" });
+    if (!Number.isInteger(level) || level < 1)
+      return issues.add({ row: line, column: "Brott_niva", reason: "inte en nivå (1, 2, …)" });
     if (!name) return issues.add({ row: line, column: "Brottskategorier_namn", reason: "namnet saknas" });
     const levels = levelsByCode.get(String(code)) ?? new Map<number, string>();
     levels.set(level, name);
@@ -37,17 +47,28 @@ export async function importCrimeCodeKey({ db, workspaceId, content }: { db: Db;
   if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
   return db.$transaction(
     async (tx) => {
-      const existing = await tx.category.findMany({ where: { workspaceId }, select: { id: true, code: true } });
+      const existing = await tx.category.findMany({
+        where: { workspaceId },
+        select: { id: true, code: true },
+      });
       const idByCode = new Map(existing.map((c) => [c.code, c.id]));
       let sortOrder = 0;
-      const upsert = async (code: string, name: string, parentId: string | null, kind: "group" | "crime_code") => {
+      const upsert = async (
+        code: string,
+        name: string,
+        parentId: string | null,
+        kind: "group" | "crime_code",
+      ) => {
         const id = idByCode.get(code);
         const data = { parentId, nameSv: name, nameEn: name, kind, sortOrder: sortOrder++ };
         if (id) {
           await tx.category.update({ where: { workspaceId_id: { workspaceId, id } }, data });
           return id;
         }
-        const created = await tx.category.create({ data: { workspaceId, code, ...data }, select: { id: true } });
+        const created = await tx.category.create({
+          data: { workspaceId, code, ...data },
+          select: { id: true },
+        });
         idByCode.set(code, created.id);
         return created.id;
       };
@@ -55,7 +76,12 @@ export async function importCrimeCodeKey({ db, workspaceId, content }: { db: Db;
         const names = [...levels].sort(([a], [b]) => a - b).map(([, name]) => name);
         let parentId: string | null = null;
         for (let depth = 0; depth < names.length - 1; depth++) {
-          parentId = await upsert(groupCode(names.slice(0, depth + 1)), names[depth] ?? "", parentId, "group");
+          parentId = await upsert(
+            groupCode(names.slice(0, depth + 1)),
+            names[depth] ?? "",
+            parentId,
+            "group",
+          );
         }
         await upsert(code, names.at(-1) ?? code, parentId, "crime_code");
       }

@@ -1,6 +1,11 @@
 import Papa from "papaparse";
 
-export type CsvTable = { header: string[]; rows: string[][]; delimiter: string; encoding: "utf-8" | "windows-1252" };
+export type CsvTable = {
+  header: string[];
+  rows: string[][];
+  delimiter: string;
+  encoding: "utf-8" | "windows-1252";
+};
 
 /**
  * Reads the CSV files Swedish organisations actually send: UTF-8 with or without BOM or
@@ -18,8 +23,12 @@ export function parseCsv(content: Buffer | string): CsvTable {
       encoding = "windows-1252";
     }
   }
-  text = text.replace(/^\uFEFF/, "");
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [";", ",", "\t"], skipEmptyLines: "greedy" });
+  // Mixed line endings (a CRLF header over LF rows) would otherwise glue rows together.
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [";", ",", "\t"],
+    skipEmptyLines: "greedy",
+  });
   const [header = [], ...rows] = parsed.data;
   return { header: header.map((name) => name.trim()), rows, delimiter: parsed.meta.delimiter, encoding };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { addDays, isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
 import type { Db } from "../../db/client.ts";
-import { insertIncidents, type IncidentRow } from "../incidents/incident-writer.ts";
+import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { locateColumns, parseCsv } from "./csv.ts";
 import { createIssueList, type ImportIssue, ImportRejectedError } from "./import-errors.ts";
 
@@ -57,18 +57,24 @@ export function parsePoliceDelivery(content: Buffer | string) {
     const cell = (column: (typeof COLUMNS)[number]) => (cells[index[column]] ?? "").trim();
     const problem = (column: string, reason: string) => issues.add({ row: line, column, reason });
     const before = issues.total;
+    if (cells.length !== table.header.length) {
+      return problem("-", `raden har ${cells.length} kolumner, rubrikraden ${table.header.length}`);
+    }
     const file = cell("kallfil");
     const match = DELIVERY_FILE.exec(file);
-    if (!match) problem("kallfil", `"${file}" är inte ett leveransnamn som Brottsstatistik_Kommun_ÅÅÅÅMM.csv`);
+    if (!match)
+      problem("kallfil", `"${file}" är inte ett leveransnamn som Brottsstatistik_Kommun_ÅÅÅÅMM.csv`);
     const kommunCode = cell("Kommunkod");
     if (!/^\d{4}$/.test(kommunCode)) problem("Kommunkod", `"${kommunCode}" är inte en fyrsiffrig kommunkod`);
     const desoCode = cell("desokod");
     if (!DESO_CODE.test(desoCode)) problem("desokod", `"${desoCode}" är inte en DeSO-kod`);
-    else if (!desoCode.startsWith(kommunCode)) problem("desokod", `${desoCode} ligger inte i kommun ${kommunCode}`);
+    else if (!desoCode.startsWith(kommunCode))
+      problem("desokod", `${desoCode} ligger inte i kommun ${kommunCode}`);
     const crimeCode = cell("Brottskod");
     if (!/^\d{1,5}$/.test(crimeCode)) problem("Brottskod", `"${crimeCode}" är inte en brottskod`);
     const registeredOn = cell("Inskrivningsdatum");
-    if (!isLocalDate(registeredOn)) problem("Inskrivningsdatum", `"${registeredOn}" är inte ett datum ÅÅÅÅ-MM-DD`);
+    if (!isLocalDate(registeredOn))
+      problem("Inskrivningsdatum", `"${registeredOn}" är inte ett datum ÅÅÅÅ-MM-DD`);
     const dateOrDash = (column: "Brottsdatum från" | "Brottsdatum till") => {
       const value = cell(column);
       if (value === "-" || value === "") return null;
@@ -79,7 +85,8 @@ export function parsePoliceDelivery(content: Buffer | string) {
     const occurredTo = dateOrDash("Brottsdatum till");
     const countText = cell("antal_brott");
     const count = Number(countText);
-    if (!Number.isInteger(count) || count < 1) problem("antal_brott", `"${countText}" är inte ett positivt heltal`);
+    if (!Number.isInteger(count) || count < 1)
+      problem("antal_brott", `"${countText}" är inte ett positivt heltal`);
     if (match && issues.total === before) {
       const [, , year, month] = match;
       const delivery = deliveries.get(file) ?? {
@@ -89,13 +96,28 @@ export function parsePoliceDelivery(content: Buffer | string) {
         to: lastDayOfMonth(Number(year), Number(month)),
       };
       deliveries.set(file, delivery);
-      if (delivery.kommunCode !== kommunCode) problem("Kommunkod", `${file} gäller kommun ${delivery.kommunCode}, raden ${kommunCode}`);
+      if (delivery.kommunCode !== kommunCode)
+        problem("Kommunkod", `${file} gäller kommun ${delivery.kommunCode}, raden ${kommunCode}`);
       else if (registeredOn < delivery.from || registeredOn > delivery.to) {
-        problem("Inskrivningsdatum", `${registeredOn} ligger utanför leveransens period ${delivery.from}–${delivery.to}`);
+        problem(
+          "Inskrivningsdatum",
+          `${registeredOn} ligger utanför leveransens period ${delivery.from}–${delivery.to}`,
+        );
       }
     }
     if (issues.total === before) {
-      rows.push({ line, kommunCode, desoCode, crimeCode: String(Number(crimeCode)), crimeText: cell("Brottskod text"), registeredOn, occurredFrom, occurredTo, count, delivery: file });
+      rows.push({
+        line,
+        kommunCode,
+        desoCode,
+        crimeCode: String(Number(crimeCode)),
+        crimeText: cell("Brottskod text"),
+        registeredOn,
+        occurredFrom,
+        occurredTo,
+        count,
+        delivery: file,
+      });
     }
   });
   if (table.rows.length === 0) issues.add({ row: 2, column: "-", reason: "filen har inga datarader" });
@@ -103,8 +125,17 @@ export function parsePoliceDelivery(content: Buffer | string) {
 }
 
 async function ensureSource(db: Db, workspaceId: string) {
-  const existing = await db.dataSource.findFirst({ where: { workspaceId, kind: "police_delivery" }, select: { id: true } });
-  return existing ?? db.dataSource.create({ data: { workspaceId, kind: "police_delivery", name: "Polisen: anmälda brott per DeSO" }, select: { id: true } });
+  const existing = await db.dataSource.findFirst({
+    where: { workspaceId, kind: "police_delivery" },
+    select: { id: true },
+  });
+  return (
+    existing ??
+    db.dataSource.create({
+      data: { workspaceId, kind: "police_delivery", name: "Polisen: anmälda brott per DeSO" },
+      select: { id: true },
+    })
+  );
 }
 
 /** Crime codes not yet in the tree land under one "unclassified" group instead of failing the import. */
@@ -112,24 +143,41 @@ async function resolveCategories(db: Db, workspaceId: string, rows: DeliveryRow[
   const categories = await db.category.findMany({ where: { workspaceId }, select: { id: true, code: true } });
   const byCode = new Map(categories.map((c) => [c.code, c.id]));
   const unknown = new Map<string, string>();
-  for (const row of rows) if (!byCode.has(row.crimeCode)) unknown.set(row.crimeCode, row.crimeText || row.crimeCode);
+  for (const row of rows)
+    if (!byCode.has(row.crimeCode)) unknown.set(row.crimeCode, row.crimeText || row.crimeCode);
   if (unknown.size > 0) {
     let groupId = byCode.get(UNCLASSIFIED_CODE);
     if (!groupId) {
       const group = await db.category.create({
-        data: { workspaceId, kind: "group", code: UNCLASSIFIED_CODE, nameSv: "Ej klassificerade brottskoder", nameEn: "Unclassified crime codes", sortOrder: 9999 },
+        data: {
+          workspaceId,
+          kind: "group",
+          code: UNCLASSIFIED_CODE,
+          nameSv: "Ej klassificerade brottskoder",
+          nameEn: "Unclassified crime codes",
+          sortOrder: 9999,
+        },
       });
       groupId = group.id;
     }
     for (const [code, text] of unknown) {
-      const created = await db.category.create({ data: { workspaceId, parentId: groupId, kind: "crime_code", code, nameSv: text, nameEn: text } });
+      const created = await db.category.create({
+        data: { workspaceId, parentId: groupId, kind: "crime_code", code, nameSv: text, nameEn: text },
+      });
       byCode.set(code, created.id);
     }
   }
   return byCode;
 }
 
-export type ImportOptions = { db: Db; workspaceId: string; timeZone: string; userId: string | null; fileName: string; content: Buffer | string };
+export type ImportOptions = {
+  db: Db;
+  workspaceId: string;
+  timeZone: string;
+  userId: string | null;
+  fileName: string;
+  content: Buffer | string;
+};
 
 /**
  * Imports a police delivery all-or-nothing. Each delivery in the file replaces what earlier
@@ -141,10 +189,18 @@ export async function importPoliceDelivery(options: ImportOptions) {
   const fileHash = createHash("sha256").update(options.content).digest("hex");
   const source = await ensureSource(db, workspaceId);
   const parsed = parsePoliceDelivery(options.content);
-  const areas = await db.area.findMany({ where: { workspaceId, kind: "deso" }, select: { id: true, code: true, centroidLon: true, centroidLat: true } });
+  const areas = await db.area.findMany({
+    where: { workspaceId, kind: "deso" },
+    select: { id: true, code: true, centroidLon: true, centroidLat: true },
+  });
   const areaByCode = new Map(areas.map((area) => [area.code, area]));
   for (const row of parsed.rows) {
-    if (!areaByCode.has(row.desoCode)) parsed.issues.add({ row: row.line, column: "desokod", reason: `DeSO-området ${row.desoCode} finns inte i arbetsytan (importera områdena först)` });
+    if (!areaByCode.has(row.desoCode))
+      parsed.issues.add({
+        row: row.line,
+        column: "desokod",
+        reason: `DeSO-området ${row.desoCode} finns inte i arbetsytan (importera områdena först)`,
+      });
   }
   if (parsed.issues.total > 0) {
     await recordRejected(options, source.id, fileHash, parsed.issues.listed, parsed.issues.total);
@@ -155,7 +211,15 @@ export async function importPoliceDelivery(options: ImportOptions) {
   return db.$transaction(
     async (tx) => {
       const batch = await tx.importBatch.create({
-        data: { workspaceId, dataSourceId: source.id, userId: options.userId, kind: "police_delivery", fileName: options.fileName, fileHash, rowCount: parsed.rows.length },
+        data: {
+          workspaceId,
+          dataSourceId: source.id,
+          userId: options.userId,
+          kind: "police_delivery",
+          fileName: options.fileName,
+          fileHash,
+          rowCount: parsed.rows.length,
+        },
       });
       const summary = [];
       for (const delivery of parsed.deliveries) {
@@ -195,7 +259,8 @@ export async function importPoliceDelivery(options: ImportOptions) {
         });
         await insertIncidents(tx, workspaceId, incidents, options.timeZone);
         const after = new Map<string, number>();
-        for (const row of rows) after.set(row.registeredOn.slice(0, 7), (after.get(row.registeredOn.slice(0, 7)) ?? 0) + row.count);
+        for (const row of rows)
+          after.set(row.registeredOn.slice(0, 7), (after.get(row.registeredOn.slice(0, 7)) ?? 0) + row.count);
         const before = new Map(removed.map((r) => [r.month, r.crimes]));
         const months = [...new Set([...before.keys(), ...after.keys()])].sort();
         summary.push({
@@ -203,7 +268,11 @@ export async function importPoliceDelivery(options: ImportOptions) {
           kommunCode: delivery.kommunCode,
           from: delivery.from,
           to: delivery.to,
-          months: months.map((month) => ({ month, before: before.get(month) ?? 0, after: after.get(month) ?? 0 })),
+          months: months.map((month) => ({
+            month,
+            before: before.get(month) ?? 0,
+            after: after.get(month) ?? 0,
+          })),
         });
       }
       return tx.importBatch.update({
@@ -216,7 +285,13 @@ export async function importPoliceDelivery(options: ImportOptions) {
   );
 }
 
-async function recordRejected(options: ImportOptions, dataSourceId: string, fileHash: string, issues: ImportIssue[], total: number) {
+async function recordRejected(
+  options: ImportOptions,
+  dataSourceId: string,
+  fileHash: string,
+  issues: ImportIssue[],
+  total: number,
+) {
   await options.db.importBatch.create({
     data: {
       workspaceId: options.workspaceId,
