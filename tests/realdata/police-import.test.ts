@@ -179,13 +179,11 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
         r.Kommunkod === "2081" && r.Inskrivningsdatum >= "2023-01-01" && r.Inskrivningsdatum <= "2023-02-28",
     );
     // The correction drops one row and raises another's count by two.
-    const corrected: CrimeRow[] = janFeb
-      .slice(1)
-      .map((row, index) => ({
-        ...row,
-        antal_brott: String(Number(row.antal_brott) + (index === 0 ? 2 : 0)),
-        kallfil: "Brottsstatistik_Borlänge_202302.csv",
-      }));
+    const corrected: CrimeRow[] = janFeb.slice(1).map((row, index) => ({
+      ...row,
+      antal_brott: String(Number(row.antal_brott) + (index === 0 ? 2 : 0)),
+      kallfil: "Brottsstatistik_Borlänge_202302.csv",
+    }));
     const csv = [
       header,
       ...corrected.map((row) => columns.map((c) => `"${(row[c] ?? "").replaceAll('"', '""')}"`).join(",")),

@@ -75,14 +75,21 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
     const row = position + 1;
     const properties = feature.properties ?? {};
     const code = String(properties[options.codeProperty] ?? "").trim();
-    if (!code) return issues.add({ row, column: options.codeProperty, reason: "koden saknas" });
-    if (!isPolygonal(feature.geometry))
-      return issues.add({ row, column: "geometry", reason: "inte en polygon" });
+    if (!code) {
+      issues.add({ row, column: options.codeProperty, reason: "koden saknas" });
+      return;
+    }
+    if (!isPolygonal(feature.geometry)) {
+      issues.add({ row, column: "geometry", reason: "inte en polygon" });
+      return;
+    }
     const parentCode = options.parentCodeProperty
       ? String(properties[options.parentCodeProperty] ?? "").trim()
       : undefined;
-    if (options.parentCodeProperty && !parentCode)
-      return issues.add({ row, column: options.parentCodeProperty, reason: "kommunkoden saknas" });
+    if (options.parentCodeProperty && !parentCode) {
+      issues.add({ row, column: options.parentCodeProperty, reason: "kommunkoden saknas" });
+      return;
+    }
     features.push({
       feature: feature as Feature<Polygon | MultiPolygon>,
       code,
@@ -170,16 +177,22 @@ export async function importPopulation(options: {
         (cells[index[options.populationColumn] ?? -1] ?? "").trim().replace(",", ".").replace(/\s/g, ""),
       );
       const areaId = areaByCode.get(code);
-      if (!areaId)
-        return issues.add({
+      if (!areaId) {
+        issues.add({
           row: line,
           column: options.codeColumn,
           reason: `området ${code} finns inte i arbetsytan`,
         });
-      if (!Number.isInteger(year) || year < 1900 || year > 2100)
-        return issues.add({ row: line, column: options.yearColumn, reason: "inte ett årtal" });
-      if (!Number.isFinite(population) || population < 0)
-        return issues.add({ row: line, column: options.populationColumn, reason: "inte ett antal invånare" });
+        return;
+      }
+      if (!Number.isInteger(year) || year < 1900 || year > 2100) {
+        issues.add({ row: line, column: options.yearColumn, reason: "inte ett årtal" });
+        return;
+      }
+      if (!Number.isFinite(population) || population < 0) {
+        issues.add({ row: line, column: options.populationColumn, reason: "inte ett antal invånare" });
+        return;
+      }
       values.push({ areaId, year, population: Math.round(population) });
     });
   }

@@ -35,11 +35,18 @@ export async function importCrimeCodeKey({
     const code = Number((cells[index.Brottskod] ?? "").trim());
     const level = Number((cells[index.Brott_niva] ?? "").trim());
     const name = (cells[index.Brottskategorier_namn] ?? "").trim();
-    if (!Number.isInteger(code) || code < 0)
-      return issues.add({ row: line, column: "Brottskod", reason: "inte en brottskod" });
-    if (!Number.isInteger(level) || level < 1)
-      return issues.add({ row: line, column: "Brott_niva", reason: "inte en nivå (1, 2, …)" });
-    if (!name) return issues.add({ row: line, column: "Brottskategorier_namn", reason: "namnet saknas" });
+    if (!Number.isInteger(code) || code < 0) {
+      issues.add({ row: line, column: "Brottskod", reason: "inte en brottskod" });
+      return;
+    }
+    if (!Number.isInteger(level) || level < 1) {
+      issues.add({ row: line, column: "Brott_niva", reason: "inte en nivå (1, 2, …)" });
+      return;
+    }
+    if (!name) {
+      issues.add({ row: line, column: "Brottskategorier_namn", reason: "namnet saknas" });
+      return;
+    }
     const levels = levelsByCode.get(String(code)) ?? new Map<number, string>();
     levels.set(level, name);
     levelsByCode.set(String(code), levels);

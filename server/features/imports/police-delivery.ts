@@ -58,7 +58,8 @@ export function parsePoliceDelivery(content: Buffer | string) {
     const problem = (column: string, reason: string) => issues.add({ row: line, column, reason });
     const before = issues.total;
     if (cells.length !== table.header.length) {
-      return problem("-", `raden har ${cells.length} kolumner, rubrikraden ${table.header.length}`);
+      problem("-", `raden har ${cells.length} kolumner, rubrikraden ${table.header.length}`);
+      return;
     }
     const file = cell("kallfil");
     const match = DELIVERY_FILE.exec(file);
