@@ -1,3 +1,4 @@
+import { analysisRouter } from "./features/analysis/analysis.router.ts";
 import { areasRouter } from "./features/areas/areas.router.ts";
 import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
@@ -15,6 +16,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     areas: areasRouter,
     categories: categoriesRouter,
     overview: overviewRouter,
+    analysis: analysisRouter,
     incidents: incidentsRouter,
   });
 }

@@ -47,17 +47,25 @@ function meanOf(values: readonly number[]): number {
  * years. The expected value is the baseline mean; counts that vary more than Poisson (dispersion
  * φ > 1) are scaled by 1/φ before the Poisson tail is taken (the quasi-Poisson approximation).
  */
-export function assessRise(input: { observed: number; baseline: readonly number[]; minimumExpected?: number }): RiseAssessment {
+export function assessRise(input: {
+  observed: number;
+  baseline: readonly number[];
+  minimumExpected?: number;
+}): RiseAssessment {
   const { observed, baseline } = input;
   const expected = baseline.length > 0 ? meanOf(baseline) : 0;
-  const variance = baseline.length > 1 ? baseline.reduce((sum, v) => sum + (v - expected) ** 2, 0) / (baseline.length - 1) : expected;
+  const variance =
+    baseline.length > 1
+      ? baseline.reduce((sum, v) => sum + (v - expected) ** 2, 0) / (baseline.length - 1)
+      : expected;
   const dispersion = expected > 0 && baseline.length >= 4 ? Math.max(1, variance / expected) : 1;
   const base = { observed, expected, dispersion, baselineSize: baseline.length };
   if (baseline.length < 3 || expected < (input.minimumExpected ?? RISE_SETTINGS.minimumExpected)) {
     return { ...base, level: "too_few", pValue: null };
   }
   const pValue = observed <= expected ? 1 : poissonUpperTail(observed / dispersion, expected / dispersion);
-  const level: RiseLevel = pValue < RISE_SETTINGS.clearP ? "clear" : pValue < RISE_SETTINGS.possibleP ? "possible" : "normal";
+  const level: RiseLevel =
+    pValue < RISE_SETTINGS.clearP ? "clear" : pValue < RISE_SETTINGS.possibleP ? "possible" : "normal";
   return { ...base, level, pValue };
 }
 
@@ -78,7 +86,11 @@ export function baselineFor(series: readonly number[], index: number, periodsPer
   return [...recent, ...seasonal];
 }
 
-export function assessSeriesAt(series: readonly number[], index: number, periodsPerYear: number): RiseAssessment {
+export function assessSeriesAt(
+  series: readonly number[],
+  index: number,
+  periodsPerYear: number,
+): RiseAssessment {
   return assessRise({ observed: series[index] ?? 0, baseline: baselineFor(series, index, periodsPerYear) });
 }
 
@@ -88,6 +100,16 @@ export function naiveRise(observed: number, previous: number): boolean {
 }
 
 export const RISE_LABELS: Record<"sv" | "en", Record<RiseLevel, string>> = {
-  sv: { clear: "Tydlig ökning", possible: "Möjlig ökning", normal: "Inom det normala", too_few: "För få för att bedöma" },
-  en: { clear: "Clear rise", possible: "Possible rise", normal: "Within normal range", too_few: "Too few to judge" },
+  sv: {
+    clear: "Tydlig ökning",
+    possible: "Möjlig ökning",
+    normal: "Inom det normala",
+    too_few: "För få för att bedöma",
+  },
+  en: {
+    clear: "Clear rise",
+    possible: "Possible rise",
+    normal: "Within normal range",
+    too_few: "Too few to judge",
+  },
 };

@@ -52,7 +52,9 @@ describe("the rising flag", () => {
     let naiveFalseAlarms = 0;
     for (let seed = 1; seed <= runs; seed++) {
       const risen = series(seed, 20, 2);
-      const firstTwo = [risen.length - 2, risen.length - 1].map((i) => assessSeriesAt(risen, i, PERIODS_PER_YEAR).level);
+      const firstTwo = [risen.length - 2, risen.length - 1].map(
+        (i) => assessSeriesAt(risen, i, PERIODS_PER_YEAR).level,
+      );
       if (firstTwo.includes("clear")) detected++;
       const flat = series(seed + 10_000, 20);
       const flag = assessSeriesAt(flat, flat.length - 1, PERIODS_PER_YEAR);

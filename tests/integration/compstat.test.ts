@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparePeriods, periodContaining } from "../../shared/calendar.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { loginAs } from "../support/caller.ts";
+import { createTestDb, type TestDb } from "../support/test-db.ts";
+
+let testDb: TestDb;
+let analyst: Awaited<ReturnType<typeof loginAs>>["caller"];
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  await seedDemoWorkspace(testDb.db, { endDate: "2026-11-15" });
+  ({ caller: analyst } = await loginAs(
+    testDb.db,
+    "analytiker@borlange.example",
+    DEMO_DEFAULT_PASSWORD,
+    DEMO_SLUG,
+  ));
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+async function sqlCount(options: {
+  categoryCode: string;
+  from: string;
+  to: string;
+  column?: string;
+  areaCode?: string;
+}) {
+  const column = options.column ?? "registered_on";
+  const rows = await testDb.driver.query<{ n: number }>(
+    `WITH RECURSIVE scope AS (
+       SELECT id FROM categories WHERE code = $1
+       UNION ALL SELECT c.id FROM categories c JOIN scope s ON c.parent_id = s.id)
+     SELECT COALESCE(SUM(i.count), 0)::int AS n FROM incidents i JOIN areas a ON a.id = i.area_id
+     WHERE i.category_id IN (SELECT id FROM scope) AND i.${column} BETWEEN $2::date AND $3::date
+       AND ($4::text IS NULL OR a.code = $4)`,
+    [options.categoryCode, options.from, options.to, options.areaCode ?? null],
+  );
+  return rows[0]?.n ?? -1;
+}
+
+describe("CompStat", () => {
+  it("compares the period with the previous one, last year and year to date, as direct SQL does", async () => {
+    const result = await analyst.analysis.compstat({ period: { kind: "biweek", date: "2026-11-03" } });
+    const comparison = comparePeriods(periodContaining("biweek", "2026-11-03", "2024-01-08"));
+    expect(result.current).toEqual(comparison.current);
+    const fraud = result.rows.find((row) => row.code === "G-BEDRAGERI");
+    if (!fraud) throw new Error("no fraud row");
+    expect(fraud.depth).toBe(0);
+    expect(fraud.current).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: comparison.current.start,
+        to: comparison.current.end,
+      }),
+    );
+    expect(fraud.previous).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: comparison.previous.start,
+        to: comparison.previous.end,
+      }),
+    );
+    expect(fraud.lastYear).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: comparison.lastYear.start,
+        to: comparison.lastYear.end,
+      }),
+    );
+    expect(fraud.yearToDate).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: comparison.yearToDate.start,
+        to: comparison.yearToDate.end,
+      }),
+    );
+    expect(fraud.lastYearToDate).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: comparison.lastYearToDate.start,
+        to: comparison.lastYearToDate.end,
+      }),
+    );
+    expect(fraud.sparkline).toHaveLength(13);
+    expect(fraud.sparkline.at(-1)).toBe(fraud.current);
+    // The planted rise: fraud so far this year is well above the same weeks last year.
+    expect(fraud.yearToDate).toBeGreaterThan(fraud.lastYearToDate);
+    const children = result.rows.filter((row) => row.parentId === fraud.id);
+    expect(children.reduce((sum, row) => sum + row.current, 0)).toBe(fraud.current);
+    expect(["clear", "possible", "normal", "too_few"]).toContain(fraud.flag.level);
+  });
+
+  it("counts by crime date when asked, and filters by area", async () => {
+    const input = {
+      period: { kind: "month" as const, date: "2026-06-10" },
+      areaCodes: ["2081C1090"],
+      dateBasis: "occurred" as const,
+    };
+    const result = await analyst.analysis.compstat(input);
+    const theft = result.rows.find((row) => row.code === "G-STOLD");
+    expect(theft?.current).toBe(
+      await sqlCount({
+        categoryCode: "G-STOLD",
+        from: "2026-06-01",
+        to: "2026-06-30",
+        column: "occurred_on",
+        areaCode: "2081C1090",
+      }),
+    );
+    expect(result.dateBasis).toBe("occurred");
+  });
+
+  it("groups by area on request, rolling DeSO up to RegSO and kommun", async () => {
+    const result = await analyst.analysis.compstat({
+      period: { kind: "biweek", date: "2026-11-03" },
+      groupBy: "area",
+    });
+    const kommun = result.rows.find((row) => row.code === "2081");
+    const desos = result.rows.filter((row) => row.depth === 2);
+    expect(kommun?.depth).toBe(0);
+    expect(desos.reduce((sum, row) => sum + row.current, 0)).toBe(kommun?.current);
+  });
+});
