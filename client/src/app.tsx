@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router";
+import { CompstatPage } from "./features/analysis/compstat-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
@@ -34,6 +35,7 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />
+        <Route path="utveckling" element={<CompstatPage />} />
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
       </Route>

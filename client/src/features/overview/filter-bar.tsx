@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { PERIOD_KINDS, type PeriodKind } from "../../../../shared/calendar.ts";
 import { MultiSelect, type Option } from "../../components/ui/multi-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";

@@ -5,6 +5,7 @@ import {
   isoWeekOf,
   isoWeekStart,
   lastCompletePeriod,
+  PERIOD_KINDS,
   type Period,
   type PeriodKind,
   parseIsoWeek,
@@ -21,7 +22,8 @@ const split = (value: string | null) => (value ? value.split(",").filter(Boolean
  */
 export function useOverviewFilter(meetingAnchor: string) {
   const [params, setParams] = useSearchParams();
-  const kind: PeriodKind = params.get("period") === "week" ? "week" : "biweek";
+  const requested = params.get("period");
+  const kind: PeriodKind = PERIOD_KINDS.find((candidate) => candidate === requested) ?? "biweek";
   const from = params.get("from");
   const today = toLocalDate(new Date());
   const latest = lastCompletePeriod(kind, today, meetingAnchor);

@@ -56,6 +56,7 @@ export function WorkspaceLayout() {
           <NavLink to={`/w/${slug}`} end>
             {t("nav.overview")}
           </NavLink>
+          <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
           {workspace.permissions.canWrite ? (
             <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
           ) : null}

@@ -1,0 +1,84 @@
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "react-router";
+import type { DateBasis } from "../../../../shared/schemas/analysis.ts";
+import { Panel } from "../../components/ui/panel.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { FilterBar } from "../overview/filter-bar.tsx";
+import { periodLabel } from "../overview/period-label.ts";
+import { useOverviewFilter } from "../overview/use-overview-filter.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { CompstatTable } from "./compstat-table.tsx";
+
+/** CompStat: which categories (or areas) are rising, against every comparison a meeting uses. */
+export function CompstatPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const workspace = useWorkspace();
+  const trpc = useTRPC();
+  const state = useOverviewFilter(workspace.meetingAnchor);
+  const [params, setParams] = useSearchParams();
+  const dateBasis: DateBasis = params.get("basis") === "occurred" ? "occurred" : "registered";
+  const groupBy = params.get("group") === "area" ? "area" : "category";
+  const setParam = (key: string, value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+  const compstat = useQuery(trpc.analysis.compstat.queryOptions({ ...state.filter, dateBasis, groupBy }));
+  return (
+    <>
+      <h1>
+        {t("compstat.title")}: {periodLabel(state.period, i18n)}
+      </h1>
+      <FilterBar state={state} />
+      <Panel
+        title={groupBy === "area" ? t("compstat.byArea") : t("compstat.byCategory")}
+        titleId="compstat-title"
+        isLoading={compstat.isPending}
+        error={compstat.error}
+        isEmpty={compstat.data?.rows.length === 0}
+        onRetry={() => void compstat.refetch()}
+        actions={
+          <div className="panel-actions">
+            <label>
+              <span className="field-label">{t("compstat.dateBasis")}</span>
+              <select
+                value={dateBasis}
+                onChange={(event) => setParam("basis", event.target.value === "occurred" ? "occurred" : null)}
+              >
+                <option value="registered">{t("compstat.registered")}</option>
+                <option value="occurred">{t("compstat.occurred")}</option>
+              </select>
+            </label>
+            <label>
+              <span className="field-label">{t("compstat.rows")}</span>
+              <select
+                value={groupBy}
+                onChange={(event) => setParam("group", event.target.value === "area" ? "area" : null)}
+              >
+                <option value="category">{t("compstat.byCategory")}</option>
+                <option value="area">{t("compstat.byArea")}</option>
+              </select>
+            </label>
+          </div>
+        }
+      >
+        {compstat.data ? (
+          <>
+            <p className="muted small" data-testid="compstat-basis">
+              {t(dateBasis === "occurred" ? "compstat.basisOccurred" : "compstat.basisRegistered")}{" "}
+              {t("compstat.comparisons", {
+                previous: `${i18n.formatDate(compstat.data.previous.start)}–${i18n.formatDate(compstat.data.previous.end)}`,
+                lastYear: `${i18n.formatDate(compstat.data.lastYear.start, { day: "numeric", month: "short", year: "numeric" })}–${i18n.formatDate(compstat.data.lastYear.end, { day: "numeric", month: "short", year: "numeric" })}`,
+              })}
+            </p>
+            <CompstatTable data={compstat.data} />
+          </>
+        ) : null}
+      </Panel>
+    </>
+  );
+}

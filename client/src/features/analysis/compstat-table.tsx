@@ -1,0 +1,189 @@
+import {
+  createColumnHelper,
+  createExpandedRowModel,
+  createSortedRowModel,
+  rowExpandingFeature,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { useMemo } from "react";
+import type { CompstatOutput, CompstatRow } from "../../../../shared/schemas/analysis.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { RiseBadge } from "./rise-badge.tsx";
+import { Sparkline } from "./sparkline.tsx";
+
+type TreeRow = CompstatRow & { subRows: TreeRow[] };
+
+const features = tableFeatures({
+  rowExpandingFeature,
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  expandedRowModel: createExpandedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+const helper = createColumnHelper<typeof features, TreeRow>();
+
+function toTree(rows: CompstatRow[]): TreeRow[] {
+  const byId = new Map(rows.map((row) => [row.id, { ...row, subRows: [] as TreeRow[] }]));
+  const roots: TreeRow[] = [];
+  for (const row of byId.values()) {
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    if (parent) parent.subRows.push(row);
+    else roots.push(row);
+  }
+  return roots;
+}
+
+export function CompstatTable({ data }: { data: CompstatOutput }) {
+  const { t, locale, formatNumber, formatPercent } = useI18n();
+  const tree = useMemo(() => toTree(data.rows), [data.rows]);
+  const number = (value: number) => formatNumber(value);
+  const columns = helper.columns([
+    helper.accessor((row) => (locale === "sv" ? row.nameSv : row.nameEn), {
+      id: "name",
+      header: t("compstat.category"),
+      sortFn: "alphanumeric",
+      cell: (info) => {
+        const row = info.row;
+        return (
+          <span className="tree-cell" style={{ paddingLeft: `${row.depth * 1.1}rem` }}>
+            {row.getCanExpand() ? (
+              <button
+                type="button"
+                className="tree-toggle"
+                aria-expanded={row.getIsExpanded()}
+                onClick={row.getToggleExpandedHandler()}
+              >
+                <span aria-hidden="true">{row.getIsExpanded() ? "▾" : "▸"}</span>
+                <span className="visually-hidden">
+                  {row.getIsExpanded() ? t("compstat.collapse") : t("compstat.expand")}
+                </span>
+              </button>
+            ) : (
+              <span className="tree-spacer" aria-hidden="true" />
+            )}
+            {info.getValue()}
+          </span>
+        );
+      },
+    }),
+    helper.accessor("current", {
+      header: t("compstat.current"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("previous", {
+      header: t("compstat.previous"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("change", {
+      header: t("col.change"),
+      sortFn: "basic",
+      cell: (info) => (
+        <span
+          className={info.row.original.flag.level === "too_few" ? "greyed" : undefined}
+        >{`${info.getValue() > 0 ? "+" : ""}${number(info.getValue())}`}</span>
+      ),
+    }),
+    helper.accessor("changePercent", {
+      header: t("col.changePercent"),
+      sortFn: "basic",
+      cell: (info) => {
+        const value = info.getValue();
+        return (
+          <span className={info.row.original.flag.level === "too_few" ? "greyed" : undefined}>
+            {value === null ? "–" : formatPercent(value)}
+          </span>
+        );
+      },
+    }),
+    helper.accessor("lastYear", {
+      header: t("compstat.lastYear"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("yearToDate", {
+      header: t("compstat.ytd"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("lastYearToDate", {
+      header: t("compstat.lastYtd"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.display({
+      id: "sparkline",
+      header: t("compstat.trend"),
+      cell: (info) => <Sparkline values={info.row.original.sparkline} label={t("compstat.sparkline")} />,
+    }),
+    helper.accessor((row) => row.flag.pValue ?? 2, {
+      id: "flag",
+      header: t("compstat.flag"),
+      sortFn: "basic",
+      cell: (info) => <RiseBadge row={info.row.original} />,
+    }),
+  ]);
+  const table = useTable({
+    features,
+    columns,
+    data: tree,
+    getSubRows: (row) => row.subRows,
+    initialState: { sorting: [], expanded: {} },
+  });
+  const isNumeric = (id: string) => !["name", "sparkline", "flag"].includes(id);
+  return (
+    <div className="table-scroll">
+      <table className="data-table compstat" data-testid="compstat-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const canSort = header.column.getCanSort();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={isNumeric(header.column.id) ? "numeric" : undefined}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {canSort ? (
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">
+                          {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-code={row.original.code} data-depth={row.depth}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={isNumeric(cell.column.id) ? "numeric" : undefined}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useId } from "react";
+import { RISE_LABELS } from "../../../../shared/rising.ts";
+import type { CompstatRow } from "../../../../shared/schemas/analysis.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+/** The flag in words, with its evidence on hover and keyboard focus. */
+export function RiseBadge({ row }: { row: CompstatRow }) {
+  const { locale, t, formatNumber } = useI18n();
+  const id = useId();
+  const { flag } = row;
+  const explanation =
+    flag.level === "too_few"
+      ? t("compstat.tooFewExplained", { expected: formatNumber(flag.expected, 1) })
+      : t("compstat.flagExplained", {
+          observed: formatNumber(row.current),
+          expected: formatNumber(flag.expected, 1),
+          p: flag.pValue === null ? "–" : flag.pValue < 0.001 ? "< 0,001" : formatNumber(flag.pValue, 3),
+        });
+  return (
+    <span
+      className={`rise-badge rise-${flag.level}`}
+      tabIndex={0}
+      aria-describedby={id}
+      data-level={flag.level}
+    >
+      {RISE_LABELS[locale][flag.level]}
+      <span role="tooltip" id={id} className="tooltip">
+        {explanation}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = await browser.newPage();
+  await login(page, baseUrl, "analytiker@borlange.example");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("CompStat page", () => {
+  it("lists the category groups with comparisons, a trend and an explained flag", async () => {
+    await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=biweek&from=2026-W44`);
+    await page.waitForSelector("[data-testid=compstat-table] tbody tr");
+    const groups = page.locator("[data-testid=compstat-table] tbody tr[data-depth='0']");
+    expect(await groups.count()).toBe(7);
+    const fraud = page.locator("tr[data-code=G-BEDRAGERI]");
+    await fraud.getByRole("button", { name: "Visa underkategorier" }).click();
+    expect(await page.locator("[data-testid=compstat-table] tbody tr[data-depth='1']").count()).toBe(4);
+    const badge = fraud.locator(".rise-badge");
+    await badge.focus();
+    await expect(badge.getByRole("tooltip").textContent()).resolves.toMatch(
+      /Observerat \d+, förväntat [\d,]+/,
+    );
+    await expect(fraud.getByRole("img").getAttribute("aria-label")).resolves.toMatch(
+      /^Antal de senaste 13 perioderna: (\d+, ){12}\d+$/,
+    );
+    await expectNoAxeViolations(page);
+  });
+
+  it("switches to crime date and to rows per area, keeping both in the URL", async () => {
+    await page.getByLabel("Datum som räknas").selectOption("occurred");
+    await page.waitForURL(/basis=occurred/);
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=compstat-basis]")?.textContent?.includes("brottsdatum"),
+    );
+    await page.getByLabel("Rader").selectOption("area");
+    await page.waitForURL(/group=area/);
+    await page.waitForSelector("tr[data-code='2081']");
+    await expect(page.locator("tr[data-code='2081'] td").first().textContent()).resolves.toContain(
+      "Borlänge",
+    );
+  });
+
+  it("sorts a column when its header is clicked", async () => {
+    await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=year&from=2025-W20`);
+    await page.waitForSelector("[data-testid=compstat-table] tbody tr");
+    const column = async () =>
+      (await page.locator("tbody tr[data-depth='0'] td:nth-child(7)").allTextContents()).map((text) =>
+        Number(text.replace(/\s/g, "")),
+      );
+    const header = page.getByRole("columnheader", { name: "Hittills i år" });
+    await page.getByRole("button", { name: "Hittills i år" }).click();
+    await expect(header.getAttribute("aria-sort")).resolves.toBe("descending");
+    const descending = await column();
+    expect(descending.length).toBe(7);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    await page.getByRole("button", { name: "Hittills i år" }).click();
+    await expect(header.getAttribute("aria-sort")).resolves.toBe("ascending");
+    expect(await column()).toEqual([...descending].reverse());
+  });
+});
