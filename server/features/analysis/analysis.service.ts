@@ -50,8 +50,11 @@ function rollUp<T extends { id: string; parentId: string | null }>(
     const cached = totals.get(id);
     if (cached) return cached;
     const sum = [...(own.get(id) ?? new Array(width).fill(0))];
-    for (const child of children.get(id) ?? [])
-      visit(child).forEach((value, index) => (sum[index] = (sum[index] ?? 0) + value));
+    for (const child of children.get(id) ?? []) {
+      visit(child).forEach((value, index) => {
+        sum[index] = (sum[index] ?? 0) + value;
+      });
+    }
     totals.set(id, sum);
     return sum;
   };

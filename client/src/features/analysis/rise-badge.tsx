@@ -17,9 +17,9 @@ export function RiseBadge({ row }: { row: CompstatRow }) {
           p: flag.pValue === null ? "–" : flag.pValue < 0.001 ? "< 0,001" : formatNumber(flag.pValue, 3),
         });
   return (
-    <span
+    <button
+      type="button"
       className={`rise-badge rise-${flag.level}`}
-      tabIndex={0}
       aria-describedby={id}
       data-level={flag.level}
     >
@@ -27,6 +27,6 @@ export function RiseBadge({ row }: { row: CompstatRow }) {
       <span role="tooltip" id={id} className="tooltip">
         {explanation}
       </span>
-    </span>
+    </button>
   );
 }

@@ -28,10 +28,13 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
         <span className="field-label">{t("filter.periodKind")}</span>
         <select
           value={state.period.kind}
-          onChange={(event) => state.setKind(event.target.value as "week" | "biweek")}
+          onChange={(event) => state.setKind(event.target.value as PeriodKind)}
         >
-          <option value="biweek">{t("filter.biweek")}</option>
-          <option value="week">{t("filter.week")}</option>
+          {PERIOD_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`filter.${kind}`)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="period-stepper">
