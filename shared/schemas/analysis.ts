@@ -48,3 +48,18 @@ export const CompstatOutputSchema = z.object({
   rows: z.array(CompstatRowSchema),
 });
 export type CompstatOutput = z.infer<typeof CompstatOutputSchema>;
+
+export const RisingNowOutputSchema = z.array(
+  z.object({
+    categoryCode: z.string(),
+    categoryNameSv: z.string(),
+    categoryNameEn: z.string(),
+    areaCode: z.string().nullable(),
+    areaName: z.string(),
+    current: z.number(),
+    expected: z.number(),
+    pValue: z.number(),
+    level: z.enum(["clear", "possible"]),
+  }),
+);
+export type RisingNowOutput = z.infer<typeof RisingNowOutputSchema>;

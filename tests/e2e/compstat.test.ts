@@ -67,4 +67,14 @@ describe("CompStat page", () => {
     await expect(header.getAttribute("aria-sort")).resolves.toBe("ascending");
     expect(await column()).toEqual([...descending].reverse());
   });
+
+  it("links from the overview's rising-now list into the filtered CompStat view", async () => {
+    await page.goto(`${baseUrl}/w/est-borlange?from=2026-W44`);
+    const first = page.getByTestId("rising-now").getByRole("link").first();
+    await first.waitFor();
+    await first.click();
+    await page.waitForURL(/\/utveckling\?.*categories=/);
+    await page.waitForSelector("[data-testid=compstat-table] tbody tr");
+    expect(await page.locator("[data-testid=compstat-table] tbody tr[data-depth='0']").count()).toBe(1);
+  });
 });

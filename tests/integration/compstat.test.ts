@@ -124,4 +124,22 @@ describe("CompStat", () => {
     expect(kommun?.depth).toBe(0);
     expect(desos.reduce((sum, row) => sum + row.current, 0)).toBe(kommun?.current);
   });
+
+  it("lists what is rising now, strongest first, consistent with the CompStat flags", async () => {
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
+    const [rising, compstat] = await Promise.all([
+      analyst.analysis.risingNow(input),
+      analyst.analysis.compstat(input),
+    ]);
+    const fraud = compstat.rows.find((row) => row.code === "G-BEDRAGERI");
+    const fraudInKommun = rising.find(
+      (pair) => pair.categoryCode === "G-BEDRAGERI" && pair.areaCode === "2081",
+    );
+    expect(fraud?.flag.level).toMatch(/clear|possible/);
+    expect(fraudInKommun).toMatchObject({ current: fraud?.current, level: fraud?.flag.level });
+    expect(fraudInKommun?.expected).toBeCloseTo(fraud?.flag.expected ?? -1, 10);
+    const pValues = rising.map((pair) => pair.pValue);
+    expect(pValues.every((p) => p < 0.05)).toBe(true);
+    expect(pValues).toEqual([...pValues].sort((a, b) => a - b));
+  });
 });

@@ -1,10 +1,18 @@
-import { CompstatInputSchema, CompstatOutputSchema } from "../../../shared/schemas/analysis.ts";
+import {
+  CompstatInputSchema,
+  CompstatOutputSchema,
+  RisingNowOutputSchema,
+} from "../../../shared/schemas/analysis.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
-import { getCompstat } from "./analysis.service.ts";
+import { getCompstat, getRisingNow } from "./analysis.service.ts";
 
 export const analysisRouter = router({
   compstat: workspaceProcedure
     .input(CompstatInputSchema)
     .output(CompstatOutputSchema)
     .query(({ ctx, input }) => getCompstat({ db: ctx.db, workspace: ctx.workspace, input })),
+  risingNow: workspaceProcedure
+    .input(CompstatInputSchema)
+    .output(RisingNowOutputSchema)
+    .query(({ ctx, input }) => getRisingNow({ db: ctx.db, workspace: ctx.workspace, input })),
 });

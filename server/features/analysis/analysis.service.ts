@@ -62,6 +62,31 @@ function rollUp<T extends { id: string; parentId: string | null }>(
   return { totals, children };
 }
 
+type Bucket = { i: number; s: string; e: string };
+
+/** Incident counts per category, area and date bucket: the one query every analysis view rolls up. */
+async function bucketCounts(options: {
+  db: Db;
+  workspaceId: string;
+  buckets: Bucket[];
+  areaIds: string[];
+  categoryIds: string[] | null;
+  dayColumn: "registered_on" | "occurred_on";
+}) {
+  return options.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
+    `SELECT x.category_id::text AS category, x.area_id::text AS area, b.i, SUM(x.count)::int AS n
+     FROM incidents x JOIN json_to_recordset($2::json) AS b(i int, s date, e date) ON x.${options.dayColumn} BETWEEN b.s AND b.e
+     WHERE x.workspace_id = $1::uuid
+       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($3::json))
+       AND ($4::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($4::json)))
+     GROUP BY 1, 2, 3`,
+    options.workspaceId,
+    JSON.stringify(options.buckets),
+    JSON.stringify(options.areaIds),
+    options.categoryIds ? JSON.stringify(options.categoryIds) : null,
+  );
+}
+
 /**
  * The CompStat picture: per category (or area) the current period against the previous one, the
  * same period last year, year to date and last year to date, a sparkline and the rising flag.
@@ -85,31 +110,31 @@ export async function getCompstat({
   const scopeAreas = resolveAreaScope(areas, input.areaCodes).map((area) => area.id);
   const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
   const dayColumn = input.dateBasis === "occurred" ? "occurred_on" : "registered_on";
-  const key = input.groupBy === "area" ? "area_id" : "category_id";
   const buckets = [
     ...history.map((p, index) => ({ i: index, s: p.start, e: p.end })),
     { i: -1, s: comparison.yearToDate.start, e: comparison.yearToDate.end },
     { i: -2, s: comparison.lastYearToDate.start, e: comparison.lastYearToDate.end },
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
   ];
-  const rows = await db.$queryRawUnsafe<{ key: string; i: number; n: number }[]>(
-    `SELECT ${key}::text AS key, b.i, SUM(x.count)::int AS n
-     FROM incidents x JOIN json_to_recordset($2::json) AS b(i int, s date, e date) ON x.${dayColumn} BETWEEN b.s AND b.e
-     WHERE x.workspace_id = $1::uuid
-       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($3::json))
-       AND ($4::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($4::json)))
-     GROUP BY 1, 2`,
-    workspace.id,
-    JSON.stringify(buckets),
-    JSON.stringify(scopeAreas),
-    scopeCategories ? JSON.stringify(scopeCategories) : null,
-  );
+  const counts = await bucketCounts({
+    db,
+    workspaceId: workspace.id,
+    buckets,
+    areaIds: scopeAreas,
+    categoryIds: scopeCategories,
+    dayColumn,
+  });
+  const rows = counts.map((row) => ({
+    key: input.groupBy === "area" ? row.area : row.category,
+    i: row.i,
+    n: row.n,
+  }));
   const width = history.length + 3;
   const slot = (i: number) => (i >= 0 ? i : history.length - 1 - i);
   const own = new Map<string, number[]>();
   for (const row of rows) {
     const values = own.get(row.key) ?? new Array(width).fill(0);
-    values[slot(row.i)] = row.n;
+    values[slot(row.i)] = (values[slot(row.i)] ?? 0) + row.n;
     own.set(row.key, values);
   }
   const nodes: Node[] =
@@ -172,4 +197,102 @@ export async function getCompstat({
     lastYearToDate: comparison.lastYearToDate,
     rows: ordered,
   };
+}
+
+export type RisingPair = {
+  categoryCode: string;
+  categoryNameSv: string;
+  categoryNameEn: string;
+  areaCode: string | null;
+  areaName: string;
+  current: number;
+  expected: number;
+  pValue: number;
+  level: "clear" | "possible";
+};
+
+function ancestorsOf<T extends { id: string; parentId: string | null }>(nodes: readonly T[]) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const cache = new Map<string, T[]>();
+  return (id: string): T[] => {
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const chain: T[] = [];
+    for (let node = byId.get(id); node; node = node.parentId ? byId.get(node.parentId) : undefined)
+      chain.push(node);
+    cache.set(id, chain);
+    return chain;
+  };
+}
+
+/**
+ * "Rising now" for leadership: every category group (and its children) in every area of the
+ * selection, flagged clear or possible, strongest evidence first.
+ */
+export async function getRisingNow({
+  db,
+  workspace,
+  input,
+  limit = 8,
+}: {
+  db: Db;
+  workspace: CurrentWorkspace;
+  input: Input;
+  limit?: number;
+}): Promise<RisingPair[]> {
+  const [areas, categories] = await Promise.all([
+    listAreas({ db, workspaceId: workspace.id }),
+    listCategories({ db, workspaceId: workspace.id }),
+  ]);
+  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
+  const history = historyOf(period);
+  const counts = await bucketCounts({
+    db,
+    workspaceId: workspace.id,
+    buckets: history.map((p, index) => ({ i: index, s: p.start, e: p.end })),
+    areaIds: resolveAreaScope(areas, input.areaCodes).map((area) => area.id),
+    categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+    dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+  });
+  const categoryChain = ancestorsOf(categories);
+  const areaChain = ancestorsOf(areas);
+  const series = new Map<string, number[]>();
+  for (const row of counts) {
+    // Only the two top levels of the category tree: leaves are too thin to judge per area.
+    const chain = categoryChain(row.category);
+    for (const category of chain.slice(Math.max(0, chain.length - 2))) {
+      for (const area of areaChain(row.area)) {
+        const key = `${category.id}|${area.id}`;
+        const values = series.get(key) ?? new Array(history.length).fill(0);
+        values[row.i] = (values[row.i] ?? 0) + row.n;
+        series.set(key, values);
+      }
+    }
+  }
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const pairs: RisingPair[] = [];
+  for (const [key, values] of series) {
+    const flag = assessRise({
+      observed: values.at(-1) ?? 0,
+      baseline: baselineFor(values, values.length - 1, PERIODS_PER_YEAR[period.kind]),
+    });
+    if ((flag.level !== "clear" && flag.level !== "possible") || flag.pValue === null) continue;
+    const [categoryId = "", areaId = ""] = key.split("|");
+    const category = categoryById.get(categoryId);
+    const area = areaById.get(areaId);
+    if (!category || !area) continue;
+    pairs.push({
+      categoryCode: category.code,
+      categoryNameSv: category.nameSv,
+      categoryNameEn: category.nameEn,
+      areaCode: area.code,
+      areaName: area.name,
+      current: flag.observed,
+      expected: flag.expected,
+      pValue: flag.pValue,
+      level: flag.level,
+    });
+  }
+  return pairs.sort((a, b) => a.pValue - b.pValue || b.current - a.current).slice(0, limit);
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { RisingNowPanel } from "../analysis/rising-now-panel.tsx";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { DistrictTable } from "./district-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
@@ -32,6 +33,7 @@ export function OverviewPage() {
         {t("overview.title")}: {periodLabel(state.period, i18n)}
       </h1>
       <FilterBar state={state} />
+      <RisingNowPanel filter={filter} />
       <div className="overview-grid">
         <Panel
           title={t("overview.map")}
