@@ -2,6 +2,7 @@ import { analysisRouter } from "./features/analysis/analysis.router.ts";
 import { areasRouter } from "./features/areas/areas.router.ts";
 import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
+import { exportsRouter } from "./features/exports/exports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
@@ -17,6 +18,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     categories: categoriesRouter,
     overview: overviewRouter,
     analysis: analysisRouter,
+    exports: exportsRouter,
     incidents: incidentsRouter,
   });
 }

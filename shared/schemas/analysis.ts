@@ -63,3 +63,10 @@ export const RisingNowOutputSchema = z.array(
   }),
 );
 export type RisingNowOutput = z.infer<typeof RisingNowOutputSchema>;
+
+export const ExportInputSchema = CompstatInputSchema.extend({
+  view: z.enum(["compstat", "districts"]),
+  format: z.enum(["csv", "xlsx"]),
+  locale: z.enum(["sv", "en"]).default("sv"),
+});
+export type ExportInput = z.input<typeof ExportInputSchema>;

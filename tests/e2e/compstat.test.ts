@@ -77,4 +77,31 @@ describe("CompStat page", () => {
     await page.waitForSelector("[data-testid=compstat-table] tbody tr");
     expect(await page.locator("[data-testid=compstat-table] tbody tr[data-depth='0']").count()).toBe(1);
   });
+
+  it("downloads the table on screen as CSV", async () => {
+    await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=biweek&from=2026-W44`);
+    await page.waitForSelector("[data-testid=compstat-table] tbody tr");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exportera CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("est-borlange-compstat-2026-10-26-2026-11-08.csv");
+    const text = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        stream.on("error", reject);
+      });
+    });
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]?.startsWith("Kategori;Kod;Nivå;Perioden")).toBe(true);
+    const fraudCount = await page.locator("tr[data-code=G-BEDRAGERI] td:nth-child(2)").textContent();
+    expect(lines.find((line) => line.split(";")[1] === "G-BEDRAGERI")?.split(";")[3]).toBe(
+      fraudCount?.replace(/\s/g, ""),
+    );
+  });
 });

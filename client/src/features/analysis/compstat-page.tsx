@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import type { DateBasis } from "../../../../shared/schemas/analysis.ts";
+import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -43,6 +44,7 @@ export function CompstatPage() {
         onRetry={() => void compstat.refetch()}
         actions={
           <div className="panel-actions">
+            <ExportButtons input={{ ...state.filter, dateBasis, groupBy, view: "compstat" }} />
             <label>
               <span className="field-label">{t("compstat.dateBasis")}</span>
               <select

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -67,6 +68,7 @@ export function OverviewPage() {
       <Panel
         title={t("overview.table")}
         titleId="table-title"
+        actions={<ExportButtons input={{ ...filter, view: "districts" }} />}
         isLoading={tableStats.isPending}
         error={tableStats.error}
         isEmpty={tableStats.data?.rows.length === 0}

@@ -1,0 +1,87 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { loginAs } from "../support/caller.ts";
+import { createTestDb, type TestDb } from "../support/test-db.ts";
+
+let testDb: TestDb;
+let viewer: Awaited<ReturnType<typeof loginAs>>["caller"];
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  await seedDemoWorkspace(testDb.db, { endDate: "2026-11-15" });
+  ({ caller: viewer } = await loginAs(
+    testDb.db,
+    "lasare@borlange.example",
+    DEMO_DEFAULT_PASSWORD,
+    DEMO_SLUG,
+  ));
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+describe("exports", () => {
+  it("writes the CompStat table to Excel with the same figures and the selection", async () => {
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" }, areaCodes: ["2081C1090"] };
+    const [file, table] = await Promise.all([
+      viewer.exports.table({ ...input, view: "compstat", format: "xlsx" }),
+      viewer.analysis.compstat(input),
+    ]);
+    expect(file.fileName).toBe("est-borlange-compstat-2026-10-26-2026-11-08.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, "base64") as never);
+    const sheet = workbook.getWorksheet("Tabell");
+    expect(sheet?.getRow(1).getCell(1).value).toBe("Kategori");
+    expect(sheet?.rowCount).toBe(table.rows.length + 1);
+    table.rows.forEach((row, index) => {
+      const cells = sheet?.getRow(index + 2);
+      expect([
+        cells?.getCell(1).value,
+        cells?.getCell(2).value,
+        cells?.getCell(4).value,
+        cells?.getCell(9).value,
+      ]).toEqual([row.nameSv, row.code, row.current, row.yearToDate]);
+    });
+    expect(workbook.getWorksheet("Urval")?.getRow(2).getCell(5).value).toBe("2081C1090");
+  });
+
+  it("writes the district table to CSV honouring the area filter", async () => {
+    const input = {
+      period: { kind: "week" as const, date: "2026-11-10" },
+      areaCodes: ["2081C1090", "2081C1100"],
+    };
+    const [file, stats] = await Promise.all([
+      viewer.exports.table({ ...input, view: "districts", format: "csv", locale: "en" }),
+      viewer.overview.districtStats(input),
+    ]);
+    const lines = Buffer.from(file.base64, "base64")
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("Area;Code;Inhabitants;Count;Per 1,000 inh.;Previous period;Change;Change %");
+    expect(lines).toHaveLength(3);
+    for (const row of stats.rows) {
+      const line = lines.find((candidate) => candidate.split(";")[1] === row.code);
+      expect(line?.split(";")[3]).toBe(String(row.count));
+    }
+  });
+
+  it("refuses to export without a session or for another workspace", async () => {
+    const { caller: stranger } = await loginAs(
+      testDb.db,
+      "lasare@borlange.example",
+      DEMO_DEFAULT_PASSWORD,
+      "nagon-annan",
+    );
+    await expect(
+      stranger.exports.table({
+        period: { kind: "week", date: "2026-11-10" },
+        view: "districts",
+        format: "csv",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
