@@ -7,10 +7,12 @@ import { importAreasGeoJson, importPopulation } from "../server/features/imports
 import { importCrimeCodeKey } from "../server/features/imports/crime-codes.ts";
 import { ImportRejectedError } from "../server/features/imports/import-errors.ts";
 import { importPoliceDelivery } from "../server/features/imports/police-delivery.ts";
+import { importPoliceEvents } from "../server/features/imports/police-events.ts";
 
 const USAGE = `Usage: npm run import -- <kind> --workspace <slug> --file <path> [options]
   workspace        --workspace slug --name "EST Name" [--anchor 2024-01-08]   create a workspace
   police-delivery  --file F [--file F2 …]                                       police crime deliveries (CSV)
+  police-events    --file events.json                                           the Police events API's JSON
   crime-codes      --file brott_niva_nyckel.csv                                 crime-code hierarchy
   areas            --file F.geojson --kind deso --code desokod [--name P] [--parent-code Kommunkod --parent-name Kommunnamn] [--valid-from 2025-01-01]
   population       --file F.csv --code desokod --year år --population bef`;
@@ -76,6 +78,16 @@ async function main() {
           content,
         });
         result = `${batch.rowCount} rader, ${(batch.summary as unknown[]).length} leveranser`;
+      } else if (kind === "police-events") {
+        const batch = await importPoliceEvents({
+          db,
+          workspaceId: workspace.id,
+          timeZone: workspace.timezone,
+          userId: null,
+          fileName: path.basename(file),
+          content,
+        });
+        result = batch.summary;
       } else if (kind === "crime-codes")
         result = await importCrimeCodeKey({ db, workspaceId: workspace.id, content });
       else if (kind === "areas") {

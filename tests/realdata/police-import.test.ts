@@ -5,6 +5,7 @@ import { importAreasGeoJson, importPopulation } from "../../server/features/impo
 import { groupCode, importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
+import { importPoliceEvents } from "../../server/features/imports/police-events.ts";
 import { addDays, periodContaining } from "../../shared/calendar.ts";
 import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
 import { createWorkspace } from "../factories/workspace.factory.ts";
@@ -241,5 +242,52 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
       select: { errorCount: true },
     });
     expect(failed?.errorCount).toBe(3);
+  });
+
+  it("imports October 2025's police events for Dalarna's kommuner, twice without change", async () => {
+    const file = path.join(SHARED_DATA, "polisen", "events-all-sweden-2025-10.json");
+    const events: { id: number; type: string; name: string; location: { name: string } }[] = JSON.parse(
+      fs.readFileSync(file, "utf8"),
+    );
+    const kommuner = new Set(
+      (
+        JSON.parse(fs.readFileSync(path.join(DALARNA, "kommun_dalarna.geojson"), "utf8")) as {
+          features: { properties: { Kommunnamn: string } }[];
+        }
+      ).features.map((f) => f.properties.Kommunnamn.toLowerCase()),
+    );
+    const expected = new Set(
+      events
+        .filter((e) => !e.type.startsWith("Sammanfattning"))
+        .filter(
+          (e) =>
+            kommuner.has(e.location.name.toLowerCase()) ||
+            kommuner.has((e.name.split(",").pop() ?? "").trim().toLowerCase()),
+        )
+        .map((e) => e.id),
+    ).size;
+    expect(expected).toBeGreaterThan(20);
+    const run = () =>
+      importPoliceEvents({
+        db: testDb.db,
+        workspaceId,
+        timeZone: "Europe/Stockholm",
+        userId: null,
+        fileName: "events-all-sweden-2025-10.json",
+        content: fs.readFileSync(file),
+      });
+    const first = await run();
+    expect((first.summary as { imported: number }).imported).toBe(expected);
+    const count = async () =>
+      (
+        await testDb.driver.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM incidents i JOIN data_sources d ON d.id = i.data_source_id WHERE d.kind = 'police_events_api'",
+        )
+      )[0]?.n;
+    expect(await count()).toBe(expected);
+    await run();
+    expect(await count()).toBe(expected);
+    const summaries = events.filter((e) => e.type.startsWith("Sammanfattning")).length;
+    expect((first.summary as { summaries: number }).summaries).toBe(summaries);
   });
 });

@@ -10,7 +10,7 @@ import { percentChange } from "../../../shared/rates.ts";
 import { assessRise, baselineFor, RISE_SETTINGS } from "../../../shared/rising.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
-import { listAreas, resolveAreaScope } from "../areas/areas.service.ts";
+import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
@@ -107,7 +107,7 @@ export async function getCompstat({
   const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
   const comparison = comparePeriods(period);
   const history = historyOf(period);
-  const scopeAreas = resolveAreaScope(areas, input.areaCodes).map((area) => area.id);
+  const scopeAreas = coveredAreas(areas, input.areaCodes).map((area) => area.id);
   const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
   const dayColumn = input.dateBasis === "occurred" ? "occurred_on" : "registered_on";
   const buckets = [
@@ -250,7 +250,7 @@ export async function getRisingNow({
     db,
     workspaceId: workspace.id,
     buckets: history.map((p, index) => ({ i: index, s: p.start, e: p.end })),
-    areaIds: resolveAreaScope(areas, input.areaCodes).map((area) => area.id),
+    areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
     categoryIds: resolveCategoryScope(categories, input.categoryCodes),
     dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
   });

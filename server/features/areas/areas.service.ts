@@ -30,18 +30,18 @@ export function leafAreas<T extends AreaNode>(areas: readonly T[]): T[] {
 }
 
 /**
- * The leaf areas covered by the given codes (an area and all below it). Unknown codes are an
- * error naming them, so a foreign or mistyped code never silently widens or empties a view.
+ * The areas covered by the given codes: each one and everything below it, at every level. Unknown
+ * codes are an error naming them, so a foreign or mistyped code never silently widens or empties
+ * a view. Incidents known only to kommun level (police events) count when their kommun is covered.
  */
-export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes: readonly string[]): T[] {
-  const leaves = leafAreas(areas);
-  if (codes.length === 0) return leaves;
+export function coveredAreas<T extends AreaNode>(areas: readonly T[], codes: readonly string[]): T[] {
+  if (codes.length === 0) return [...areas];
   const byCode = new Map(areas.map((area) => [area.code, area]));
   const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) throw new AppError("NOT_FOUND", `Unknown area code: ${unknown.join(", ")}`);
   const selected = new Set(codes.map((code) => byCode.get(code)?.id));
   const byId = new Map(areas.map((area) => [area.id, area]));
-  const isCovered = (area: T): boolean => {
+  return areas.filter((area) => {
     for (
       let current: T | undefined = area;
       current;
@@ -50,8 +50,13 @@ export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes:
       if (selected.has(current.id)) return true;
     }
     return false;
-  };
-  return leaves.filter(isCovered);
+  });
+}
+
+/** The leaf areas (districts) covered by the given codes: the rows of the map and district table. */
+export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes: readonly string[]): T[] {
+  const leaves = new Set(leafAreas(areas));
+  return coveredAreas(areas, codes).filter((area) => leaves.has(area));
 }
 
 export type DistrictProperties = {
