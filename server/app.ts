@@ -41,6 +41,7 @@ export function createApp(options: AppOptions): http.Server {
   const trpc = createHTTPHandler({
     router: createAppRouter(options.config),
     basePath: "/trpc/",
+    maxBodySize: 45 * 1024 * 1024,
     createContext: createHttpContextFactory(options.db, options.cookies),
     onError({ error, path: procedure }) {
       // Only the code and procedure: inputs and messages can carry personal data.

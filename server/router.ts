@@ -3,6 +3,7 @@ import { areasRouter } from "./features/areas/areas.router.ts";
 import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
 import { exportsRouter } from "./features/exports/exports.router.ts";
+import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
@@ -19,6 +20,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     overview: overviewRouter,
     analysis: analysisRouter,
     exports: exportsRouter,
+    imports: importsRouter,
     incidents: incidentsRouter,
   });
 }

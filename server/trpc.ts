@@ -5,6 +5,7 @@ import type { Role } from "../shared/roles.ts";
 import type { Context } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { resolveSession } from "./features/auth/session.service.ts";
+import { ImportRejectedError } from "./features/imports/import-errors.ts";
 import { resolveMembership } from "./features/workspace/workspace.service.ts";
 
 const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
@@ -36,7 +37,12 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
     // Internal errors never reach the client with their message: it may hold SQL or data.
     const message = appCode === "INTERNAL" ? APP_ERROR_MESSAGES.en.INTERNAL : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, zodError } };
+    // An import's row-level problems (file row, column, reason) travel with the error.
+    const importIssues =
+      error.cause instanceof ImportRejectedError
+        ? { issues: error.cause.issues, count: error.cause.issueCount }
+        : null;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, zodError, importIssues } };
   },
 });
 

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router";
 import { CompstatPage } from "./features/analysis/compstat-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
+import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
@@ -36,6 +37,7 @@ export function App() {
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />
         <Route path="utveckling" element={<CompstatPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
       </Route>

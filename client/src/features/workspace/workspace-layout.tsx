@@ -57,6 +57,9 @@ export function WorkspaceLayout() {
             {t("nav.overview")}
           </NavLink>
           <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
+          {workspace.permissions.canSeeDetail ? (
+            <NavLink to={`/w/${slug}/import`}>{t("nav.import")}</NavLink>
+          ) : null}
           {workspace.permissions.canWrite ? (
             <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
           ) : null}

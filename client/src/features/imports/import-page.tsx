@@ -1,0 +1,43 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { FileImportForm } from "./file-import-form.tsx";
+import { ImportHistory } from "./import-history.tsx";
+import { PartnerImportForm } from "./partner-import-form.tsx";
+
+/** Imports for analysts: police deliveries, police events, partners' own reports, and the history. */
+export function ImportPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries();
+  const delivery = useMutation(trpc.imports.policeDelivery.mutationOptions({ onSettled: refresh }));
+  const events = useMutation(trpc.imports.policeEvents.mutationOptions({ onSettled: refresh }));
+  return (
+    <>
+      <h1>{t("import.title")}</h1>
+      <div className="import-grid">
+        <section className="panel">
+          <FileImportForm
+            title={t("import.deliveryTitle")}
+            hint={t("import.deliveryHint")}
+            accept=".csv"
+            mutation={delivery}
+          />
+        </section>
+        <section className="panel">
+          <FileImportForm
+            title={t("import.eventsTitle")}
+            hint={t("import.eventsHint")}
+            accept=".json"
+            mutation={events}
+          />
+        </section>
+      </div>
+      <section className="panel">
+        <PartnerImportForm onImported={refresh} />
+      </section>
+      <ImportHistory />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ANALYST_ROLES } from "../../../shared/roles.ts";
+import { FileInputSchema } from "../../../shared/schemas/imports.ts";
+import { roleProcedure, router } from "../../trpc.ts";
+import {
+  createPartnerSource,
+  listImportBatches,
+  listPartnerSources,
+  undoImportBatch,
+} from "./imports.service.ts";
+import { ColumnMappingSchema, importPartnerReports, readTable } from "./partner-reports.ts";
+import { importPoliceDelivery } from "./police-delivery.ts";
+import { importPoliceEvents } from "./police-events.ts";
+
+const analystProcedure = roleProcedure(ANALYST_ROLES);
+const decode = (input: { contentBase64: string }) => Buffer.from(input.contentBase64, "base64");
+
+export const importsRouter = router({
+  history: analystProcedure
+    .input(z.void())
+    .query(({ ctx }) => listImportBatches({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  policeDelivery: analystProcedure
+    .input(FileInputSchema)
+    .mutation(({ ctx, input }) =>
+      importPoliceDelivery({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        timeZone: ctx.workspace.timezone,
+        userId: ctx.user.id,
+        fileName: input.fileName,
+        content: decode(input),
+      }),
+    ),
+  policeEvents: analystProcedure
+    .input(FileInputSchema)
+    .mutation(({ ctx, input }) =>
+      importPoliceEvents({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        timeZone: ctx.workspace.timezone,
+        userId: ctx.user.id,
+        fileName: input.fileName,
+        content: decode(input),
+      }),
+    ),
+  preview: analystProcedure.input(FileInputSchema).mutation(async ({ input }) => {
+    const table = await readTable(input.fileName, decode(input));
+    return {
+      header: table.header,
+      rows: table.rows.slice(0, 10),
+      rowCount: table.rows.length,
+      format: table.format,
+    };
+  }),
+  partnerSources: analystProcedure
+    .input(z.void())
+    .query(({ ctx }) => listPartnerSources({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  createPartnerSource: analystProcedure
+    .input(z.object({ name: z.string().trim().min(2).max(120) }))
+    .mutation(({ ctx, input }) =>
+      createPartnerSource({ db: ctx.db, workspaceId: ctx.workspace.id, name: input.name }),
+    ),
+  partnerReports: analystProcedure
+    .input(FileInputSchema.extend({ dataSourceId: z.string().uuid(), mapping: ColumnMappingSchema }))
+    .mutation(({ ctx, input }) =>
+      importPartnerReports({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        timeZone: ctx.workspace.timezone,
+        userId: ctx.user.id,
+        dataSourceId: input.dataSourceId,
+        fileName: input.fileName,
+        content: decode(input),
+        mapping: input.mapping,
+      }),
+    ),
+  undo: analystProcedure
+    .input(z.object({ batchId: z.string().uuid() }))
+    .mutation(({ ctx, input }) =>
+      undoImportBatch({ db: ctx.db, workspaceId: ctx.workspace.id, batchId: input.batchId }),
+    ),
+});

@@ -1,0 +1,83 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = await browser.newPage();
+  await login(page, baseUrl, "analytiker@borlange.example");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The select whose visible label is exactly `name` (labels also contain the selected option's text). */
+const selectLabelled = (name: string) =>
+  page
+    .locator("label", { has: page.locator(".field-label", { hasText: new RegExp(`^${name}$`) }) })
+    .locator("select");
+
+describe("imports in the browser", () => {
+  it("uploads a partner CSV, previews it, maps its columns and imports it", async () => {
+    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByLabel("Ny datakälla").fill("Tunabyggen bovärdar");
+    await page.getByRole("button", { name: "Skapa datakälla" }).click();
+    await expect.poll(() => selectLabelled("Datakälla").inputValue()).not.toBe("");
+    const csv =
+      "Datum;Typ;Område;Antal\r\n2026-11-10;P-KLOTTER;Mjälga-Centrum;4\r\n11/11/2026;Brand i container;Forssa;1\r\n";
+    await page
+      .locator("#partner-import-title")
+      .locator("..")
+      .getByLabel("Fil")
+      .setInputFiles({ name: "bovardar.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+    await page.getByTestId("preview-table").waitFor();
+    await expect(page.getByTestId("preview-summary").textContent()).resolves.toContain(
+      "2 rader, csv (windows-1252, ;)",
+    );
+    await selectLabelled("Datum").selectOption("Datum");
+    await selectLabelled("Kategori").selectOption("Typ");
+    await selectLabelled("Område anges med").selectOption("name");
+    await selectLabelled("Område").selectOption("Område");
+    await selectLabelled("Antal").selectOption("Antal");
+    await expectNoAxeViolations(page);
+    await page
+      .locator("#partner-import-title")
+      .locator("..")
+      .getByRole("button", { name: "Importera" })
+      .click();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("2 rader importerades");
+    await expect(
+      page.locator("[data-testid=import-history] tbody tr").first().textContent(),
+    ).resolves.toContain("bovardar.csv");
+  });
+
+  it("shows a broken police delivery's errors by file row and column", async () => {
+    const broken =
+      "Kommunkod,desokod,Brottskod,Brottskod text,Inskrivningsdatum,Brottsdatum från,Brottsdatum till,antal_brott,kallfil\n2081,2081C1090,853,Stöld,2026-02-30,-,-,1,Brottsstatistik_Borlänge_202602.csv\n";
+    const form = page.locator("form", {
+      has: page.getByRole("heading", { name: "Polisens leveranser (CSV)" }),
+    });
+    await form
+      .getByLabel("Fil")
+      .setInputFiles({ name: "trasig.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await form.getByRole("button", { name: "Importera" }).click();
+    const alert = form.getByRole("alert");
+    await expect(alert.textContent()).resolves.toContain("Filen har 1 fel och ingenting importerades");
+    await expect(alert.locator("tbody tr").first().textContent()).resolves.toMatch(
+      /^2Inskrivningsdatum"2026-02-30"/,
+    );
+  });
+
+  it("undoes the partner import from the history", async () => {
+    const row = page.locator("[data-testid=import-history] tbody tr", { hasText: "bovardar.csv" });
+    await row.getByRole("button", { name: "Ångra" }).click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=import-history] tbody tr[data-status=undone]") !== null,
+    );
+  });
+});
