@@ -127,7 +127,7 @@ describe("overview figures", () => {
       analyst.overview.districtStats({ period: { kind: "week", date: "2026-13-01" } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      analyst.overview.weeklyTrend({ period: { kind: "month" as never, date: "2026-01-01" } }),
+      analyst.overview.weeklyTrend({ period: { kind: "decade" as never, date: "2026-01-01" } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
