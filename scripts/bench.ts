@@ -1,0 +1,249 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { connectDb, type DbHandle } from "../server/db/client.ts";
+import { getCompstat } from "../server/features/analysis/analysis.service.ts";
+import { type IncidentRow, insertIncidents } from "../server/features/incidents/incident-writer.ts";
+import { getDistrictStats } from "../server/features/overview/overview.service.ts";
+import { resolveMembership } from "../server/features/workspace/workspace.service.ts";
+import { addDays, toLocalDate } from "../shared/calendar.ts";
+import { assessSeriesAt, naiveRise } from "../shared/rising.ts";
+import { createBorlangeAreas } from "../tests/factories/area.factory.ts";
+import { createCategoryTree } from "../tests/factories/category.factory.ts";
+import { createRandom } from "../tests/factories/random.ts";
+import { createUser } from "../tests/factories/user.factory.ts";
+import { createWorkspace } from "../tests/factories/workspace.factory.ts";
+
+// npm run bench [-- --sizes 100000,1000000 --skip-pglite --skip-postgres --queries 40]
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100000,1000000" },
+    queries: { type: "string", default: "40" },
+    "skip-pglite": { type: "boolean", default: false },
+    "skip-postgres": { type: "boolean", default: false },
+  },
+});
+const sizes = (values.sizes ?? "")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
+const queryRuns = Number(values.queries);
+const END = "2026-11-15";
+const lines: string[] = [];
+const log = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function prepare(handle: DbHandle) {
+  const workspace = await createWorkspace(handle.db, {
+    slug: "bench",
+    name: "Bench",
+    meetingAnchor: "2024-01-08",
+  });
+  const { desos } = await createBorlangeAreas(handle.db, workspace.id);
+  const categories = (await createCategoryTree(handle.db, workspace.id)).filter((c) => c.kind !== "group");
+  const source = await handle.db.dataSource.create({
+    data: { workspaceId: workspace.id, kind: "synthetic", name: "bench" },
+  });
+  const copySource = await handle.db.dataSource.create({
+    data: { workspaceId: workspace.id, kind: "synthetic", name: "bench copy" },
+  });
+  const user = await createUser(handle.db, {
+    email: `bench-${Date.now()}@example.se`,
+    memberships: [{ workspaceId: workspace.id, role: "analyst" }],
+  });
+  const membership = await resolveMembership({ db: handle.db, userId: user.id, slug: "bench" });
+  if (!membership) throw new Error("no membership");
+  return { workspace: membership.workspace, desos, categories, source, copySource };
+}
+
+/** N incidents spread over three years, 27 districts and the demo's crime codes. */
+function generate(n: number, context: Awaited<ReturnType<typeof prepare>>, sourceId: string): IncidentRow[] {
+  const random = createRandom(n);
+  const start = new Date(`${addDays(END, -3 * 365)}T00:00:00Z`).getTime();
+  const span = 3 * 365 * 86_400_000;
+  return Array.from({ length: n }, (_, i) => {
+    const area = context.desos[random.integer(context.desos.length)];
+    const at = new Date(start + random.next() * span);
+    return {
+      dataSourceId: sourceId,
+      externalId: `b${i}`,
+      categoryId: context.categories[random.integer(context.categories.length)]?.id ?? "",
+      areaId: area?.id ?? null,
+      occurredFrom: at,
+      registeredAt: at,
+      count: 1,
+      lon: area?.centroidLon ?? null,
+      lat: area?.centroidLat ?? null,
+      pointPrecision: "area_centroid" as const,
+    };
+  });
+}
+
+async function timeQueries(label: string, run: (date: string) => Promise<unknown>) {
+  const random = createRandom(7);
+  const times: number[] = [];
+  for (let i = 0; i < queryRuns; i++) {
+    const date = addDays(END, -random.integer(700));
+    const started = performance.now();
+    await run(date);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  log(`| ${label} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`);
+}
+
+async function benchDatabase(kind: "pglite" | "postgres", url: string | undefined) {
+  for (const n of sizes) {
+    let handle: DbHandle;
+    if (kind === "postgres") {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query("DROP DATABASE IF EXISTS est_bench");
+      await admin.query("CREATE DATABASE est_bench");
+      await admin.end();
+      handle = await connectDb({ databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") }, { migrate: true });
+    } else {
+      handle = await connectDb(
+        { pgliteDir: fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-")) },
+        { migrate: true },
+      );
+    }
+    const context = await prepare(handle);
+    const rows = generate(n, context, context.source.id);
+    const started = performance.now();
+    await insertIncidents(handle.db, context.workspace.id, rows, "Europe/Stockholm");
+    const seconds = (performance.now() - started) / 1000;
+    log(`\n### ${kind}, ${n.toLocaleString("sv-SE")} incidents\n`);
+    log(
+      `- import through the app's bulk path (json_to_recordset, 5,000 rows a statement): ${(n / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
+    );
+    if (kind === "postgres") {
+      const file = path.join(os.tmpdir(), `est-bench-${n}.csv`);
+      const csv = rows.map((r, i) =>
+        [
+          context.workspace.id,
+          context.copySource.id,
+          `c${i}`,
+          r.categoryId,
+          r.areaId,
+          r.registeredAt.toISOString(),
+          r.registeredAt.toISOString(),
+          toLocalDate(r.registeredAt),
+          toLocalDate(r.registeredAt),
+          1,
+        ].join(","),
+      );
+      fs.writeFileSync(file, `${csv.join("\n")}\n`);
+      const copyStarted = performance.now();
+      const copy = spawnSync(
+        "psql",
+        [
+          url?.replace(/\/[^/]*$/, "/est_bench") ?? "",
+          "-q",
+          "-c",
+          `\\copy incidents (workspace_id, data_source_id, external_id, category_id, area_id, occurred_from, registered_at, registered_on, occurred_on, count) FROM '${file}' CSV`,
+        ],
+        { encoding: "utf8" },
+      );
+      if (copy.status !== 0) throw new Error(copy.stderr);
+      const copySeconds = (performance.now() - copyStarted) / 1000;
+      log(
+        `- psql \\copy of the same rows into the same table: ${(n / copySeconds).toFixed(0)} rows/s (${copySeconds.toFixed(1)} s)`,
+      );
+      fs.rmSync(file);
+    }
+    await handle.driver.exec("ANALYZE");
+    log("\n| query | p50 | p95 |\n| --- | --- | --- |");
+    await timeQueries("biweekly picture: districts (count, rate, previous)", (date) =>
+      getDistrictStats({
+        db: handle.db,
+        workspace: context.workspace,
+        filter: { period: { kind: "biweek", date }, areaCodes: [], categoryCodes: [] },
+      }),
+    );
+    await timeQueries("biweekly CompStat (tree, YTD, 2-year baseline, flags)", (date) =>
+      getCompstat({
+        db: handle.db,
+        workspace: context.workspace,
+        input: {
+          period: { kind: "biweek", date },
+          areaCodes: [],
+          categoryCodes: [],
+          dateBasis: "registered",
+          groupBy: "category",
+        },
+      }),
+    );
+    await handle.close();
+  }
+}
+
+function benchFlag() {
+  log("\n## Rising flag on synthetic biweekly series\n");
+  log(
+    "Three years of Poisson counts per series; the rise is planted in the last two periods. Power: share of risen series flagged *tydlig* in one of those two periods. False alarms: flags (*tydlig* or *möjlig*, and for the simple rule: more than +20 % against the previous period) per series-year on series without a rise, counted over their last year.\n",
+  );
+  log(
+    "| base | rise | power (flag) | power (+20 % rule) | false alarms / series-year (flag) | (+20 % rule) |\n| --- | --- | --- | --- | --- | --- |",
+  );
+  const runs = 400;
+  for (const base of [2, 5, 20, 100]) {
+    let falseFlag = 0;
+    let falseNaive = 0;
+    for (let seed = 1; seed <= runs; seed++) {
+      const random = createRandom(seed * 7919 + base);
+      const series = Array.from({ length: 78 }, () => random.poisson(base));
+      for (let i = 52; i < 78; i++) {
+        const level = assessSeriesAt(series, i, 26).level;
+        if (level === "clear" || level === "possible") falseFlag++;
+        if (naiveRise(series[i] ?? 0, series[i - 1] ?? 0)) falseNaive++;
+      }
+    }
+    for (const rise of [1.3, 1.5, 2]) {
+      let detected = 0;
+      let naive = 0;
+      for (let seed = 1; seed <= runs; seed++) {
+        const random = createRandom(seed * 104729 + base);
+        const series = Array.from({ length: 78 }, (_, i) => random.poisson(base * (i >= 76 ? rise : 1)));
+        if ([76, 77].some((i) => assessSeriesAt(series, i, 26).level === "clear")) detected++;
+        if ([76, 77].some((i) => naiveRise(series[i] ?? 0, series[i - 1] ?? 0))) naive++;
+      }
+      log(
+        `| ${base} | +${Math.round((rise - 1) * 100)} % | ${((detected / runs) * 100).toFixed(0)} % | ${((naive / runs) * 100).toFixed(0)} % | ${(falseFlag / runs).toFixed(2)} | ${(falseNaive / runs).toFixed(2)} |`,
+      );
+    }
+  }
+}
+
+async function main() {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  log(
+    `# Benchmarks\n\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench -- --sizes ${values.sizes}\`. Run ${new Date().toISOString().slice(0, 10)}.\n`,
+  );
+  benchFlag();
+  log("\n## Import and queries");
+  if (!values["skip-pglite"]) await benchDatabase("pglite", undefined);
+  if (!values["skip-postgres"]) {
+    const url =
+      process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      execFileSync("bash", [".ci/start-postgres.sh"], { encoding: "utf8" }).trim();
+    await benchDatabase("postgres", url);
+  }
+  fs.mkdirSync("docs", { recursive: true });
+  fs.writeFileSync("docs/benchmarks.md", `${lines.join("\n")}\n`);
+  console.log("\nWritten to docs/benchmarks.md");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
