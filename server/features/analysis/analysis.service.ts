@@ -63,27 +63,79 @@ function rollUp<T extends { id: string; parentId: string | null }>(
 }
 
 type Bucket = { i: number; s: string; e: string };
-
-/** Incident counts per category, area and date bucket: the one query every analysis view rolls up. */
-async function bucketCounts(options: {
+type Scope = {
   db: Db;
   workspaceId: string;
-  buckets: Bucket[];
   areaIds: string[];
   categoryIds: string[] | null;
   dayColumn: "registered_on" | "occurred_on";
-}) {
-  return options.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
-    `SELECT x.category_id::text AS category, x.area_id::text AS area, b.i, SUM(x.count)::int AS n
-     FROM incidents x JOIN json_to_recordset($2::json) AS b(i int, s date, e date) ON x.${options.dayColumn} BETWEEN b.s AND b.e
-     WHERE x.workspace_id = $1::uuid
-       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($3::json))
-       AND ($4::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($4::json)))
+};
+
+const MONTHS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
+const DAYS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { week: 7, biweek: 14, fourweek: 28 };
+
+/**
+ * Incident counts per category, area and period of a regular history (index 0 = oldest): the
+ * period index is computed arithmetically in one pass, not by joining every row to every period.
+ */
+async function historyCounts(scope: Scope, history: Period[]) {
+  const first = history[0];
+  const last = history.at(-1);
+  if (!first || !last) return [];
+  const day = `x.${scope.dayColumn}`;
+  const months = MONTHS_PER_PERIOD[first.kind];
+  const index = months
+    ? `((EXTRACT(YEAR FROM ${day})::int * 12 + EXTRACT(MONTH FROM ${day})::int) - (EXTRACT(YEAR FROM $2::date)::int * 12 + EXTRACT(MONTH FROM $2::date)::int)) / ${months}`
+    : `(${day} - $2::date) / ${DAYS_PER_PERIOD[first.kind] ?? 7}`;
+  return scope.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
+    `SELECT x.category_id::text AS category, x.area_id::text AS area, (${index})::int AS i, SUM(x.count)::int AS n
+     FROM incidents x
+     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
+       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
+       AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
      GROUP BY 1, 2, 3`,
-    options.workspaceId,
-    JSON.stringify(options.buckets),
-    JSON.stringify(options.areaIds),
-    options.categoryIds ? JSON.stringify(options.categoryIds) : null,
+    scope.workspaceId,
+    first.start,
+    last.end,
+    JSON.stringify(scope.areaIds),
+    scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
+  );
+}
+
+/** Counts per category and area for a few arbitrary ranges (year to date, last year…), in one pass. */
+async function rangeCounts(scope: Scope, ranges: Bucket[]) {
+  const day = `x.${scope.dayColumn}`;
+  const sums = ranges
+    .map(
+      (range, k) =>
+        `SUM(x.count) FILTER (WHERE ${day} BETWEEN '${range.s}'::date AND '${range.e}'::date)::int AS r${k}`,
+    )
+    .join(", ");
+  const from = ranges.map((r) => r.s).sort()[0];
+  const to = ranges
+    .map((r) => r.e)
+    .sort()
+    .at(-1);
+  const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
+    `SELECT x.category_id::text AS category, x.area_id::text AS area, ${sums}
+     FROM incidents x
+     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
+       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
+       AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
+     GROUP BY 1, 2`,
+    scope.workspaceId,
+    from,
+    to,
+    JSON.stringify(scope.areaIds),
+    scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
+  );
+  return rows.flatMap((row) =>
+    ranges.map((range, k) => ({
+      category: String(row.category),
+      area: String(row.area),
+      i: range.i,
+      n: Number(row[`r${k}`] ?? 0),
+    })),
   );
 }
 
@@ -110,20 +162,19 @@ export async function getCompstat({
   const scopeAreas = coveredAreas(areas, input.areaCodes).map((area) => area.id);
   const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
   const dayColumn = input.dateBasis === "occurred" ? "occurred_on" : "registered_on";
-  const buckets = [
-    ...history.map((p, index) => ({ i: index, s: p.start, e: p.end })),
+  const scope: Scope = {
+    db,
+    workspaceId: workspace.id,
+    areaIds: scopeAreas,
+    categoryIds: scopeCategories,
+    dayColumn,
+  };
+  const ranges = [
     { i: -1, s: comparison.yearToDate.start, e: comparison.yearToDate.end },
     { i: -2, s: comparison.lastYearToDate.start, e: comparison.lastYearToDate.end },
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
   ];
-  const counts = await bucketCounts({
-    db,
-    workspaceId: workspace.id,
-    buckets,
-    areaIds: scopeAreas,
-    categoryIds: scopeCategories,
-    dayColumn,
-  });
+  const counts = [...(await historyCounts(scope, history)), ...(await rangeCounts(scope, ranges))];
   const rows = counts.map((row) => ({
     key: input.groupBy === "area" ? row.area : row.category,
     i: row.i,
@@ -246,14 +297,16 @@ export async function getRisingNow({
   ]);
   const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
   const history = historyOf(period);
-  const counts = await bucketCounts({
-    db,
-    workspaceId: workspace.id,
-    buckets: history.map((p, index) => ({ i: index, s: p.start, e: p.end })),
-    areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
-    categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-    dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
-  });
+  const counts = await historyCounts(
+    {
+      db,
+      workspaceId: workspace.id,
+      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
+      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+    },
+    history,
+  );
   const categoryChain = ancestorsOf(categories);
   const areaChain = ancestorsOf(areas);
   const series = new Map<string, number[]>();

@@ -19,30 +19,26 @@ export const importsRouter = router({
   history: analystProcedure
     .input(z.void())
     .query(({ ctx }) => listImportBatches({ db: ctx.db, workspaceId: ctx.workspace.id })),
-  policeDelivery: analystProcedure
-    .input(FileInputSchema)
-    .mutation(({ ctx, input }) =>
-      importPoliceDelivery({
-        db: ctx.db,
-        workspaceId: ctx.workspace.id,
-        timeZone: ctx.workspace.timezone,
-        userId: ctx.user.id,
-        fileName: input.fileName,
-        content: decode(input),
-      }),
-    ),
-  policeEvents: analystProcedure
-    .input(FileInputSchema)
-    .mutation(({ ctx, input }) =>
-      importPoliceEvents({
-        db: ctx.db,
-        workspaceId: ctx.workspace.id,
-        timeZone: ctx.workspace.timezone,
-        userId: ctx.user.id,
-        fileName: input.fileName,
-        content: decode(input),
-      }),
-    ),
+  policeDelivery: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
+    importPoliceDelivery({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      timeZone: ctx.workspace.timezone,
+      userId: ctx.user.id,
+      fileName: input.fileName,
+      content: decode(input),
+    }),
+  ),
+  policeEvents: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
+    importPoliceEvents({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      timeZone: ctx.workspace.timezone,
+      userId: ctx.user.id,
+      fileName: input.fileName,
+      content: decode(input),
+    }),
+  ),
   preview: analystProcedure.input(FileInputSchema).mutation(async ({ input }) => {
     const table = await readTable(input.fileName, decode(input));
     return {
