@@ -69,7 +69,15 @@ type Scope = {
   areaIds: string[];
   categoryIds: string[] | null;
   dayColumn: "registered_on" | "occurred_on";
+  /** Which keys to group by: fewer keys, fewer rows to send back. */
+  keys: "category" | "area" | "both";
 };
+
+function keyColumns(keys: Scope["keys"]) {
+  const category = keys === "area" ? "NULL::text" : "x.category_id::text";
+  const area = keys === "category" ? "NULL::text" : "x.area_id::text";
+  return `${category} AS category, ${area} AS area`;
+}
 
 const MONTHS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
 const DAYS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { week: 7, biweek: 14, fourweek: 28 };
@@ -88,7 +96,7 @@ async function historyCounts(scope: Scope, history: Period[]) {
     ? `((EXTRACT(YEAR FROM ${day})::int * 12 + EXTRACT(MONTH FROM ${day})::int) - (EXTRACT(YEAR FROM $2::date)::int * 12 + EXTRACT(MONTH FROM $2::date)::int)) / ${months}`
     : `(${day} - $2::date) / ${DAYS_PER_PERIOD[first.kind] ?? 7}`;
   return scope.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
-    `SELECT x.category_id::text AS category, x.area_id::text AS area, (${index})::int AS i, SUM(x.count)::int AS n
+    `SELECT ${keyColumns(scope.keys)}, (${index})::int AS i, SUM(x.count)::int AS n
      FROM incidents x
      WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
@@ -117,7 +125,7 @@ async function rangeCounts(scope: Scope, ranges: Bucket[]) {
     .sort()
     .at(-1);
   const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
-    `SELECT x.category_id::text AS category, x.area_id::text AS area, ${sums}
+    `SELECT ${keyColumns(scope.keys)}, ${sums}
      FROM incidents x
      WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
@@ -168,6 +176,7 @@ export async function getCompstat({
     areaIds: scopeAreas,
     categoryIds: scopeCategories,
     dayColumn,
+    keys: input.groupBy,
   };
   const ranges = [
     { i: -1, s: comparison.yearToDate.start, e: comparison.yearToDate.end },
@@ -304,6 +313,7 @@ export async function getRisingNow({
       areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
       categoryIds: resolveCategoryScope(categories, input.categoryCodes),
       dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+      keys: "both",
     },
     history,
   );

@@ -4,10 +4,10 @@ import ExcelJS from "exceljs";
 import type { MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import { isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
-import type { Db } from "../../db/client.ts";
 import { leafAreas } from "../areas/areas.service.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { parseCsv } from "./csv.ts";
+import { type ImportFileOptions, runImportBatch } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 import { normalizePlace } from "./police-events.ts";
 
@@ -87,16 +87,7 @@ export function parseSwedishNumber(value: string): number | null {
   return Number(text);
 }
 
-type ImportOptions = {
-  db: Db;
-  workspaceId: string;
-  timeZone: string;
-  userId: string | null;
-  dataSourceId: string;
-  fileName: string;
-  content: Buffer;
-  mapping: ColumnMapping;
-};
+type ImportOptions = ImportFileOptions & { content: Buffer; dataSourceId: string; mapping: ColumnMapping };
 
 /** Imports a partner's own reports with a column mapping, validated whole, all-or-nothing, safe to repeat. */
 export async function importPartnerReports(options: ImportOptions) {
@@ -238,39 +229,20 @@ export async function importPartnerReports(options: ImportOptions) {
   });
   if (table.rows.length === 0) issues.add({ row: 2, column: "-", reason: "filen har inga datarader" });
   if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
-  return db.$transaction(
-    async (tx) => {
-      const batch = await tx.importBatch.create({
-        data: {
-          workspaceId,
-          dataSourceId: source.id,
-          userId: options.userId,
-          kind: "partner_reports",
-          fileName: options.fileName,
-          fileHash: createHash("sha256").update(options.content).digest("hex"),
-          rowCount: rows.length,
-        },
-      });
+  return runImportBatch(
+    { ...options, dataSourceId: source.id, kind: "partner_reports", rowCount: rows.length },
+    async (tx, batchId) => {
       await insertIncidents(
         tx,
         workspaceId,
-        rows.map((row) => ({ ...row, importBatchId: batch.id })),
+        rows.map((row) => ({ ...row, importBatchId: batchId })),
         options.timeZone,
       );
       await tx.dataSource.update({
         where: { workspaceId_id: { workspaceId, id: source.id } },
         data: { columnMapping: mapping },
       });
-      return tx.importBatch.update({
-        where: { workspaceId_id: { workspaceId, id: batch.id } },
-        data: {
-          status: "completed",
-          finishedAt: new Date(),
-          summary: { rows: rows.length, format: table.format },
-        },
-        select: { id: true, rowCount: true, summary: true },
-      });
+      return { rows: rows.length, format: table.format };
     },
-    { timeout: 600_000, maxWait: 60_000 },
   );
 }

@@ -1,9 +1,14 @@
-import { createHash } from "node:crypto";
 import { addDays, isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
 import type { Db } from "../../db/client.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { locateColumns, parseCsv } from "./csv.ts";
-import { createIssueList, type ImportIssue, ImportRejectedError } from "./import-errors.ts";
+import {
+  ensureDataSource,
+  type ImportFileOptions,
+  recordRejectedImport,
+  runImportBatch,
+} from "./import-batch.ts";
+import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 
 const COLUMNS = [
   "Kommunkod",
@@ -125,20 +130,6 @@ export function parsePoliceDelivery(content: Buffer | string) {
   return { rows, deliveries: [...deliveries.values()], issues };
 }
 
-async function ensureSource(db: Db, workspaceId: string) {
-  const existing = await db.dataSource.findFirst({
-    where: { workspaceId, kind: "police_delivery" },
-    select: { id: true },
-  });
-  return (
-    existing ??
-    db.dataSource.create({
-      data: { workspaceId, kind: "police_delivery", name: "Polisen: anmälda brott per DeSO" },
-      select: { id: true },
-    })
-  );
-}
-
 /** Crime codes not yet in the tree land under one "unclassified" group instead of failing the import. */
 async function resolveCategories(db: Db, workspaceId: string, rows: DeliveryRow[]) {
   const categories = await db.category.findMany({ where: { workspaceId }, select: { id: true, code: true } });
@@ -171,24 +162,19 @@ async function resolveCategories(db: Db, workspaceId: string, rows: DeliveryRow[
   return byCode;
 }
 
-export type ImportOptions = {
-  db: Db;
-  workspaceId: string;
-  timeZone: string;
-  userId: string | null;
-  fileName: string;
-  content: Buffer | string;
-};
-
 /**
  * Imports a police delivery all-or-nothing. Each delivery in the file replaces what earlier
  * imports held for its kommun and months, so repeating or superseding one never double counts;
  * the batch's summary records, per delivery and month, the crimes before and after.
  */
-export async function importPoliceDelivery(options: ImportOptions) {
+export async function importPoliceDelivery(options: ImportFileOptions) {
   const { db, workspaceId } = options;
-  const fileHash = createHash("sha256").update(options.content).digest("hex");
-  const source = await ensureSource(db, workspaceId);
+  const source = await ensureDataSource(
+    db,
+    workspaceId,
+    "police_delivery",
+    "Polisen: anmälda brott per DeSO",
+  );
   const parsed = parsePoliceDelivery(options.content);
   const areas = await db.area.findMany({
     where: { workspaceId, kind: "deso" },
@@ -204,24 +190,18 @@ export async function importPoliceDelivery(options: ImportOptions) {
       });
   }
   if (parsed.issues.total > 0) {
-    await recordRejected(options, source.id, fileHash, parsed.issues.listed, parsed.issues.total);
+    await recordRejectedImport(
+      { ...options, dataSourceId: source.id, kind: "police_delivery" },
+      parsed.issues.listed,
+      parsed.issues.total,
+    );
     throw new ImportRejectedError(parsed.issues.listed, parsed.issues.total);
   }
   const categoryByCode = await resolveCategories(db, workspaceId, parsed.rows);
   const seen = new Map<string, number>();
-  return db.$transaction(
-    async (tx) => {
-      const batch = await tx.importBatch.create({
-        data: {
-          workspaceId,
-          dataSourceId: source.id,
-          userId: options.userId,
-          kind: "police_delivery",
-          fileName: options.fileName,
-          fileHash,
-          rowCount: parsed.rows.length,
-        },
-      });
+  return runImportBatch(
+    { ...options, dataSourceId: source.id, kind: "police_delivery", rowCount: parsed.rows.length },
+    async (tx, batchId) => {
       const summary = [];
       for (const delivery of parsed.deliveries) {
         const removed = await tx.$queryRawUnsafe<{ month: string; crimes: number }[]>(
@@ -255,7 +235,7 @@ export async function importPoliceDelivery(options: ImportOptions) {
             lon: area?.centroidLon ?? null,
             lat: area?.centroidLat ?? null,
             pointPrecision: "area_centroid",
-            importBatchId: batch.id,
+            importBatchId: batchId,
           };
         });
         await insertIncidents(tx, workspaceId, incidents, options.timeZone);
@@ -276,35 +256,7 @@ export async function importPoliceDelivery(options: ImportOptions) {
           })),
         });
       }
-      return tx.importBatch.update({
-        where: { workspaceId_id: { workspaceId, id: batch.id } },
-        data: { status: "completed", finishedAt: new Date(), summary },
-        select: { id: true, rowCount: true, fileHash: true, summary: true },
-      });
+      return summary;
     },
-    { timeout: 600_000, maxWait: 60_000 },
   );
-}
-
-async function recordRejected(
-  options: ImportOptions,
-  dataSourceId: string,
-  fileHash: string,
-  issues: ImportIssue[],
-  total: number,
-) {
-  await options.db.importBatch.create({
-    data: {
-      workspaceId: options.workspaceId,
-      dataSourceId,
-      userId: options.userId,
-      kind: "police_delivery",
-      fileName: options.fileName,
-      fileHash,
-      status: "failed",
-      errorCount: total,
-      errors: issues,
-      finishedAt: new Date(),
-    },
-  });
 }

@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
-import type { Db } from "../../db/client.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
+import { ensureDataSource, type ImportFileOptions, runImportBatch } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 
 export const EVENTS_GROUP_CODE = "G-POLISEN-HANDELSER";
@@ -61,14 +60,7 @@ function slug(text: string) {
  * or overlapping fetches never duplicate; summaries ("Sammanfattning natt/kväll") are not incidents;
  * events in kommuner outside the workspace are counted and left out.
  */
-export async function importPoliceEvents(options: {
-  db: Db;
-  workspaceId: string;
-  timeZone: string;
-  userId: string | null;
-  fileName: string;
-  content: Buffer | string;
-}) {
+export async function importPoliceEvents(options: ImportFileOptions) {
   const { db, workspaceId } = options;
   const issues = createIssueList();
   let events: unknown;
@@ -108,15 +100,12 @@ export async function importPoliceEvents(options: {
   });
   const kommunByName = new Map(kommuner.map((k) => [normalizePlace(k.name), k.code ?? ""]));
   const kommunByCode = new Map(kommuner.map((k) => [k.code, k]));
-  const source =
-    (await db.dataSource.findFirst({
-      where: { workspaceId, kind: "police_events_api" },
-      select: { id: true },
-    })) ??
-    (await db.dataSource.create({
-      data: { workspaceId, kind: "police_events_api", name: "Polisens händelser (öppet API)" },
-      select: { id: true },
-    }));
+  const source = await ensureDataSource(
+    db,
+    workspaceId,
+    "police_events_api",
+    "Polisens händelser (öppet API)",
+  );
   const summary = { events: events.length, imported: 0, summaries: 0, outsideWorkspace: 0, duplicates: 0 };
   const seen = new Set<number>();
   const accepted: { event: ApiEvent & { at: Date }; kommunCode: string; isCountyLocation: boolean }[] = [];
@@ -137,8 +126,9 @@ export async function importPoliceEvents(options: {
     }
     accepted.push({ event, kommunCode: code, isCountyLocation });
   }
-  return db.$transaction(
-    async (tx) => {
+  return runImportBatch(
+    { ...options, dataSourceId: source.id, kind: "police_events", rowCount: events.length },
+    async (tx, batchId) => {
       const categories = await tx.category.findMany({
         where: { workspaceId },
         select: { id: true, code: true },
@@ -162,17 +152,6 @@ export async function importPoliceEvents(options: {
           select: { id: true },
         }),
       );
-      const batch = await tx.importBatch.create({
-        data: {
-          workspaceId,
-          dataSourceId: source.id,
-          userId: options.userId,
-          kind: "police_events",
-          fileName: options.fileName,
-          fileHash: createHash("sha256").update(options.content).digest("hex"),
-          rowCount: events.length,
-        },
-      });
       const rows: IncidentRow[] = [];
       for (const { event, kommunCode, isCountyLocation } of accepted) {
         const code = `PH-${slug(event.type)}`;
@@ -205,17 +184,12 @@ export async function importPoliceEvents(options: {
           lat: hasOwnPoint ? lat : (kommun?.centroidLat ?? null),
           pointPrecision: "kommun_centroid",
           description: event.summary ?? null,
-          importBatchId: batch.id,
+          importBatchId: batchId,
         });
       }
       await insertIncidents(tx, workspaceId, rows, options.timeZone);
       summary.imported = rows.length;
-      return tx.importBatch.update({
-        where: { workspaceId_id: { workspaceId, id: batch.id } },
-        data: { status: "completed", finishedAt: new Date(), summary },
-        select: { id: true, summary: true },
-      });
+      return summary;
     },
-    { timeout: 600_000, maxWait: 60_000 },
   );
 }

@@ -5,22 +5,11 @@ import type { CreateIncidentInputSchema } from "../../../shared/schemas/incident
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { leafAreas } from "../areas/areas.service.ts";
+import { ensureDataSource } from "../imports/import-batch.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { insertIncidents } from "./incident-writer.ts";
 
 type CreateIncidentInput = z.output<typeof CreateIncidentInputSchema>;
-
-async function manualDataSource({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const existing = await db.dataSource.findFirst({
-    where: { workspaceId, kind: "manual" },
-    select: { id: true },
-  });
-  if (existing) return existing;
-  return db.dataSource.create({
-    data: { workspaceId, kind: "manual", name: "Manuellt registrerade händelser" },
-    select: { id: true },
-  });
-}
 
 /** A partner's own report of one event, placed at its district's centroid. */
 export async function createIncident({
@@ -45,7 +34,7 @@ export async function createIncident({
   const area = leafAreas(areas).find((candidate) => candidate.code === input.areaCode);
   if (!area) throw new AppError("NOT_FOUND", `Unknown district: ${input.areaCode}`);
   if (!category) throw new AppError("NOT_FOUND", `Unknown category: ${input.categoryCode}`);
-  const source = await manualDataSource({ db, workspaceId: workspace.id });
+  const source = await ensureDataSource(db, workspace.id, "manual", "Manuellt registrerade händelser");
   const occurred = localDateToDbDate(input.occurredOn);
   await insertIncidents(
     db,

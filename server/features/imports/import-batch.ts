@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../../db/client.ts";
+import type { DataSourceKind } from "../../generated/prisma/enums.ts";
+import type { ImportIssue } from "./import-errors.ts";
+
+export type ImportFileOptions = {
+  db: Db;
+  workspaceId: string;
+  timeZone: string;
+  userId: string | null;
+  fileName: string;
+  content: Buffer | string;
+};
+
+type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function fileHashOf(content: Buffer | string): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** The workspace's data source of a kind, created on first use. */
+export async function ensureDataSource(db: Db, workspaceId: string, kind: DataSourceKind, name: string) {
+  const existing = await db.dataSource.findFirst({ where: { workspaceId, kind }, select: { id: true } });
+  return existing ?? db.dataSource.create({ data: { workspaceId, kind, name }, select: { id: true } });
+}
+
+/**
+ * Runs an import's writes in one transaction with its history row: the batch is recorded as
+ * completed with `write`'s summary, or (on any error) nothing of it remains.
+ */
+export async function runImportBatch<Summary>(
+  options: ImportFileOptions & { dataSourceId: string; kind: string; rowCount: number },
+  write: (tx: Transaction, batchId: string) => Promise<Summary>,
+) {
+  const { db, workspaceId } = options;
+  return db.$transaction(
+    async (tx) => {
+      const batch = await tx.importBatch.create({
+        data: {
+          workspaceId,
+          dataSourceId: options.dataSourceId,
+          userId: options.userId,
+          kind: options.kind,
+          fileName: options.fileName,
+          fileHash: fileHashOf(options.content),
+          rowCount: options.rowCount,
+        },
+      });
+      const summary = await write(tx, batch.id);
+      return tx.importBatch.update({
+        where: { workspaceId_id: { workspaceId, id: batch.id } },
+        data: { status: "completed", finishedAt: new Date(), summary: summary as object },
+        select: { id: true, rowCount: true, fileHash: true, summary: true },
+      });
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+/** A rejected file is kept in the history too, with its first problems, so the attempt is visible. */
+export async function recordRejectedImport(
+  options: ImportFileOptions & { dataSourceId: string; kind: string },
+  issues: ImportIssue[],
+  total: number,
+) {
+  await options.db.importBatch.create({
+    data: {
+      workspaceId: options.workspaceId,
+      dataSourceId: options.dataSourceId,
+      userId: options.userId,
+      kind: options.kind,
+      fileName: options.fileName,
+      fileHash: fileHashOf(options.content),
+      status: "failed",
+      errorCount: total,
+      errors: issues,
+      finishedAt: new Date(),
+    },
+  });
+}
