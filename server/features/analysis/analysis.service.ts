@@ -90,15 +90,15 @@ async function historyCounts(scope: Scope, history: Period[]) {
   const first = history[0];
   const last = history.at(-1);
   if (!first || !last) return [];
-  const day = `x.${scope.dayColumn}`;
+  const day = "x.day";
   const months = MONTHS_PER_PERIOD[first.kind];
   const index = months
     ? `((EXTRACT(YEAR FROM ${day})::int * 12 + EXTRACT(MONTH FROM ${day})::int) - (EXTRACT(YEAR FROM $2::date)::int * 12 + EXTRACT(MONTH FROM $2::date)::int)) / ${months}`
     : `(${day} - $2::date) / ${DAYS_PER_PERIOD[first.kind] ?? 7}`;
   return scope.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
     `SELECT ${keyColumns(scope.keys)}, (${index})::int AS i, SUM(x.count)::int AS n
-     FROM incidents x
-     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
+     FROM daily_incident_counts x
+     WHERE x.workspace_id = $1::uuid AND x.basis = '${scope.dayColumn === "occurred_on" ? "occurred" : "registered"}' AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
      GROUP BY 1, 2, 3`,
@@ -112,7 +112,7 @@ async function historyCounts(scope: Scope, history: Period[]) {
 
 /** Counts per category and area for a few arbitrary ranges (year to date, last year…), in one pass. */
 async function rangeCounts(scope: Scope, ranges: Bucket[]) {
-  const day = `x.${scope.dayColumn}`;
+  const day = "x.day";
   const sums = ranges
     .map(
       (range, k) =>
@@ -126,8 +126,8 @@ async function rangeCounts(scope: Scope, ranges: Bucket[]) {
     .at(-1);
   const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
     `SELECT ${keyColumns(scope.keys)}, ${sums}
-     FROM incidents x
-     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
+     FROM daily_incident_counts x
+     WHERE x.workspace_id = $1::uuid AND x.basis = '${scope.dayColumn === "occurred_on" ? "occurred" : "registered"}' AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
      GROUP BY 1, 2`,

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
+import { createBorlangeAreas } from "../factories/area.factory.ts";
+import { createCategoryTree } from "../factories/category.factory.ts";
+import { generateSyntheticIncidents } from "../factories/incident.factory.ts";
+import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createTestDb, type TestDb } from "../support/test-db.ts";
+
+let testDb: TestDb;
+let workspaceId: string;
+
+/** The aggregate table must always equal a fresh aggregation of the incidents. */
+async function mismatches() {
+  const rows = await testDb.driver.query<{ n: number }>(`
+    WITH fresh AS (
+      SELECT workspace_id, basis, day, area_id, category_id, data_source_id, SUM(count)::int AS count FROM (
+        SELECT workspace_id, 'registered' AS basis, registered_on AS day, area_id, category_id, data_source_id, count FROM incidents
+        UNION ALL SELECT workspace_id, 'occurred', occurred_on, area_id, category_id, data_source_id, count FROM incidents WHERE occurred_on IS NOT NULL
+      ) x WHERE area_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6),
+    kept AS (SELECT * FROM daily_incident_counts WHERE count <> 0)
+    SELECT count(*)::int AS n FROM (
+      (SELECT * FROM fresh EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM fresh)
+    ) differences`);
+  return rows[0]?.n;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  workspaceId = (await createWorkspace(testDb.db)).id;
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+describe("daily incident counts", () => {
+  it("stay equal to the incidents through inserts, re-imports, replacements and deletes", async () => {
+    const { desos } = await createBorlangeAreas(testDb.db, workspaceId);
+    const categories = (await createCategoryTree(testDb.db, workspaceId)).filter((c) => c.kind !== "group");
+    const source = await testDb.db.dataSource.create({ data: { workspaceId, kind: "synthetic", name: "s" } });
+    const rows = generateSyntheticIncidents({
+      seed: 3,
+      start: "2026-01-05",
+      end: "2026-03-29",
+      dataSourceId: source.id,
+      areas: desos.map((d) => ({ ...d, population: d.population[2025] ?? 0 })),
+      categories,
+    });
+    expect(rows.length).toBeGreaterThan(300);
+    await insertIncidents(testDb.db, workspaceId, rows, "Europe/Stockholm");
+    expect(await mismatches()).toBe(0);
+    // A re-import updates rows in place (ON CONFLICT DO UPDATE), with changed counts and areas.
+    await insertIncidents(
+      testDb.db,
+      workspaceId,
+      rows.slice(0, 100).map((row, i) => ({ ...row, count: 3, areaId: desos[i % 5]?.id ?? null })),
+      "Europe/Stockholm",
+    );
+    expect(await mismatches()).toBe(0);
+    await testDb.db.incident.deleteMany({
+      where: { workspaceId, registeredOn: { lt: new Date("2026-02-01") } },
+    });
+    expect(await mismatches()).toBe(0);
+    const total = await testDb.driver.query<{ n: number }>(
+      "SELECT SUM(count)::int AS n FROM daily_incident_counts WHERE basis = 'registered'",
+    );
+    const direct = await testDb.driver.query<{ n: number }>("SELECT SUM(count)::int AS n FROM incidents");
+    expect(total[0]?.n).toBe(direct[0]?.n);
+  });
+});
