@@ -70,3 +70,20 @@ export const ExportInputSchema = CompstatInputSchema.extend({
   locale: z.enum(["sv", "en"]).default("sv"),
 });
 export type ExportInput = z.input<typeof ExportInputSchema>;
+
+export const TrendInputSchema = CompstatInputSchema.extend({
+  periods: z.number().int().min(4).max(104).default(26),
+});
+
+export const TrendOutputSchema = z.array(
+  z.object({
+    start: z.string(),
+    end: z.string(),
+    count: z.number(),
+    expected: z.number().nullable(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    level: z.enum(["clear", "possible", "normal", "too_few"]),
+  }),
+);
+export type TrendOutput = z.infer<typeof TrendOutputSchema>;

@@ -89,6 +89,16 @@ describe("overview as the demo analyst", () => {
     expect(page.url()).toContain("areas=2081C1010");
   });
 
+  it("colours the map by count or change on request", async () => {
+    await page.getByLabel("Färga kartan efter").selectOption("change");
+    await page.waitForURL(/metric=change/);
+    await expect(page.locator(".map-legend figcaption").textContent()).resolves.toContain(
+      "förändring mot föregående period",
+    );
+    await waitForMap(page, "2081C1010");
+    expect(Number(await mapData("rendered-districts"))).toBe(27);
+  });
+
   it("switches the interface to English", async () => {
     await page.getByLabel("Språk").selectOption("en");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^Overview/);

@@ -2,9 +2,11 @@ import {
   CompstatInputSchema,
   CompstatOutputSchema,
   RisingNowOutputSchema,
+  TrendInputSchema,
+  TrendOutputSchema,
 } from "../../../shared/schemas/analysis.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
-import { getCompstat, getRisingNow } from "./analysis.service.ts";
+import { getCompstat, getRisingNow, getTrend } from "./analysis.service.ts";
 
 export const analysisRouter = router({
   compstat: workspaceProcedure
@@ -15,4 +17,10 @@ export const analysisRouter = router({
     .input(CompstatInputSchema)
     .output(RisingNowOutputSchema)
     .query(({ ctx, input }) => getRisingNow({ db: ctx.db, workspace: ctx.workspace, input })),
+  trend: workspaceProcedure
+    .input(TrendInputSchema)
+    .output(TrendOutputSchema)
+    .query(({ ctx, input }) =>
+      getTrend({ db: ctx.db, workspace: ctx.workspace, input, periods: input.periods }),
+    ),
 });

@@ -7,7 +7,7 @@ import {
   shiftPeriod,
 } from "../../../shared/calendar.ts";
 import { percentChange } from "../../../shared/rates.ts";
-import { assessRise, baselineFor, RISE_SETTINGS } from "../../../shared/rising.ts";
+import { assessRise, baselineFor, RISE_SETTINGS, type RiseLevel } from "../../../shared/rising.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
@@ -28,11 +28,12 @@ export const PERIODS_PER_YEAR: Record<PeriodKind, number> = {
 const SPARKLINE = 13;
 
 /** Periods from the oldest the baseline needs up to the current one, oldest first. */
-function historyOf(period: Period): Period[] {
-  const back = Math.max(
-    SPARKLINE - 1,
-    Math.round(PERIODS_PER_YEAR[period.kind] * RISE_SETTINGS.seasonalYears) + RISE_SETTINGS.seasonalHalfWidth,
-  );
+function historyOf(period: Period, shown = SPARKLINE): Period[] {
+  const back =
+    shown -
+    1 +
+    Math.round(PERIODS_PER_YEAR[period.kind] * RISE_SETTINGS.seasonalYears) +
+    RISE_SETTINGS.seasonalHalfWidth;
   return Array.from({ length: back + 1 }, (_, index) => shiftPeriod(period, index - back));
 }
 
@@ -358,4 +359,68 @@ export async function getRisingNow({
     });
   }
   return pairs.sort((a, b) => a.pValue - b.pValue || b.current - a.current).slice(0, limit);
+}
+
+export type TrendPoint = {
+  start: string;
+  end: string;
+  count: number;
+  expected: number | null;
+  low: number | null;
+  high: number | null;
+  level: RiseLevel;
+};
+
+/**
+ * The selection's count per period for the last `periods` periods, each with the count expected
+ * from its own baseline, a 95 % band (quasi-Poisson: expected ± 1.96·√(φ·expected)) and its flag.
+ */
+export async function getTrend({
+  db,
+  workspace,
+  input,
+  periods,
+}: {
+  db: Db;
+  workspace: CurrentWorkspace;
+  input: Input;
+  periods: number;
+}): Promise<TrendPoint[]> {
+  const [areas, categories] = await Promise.all([
+    listAreas({ db, workspaceId: workspace.id }),
+    listCategories({ db, workspaceId: workspace.id }),
+  ]);
+  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
+  const history = historyOf(period, periods);
+  const counts = await historyCounts(
+    {
+      db,
+      workspaceId: workspace.id,
+      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
+      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+      keys: "category",
+    },
+    history,
+  );
+  const series = new Array<number>(history.length).fill(0);
+  for (const row of counts) series[row.i] = (series[row.i] ?? 0) + row.n;
+  return history.slice(-periods).map((p, offset) => {
+    const index = history.length - periods + offset;
+    const flag = assessRise({
+      observed: series[index] ?? 0,
+      baseline: baselineFor(series, index, PERIODS_PER_YEAR[period.kind]),
+    });
+    const spread = 1.96 * Math.sqrt(flag.dispersion * flag.expected);
+    const hasBaseline = flag.level !== "too_few" || flag.baselineSize >= 3;
+    return {
+      start: p.start,
+      end: p.end,
+      count: series[index] ?? 0,
+      expected: hasBaseline ? flag.expected : null,
+      low: hasBaseline ? Math.max(0, flag.expected - spread) : null,
+      high: hasBaseline ? flag.expected + spread : null,
+      level: flag.level,
+    };
+  });
 }

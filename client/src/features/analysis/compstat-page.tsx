@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import { isWeekBased } from "../../../../shared/calendar.ts";
 import type { DateBasis } from "../../../../shared/schemas/analysis.ts";
 import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -10,6 +11,7 @@ import { periodLabel } from "../overview/period-label.ts";
 import { useOverviewFilter } from "../overview/use-overview-filter.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { CompstatTable } from "./compstat-table.tsx";
+import { TrendBandChart } from "./trend-band-chart.tsx";
 
 /** CompStat: which categories (or areas) are rising, against every comparison a meeting uses. */
 export function CompstatPage() {
@@ -29,12 +31,18 @@ export function CompstatPage() {
       return next;
     });
   const compstat = useQuery(trpc.analysis.compstat.queryOptions({ ...state.filter, dateBasis, groupBy }));
+  const trend = useQuery(trpc.analysis.trend.queryOptions({ ...state.filter, dateBasis, periods: 26 }));
   return (
     <>
       <h1>
         {t("compstat.title")}: {periodLabel(state.period, i18n)}
       </h1>
       <FilterBar state={state} />
+      <Panel title={t("trend.title")} titleId="trend-title" isLoading={trend.isPending} error={trend.error}>
+        {trend.data ? (
+          <TrendBandChart data={trend.data} isWeekBased={isWeekBased(state.period.kind)} />
+        ) : null}
+      </Panel>
       <Panel
         title={groupBy === "area" ? t("compstat.byArea") : t("compstat.byCategory")}
         titleId="compstat-title"

@@ -13,7 +13,13 @@ import {
 import { useEffect, useMemo, useRef } from "react";
 import type { DistrictStat } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { buildChoropleth, type Choropleth, fillColorExpression, shortLabel } from "./choropleth.ts";
+import {
+  buildChoropleth,
+  type Choropleth,
+  fillColorExpression,
+  type MapMetric,
+  shortLabel,
+} from "./choropleth.ts";
 import { MapLegend } from "./map-legend.tsx";
 
 setWorkerUrl(workerUrl);
@@ -31,6 +37,7 @@ export type DistrictMapProps = {
   selectedCodes: string[];
   onToggle(code: string): void;
   styleUrl: string | null;
+  metric: MapMetric;
 };
 
 // Offline default: no external tiles or glyphs, so the map works on a closed network.
@@ -46,6 +53,7 @@ export default function DistrictMap({
   selectedCodes,
   onToggle,
   styleUrl,
+  metric,
 }: DistrictMapProps) {
   const i18n = useI18n();
   const containerRef = useRef<HTMLElement>(null);
@@ -57,16 +65,26 @@ export default function DistrictMap({
   const statsByCode = useMemo(() => new Map(stats.map((row) => [row.code, row])), [stats]);
   const statsRef = useRef(statsByCode);
   statsRef.current = statsByCode;
-  const choropleth: Choropleth = useMemo(() => buildChoropleth(stats.map((row) => row.rate)), [stats]);
+  const choropleth: Choropleth = useMemo(
+    () =>
+      buildChoropleth(
+        stats.map((row) => row[metric]),
+        metric,
+      ),
+    [stats, metric],
+  );
   const data = useMemo(
     () => ({
       ...geometries,
       features: geometries.features.map((feature) => ({
         ...feature,
-        properties: { ...feature.properties, rate: statsByCode.get(feature.properties.code)?.rate ?? null },
+        properties: {
+          ...feature.properties,
+          value: statsByCode.get(feature.properties.code)?.[metric] ?? null,
+        },
       })),
     }),
-    [geometries, statsByCode],
+    [geometries, statsByCode, metric],
   );
 
   const dataRef = useRef(data);
@@ -226,7 +244,7 @@ export default function DistrictMap({
         aria-label={i18n.t("overview.map")}
         data-testid="district-map"
       />
-      <MapLegend choropleth={choropleth} />
+      <MapLegend choropleth={choropleth} metric={metric} />
       <p className="muted small">{i18n.t("overview.mapHint")}</p>
       {isApproximate ? <p className="notice small">{i18n.t("overview.approximate")}</p> : null}
     </div>

@@ -1,7 +1,7 @@
 import { useI18n } from "../../i18n/i18n.tsx";
-import { type Choropleth, NO_DATA_COLOR } from "./choropleth.ts";
+import { type Choropleth, type MapMetric, NO_DATA_COLOR } from "./choropleth.ts";
 
-export function MapLegend({ choropleth }: { choropleth: Choropleth }) {
+export function MapLegend({ choropleth, metric }: { choropleth: Choropleth; metric: MapMetric }) {
   const { t, formatNumber } = useI18n();
   const ranges = choropleth.colors.map((color, index) => {
     const lower = index === 0 ? null : choropleth.breaks[index - 1];
@@ -10,15 +10,15 @@ export function MapLegend({ choropleth }: { choropleth: Choropleth }) {
       lower === undefined || lower === null
         ? upper === undefined
           ? ""
-          : `< ${formatNumber(upper, 1)}`
+          : `< ${formatNumber(upper, choropleth.digits)}`
         : upper === undefined
-          ? `≥ ${formatNumber(lower, 1)}`
-          : `${formatNumber(lower, 1)} – ${formatNumber(upper, 1)}`;
+          ? `≥ ${formatNumber(lower, choropleth.digits)}`
+          : `${formatNumber(lower, choropleth.digits)} – ${formatNumber(upper, choropleth.digits)}`;
     return { color, label };
   });
   return (
     <figure className="map-legend">
-      <figcaption>{t("overview.legend")}</figcaption>
+      <figcaption>{t(`overview.legend.${metric}`)}</figcaption>
       <ul>
         {ranges.map((range) => (
           <li key={range.color}>

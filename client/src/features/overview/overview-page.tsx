@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { useSearchParams } from "react-router";
 import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { RisingNowPanel } from "../analysis/rising-now-panel.tsx";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { MAP_METRICS, type MapMetric } from "./choropleth.ts";
 import { DistrictTable } from "./district-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { periodLabel } from "./period-label.ts";
@@ -22,6 +24,15 @@ export function OverviewPage() {
   const trpc = useTRPC();
   const state = useOverviewFilter(workspace.meetingAnchor);
   const { filter } = state;
+  const [params, setParams] = useSearchParams();
+  const metric: MapMetric = MAP_METRICS.find((candidate) => candidate === params.get("metric")) ?? "rate";
+  const setMetric = (next: MapMetric) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      if (next === "rate") updated.delete("metric");
+      else updated.set("metric", next);
+      return updated;
+    });
   const config = useQuery(trpc.system.config.queryOptions());
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
   const mapStats = useQuery(trpc.overview.districtStats.queryOptions({ ...filter, areaCodes: [] }));
@@ -39,6 +50,18 @@ export function OverviewPage() {
         <Panel
           title={t("overview.map")}
           titleId="map-title"
+          actions={
+            <label>
+              <span className="field-label">{t("overview.metric")}</span>
+              <select value={metric} onChange={(event) => setMetric(event.target.value as MapMetric)}>
+                {MAP_METRICS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`overview.metric.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          }
           isLoading={geometries.isPending || mapStats.isPending || config.isPending}
           error={geometries.error ?? mapStats.error}
           className="map-panel"
@@ -51,6 +74,7 @@ export function OverviewPage() {
                 selectedCodes={filter.areaCodes}
                 onToggle={state.toggleArea}
                 styleUrl={styleUrl}
+                metric={metric}
               />
             </Suspense>
           ) : null}
