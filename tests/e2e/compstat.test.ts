@@ -21,7 +21,9 @@ describe("CompStat page", () => {
     await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=biweek&from=2026-W44`);
     await page.waitForSelector("[data-testid=compstat-table] tbody tr");
     await page.waitForSelector("[data-testid=trend-band] .recharts-area-area");
-    await expect(page.getByTestId("trend-band").locator("figcaption").textContent()).resolves.toMatch(/av de senaste 26 perioderna/);
+    await expect(page.getByTestId("trend-band").locator("figcaption").textContent()).resolves.toMatch(
+      /av de senaste 26 perioderna/,
+    );
     const groups = page.locator("[data-testid=compstat-table] tbody tr[data-depth='0']");
     expect(await groups.count()).toBe(7);
     const fraud = page.locator("tr[data-code=G-BEDRAGERI]");

@@ -145,11 +145,18 @@ describe("CompStat", () => {
 
   it("gives a trend whose last period and band agree with the CompStat flag", async () => {
     const input = { period: { kind: "biweek" as const, date: "2026-11-03" }, categoryCodes: ["G-BEDRAGERI"] };
-    const [trend, compstat] = await Promise.all([analyst.analysis.trend({ ...input, periods: 26 }), analyst.analysis.compstat(input)]);
+    const [trend, compstat] = await Promise.all([
+      analyst.analysis.trend({ ...input, periods: 26 }),
+      analyst.analysis.compstat(input),
+    ]);
     const fraud = compstat.rows.find((row) => row.code === "G-BEDRAGERI");
     const last = trend.at(-1);
     expect(trend).toHaveLength(26);
-    expect(last).toMatchObject({ start: compstat.current.start, count: fraud?.current, level: fraud?.flag.level });
+    expect(last).toMatchObject({
+      start: compstat.current.start,
+      count: fraud?.current,
+      level: fraud?.flag.level,
+    });
     expect(last?.expected).toBeCloseTo(fraud?.flag.expected ?? -1, 10);
     expect(last?.low ?? Number.NaN).toBeLessThanOrEqual(last?.expected ?? Number.NaN);
     expect(last?.high ?? Number.NaN).toBeGreaterThan(last?.expected ?? Number.NaN);

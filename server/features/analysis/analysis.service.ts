@@ -260,6 +260,35 @@ export async function getCompstat({
   };
 }
 
+/** The workspace's trees, the period, its history and the selection's counts per period. */
+async function selectionHistory(options: {
+  db: Db;
+  workspace: CurrentWorkspace;
+  input: Input;
+  keys: Scope["keys"];
+  shown?: number;
+}) {
+  const { db, workspace, input } = options;
+  const [areas, categories] = await Promise.all([
+    listAreas({ db, workspaceId: workspace.id }),
+    listCategories({ db, workspaceId: workspace.id }),
+  ]);
+  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
+  const history = historyOf(period, options.shown);
+  const counts = await historyCounts(
+    {
+      db,
+      workspaceId: workspace.id,
+      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
+      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+      keys: options.keys,
+    },
+    history,
+  );
+  return { areas, categories, period, history, counts };
+}
+
 export type RisingPair = {
   categoryCode: string;
   categoryNameSv: string;
@@ -301,23 +330,12 @@ export async function getRisingNow({
   input: Input;
   limit?: number;
 }): Promise<RisingPair[]> {
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
-  ]);
-  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
-  const history = historyOf(period);
-  const counts = await historyCounts(
-    {
-      db,
-      workspaceId: workspace.id,
-      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
-      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
-      keys: "both",
-    },
-    history,
-  );
+  const { areas, categories, period, history, counts } = await selectionHistory({
+    db,
+    workspace,
+    input,
+    keys: "both",
+  });
   const categoryChain = ancestorsOf(categories);
   const areaChain = ancestorsOf(areas);
   const series = new Map<string, number[]>();
@@ -386,23 +404,13 @@ export async function getTrend({
   input: Input;
   periods: number;
 }): Promise<TrendPoint[]> {
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
-  ]);
-  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
-  const history = historyOf(period, periods);
-  const counts = await historyCounts(
-    {
-      db,
-      workspaceId: workspace.id,
-      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
-      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
-      keys: "category",
-    },
-    history,
-  );
+  const { period, history, counts } = await selectionHistory({
+    db,
+    workspace,
+    input,
+    keys: "category",
+    shown: periods,
+  });
   const series = new Array<number>(history.length).fill(0);
   for (const row of counts) series[row.i] = (series[row.i] ?? 0) + row.n;
   return history.slice(-periods).map((p, offset) => {
