@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparePeriods, periodContaining } from "../../shared/calendar.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
-import { loginAs } from "../support/caller.ts";
-import { createTestDb, type TestDb } from "../support/test-db.ts";
+import type { loginAs } from "../support/caller.ts";
+import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import type { TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
 let analyst: Awaited<ReturnType<typeof loginAs>>["caller"];
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  await seedDemoWorkspace(testDb.db, { endDate: "2026-11-15" });
-  ({ caller: analyst } = await loginAs(
-    testDb.db,
-    "analytiker@borlange.example",
-    DEMO_DEFAULT_PASSWORD,
-    DEMO_SLUG,
-  ));
+  testDb = await createDemoTestDb("2026-11-15");
+  analyst = await demoCaller(testDb.db, "analytiker@borlange.example");
 });
 
 afterAll(async () => {

@@ -1,21 +1,16 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD } from "../factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
-import { createTestDb, type TestDb } from "../support/test-db.ts";
+import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import type { TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
 let viewer: Awaited<ReturnType<typeof loginAs>>["caller"];
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  await seedDemoWorkspace(testDb.db, { endDate: "2026-11-15" });
-  ({ caller: viewer } = await loginAs(
-    testDb.db,
-    "lasare@borlange.example",
-    DEMO_DEFAULT_PASSWORD,
-    DEMO_SLUG,
-  ));
+  testDb = await createDemoTestDb("2026-11-15");
+  viewer = await demoCaller(testDb.db, "lasare@borlange.example");
 });
 
 afterAll(async () => {

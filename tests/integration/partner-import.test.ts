@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { parseSwedishDate, parseSwedishNumber } from "../../server/features/imports/partner-reports.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
-import { createTestDb, type TestDb } from "../support/test-db.ts";
+import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import type { TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
 let analyst: Awaited<ReturnType<typeof loginAs>>["caller"];
@@ -16,14 +17,8 @@ const countFor = async (batchId: string) =>
     .count;
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  await seedDemoWorkspace(testDb.db, { endDate: "2026-11-15" });
-  ({ caller: analyst } = await loginAs(
-    testDb.db,
-    "analytiker@borlange.example",
-    DEMO_DEFAULT_PASSWORD,
-    DEMO_SLUG,
-  ));
+  testDb = await createDemoTestDb("2026-11-15");
+  analyst = await demoCaller(testDb.db, "analytiker@borlange.example");
   sourceId = (await analyst.imports.createPartnerSource({ name: "Tunabyggen bovärdar" })).id;
 });
 

@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { CompstatOutput, CompstatRow } from "../../../../shared/schemas/analysis.ts";
+import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { RiseBadge } from "./rise-badge.tsx";
 import { Sparkline } from "./sparkline.tsx";
@@ -142,33 +143,17 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={isNumeric(header.column.id) ? "numeric" : undefined}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {canSort ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">
-                          {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                        </span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeaderCell
+                  key={header.id}
+                  sorted={header.column.getIsSorted()}
+                  canSort={header.column.getCanSort()}
+                  isNumeric={isNumeric(header.column.id)}
+                  onToggle={header.column.getToggleSortingHandler()}
+                >
+                  <table.FlexRender header={header} />
+                </SortableHeaderCell>
+              ))}
             </tr>
           ))}
         </thead>

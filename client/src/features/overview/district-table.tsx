@@ -8,6 +8,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import type { DistrictStat, DistrictStatsOutput } from "../../../../shared/schemas/overview.ts";
+import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 const features = tableFeatures({
@@ -93,28 +94,16 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={numeric(header.column.id) ? "numeric" : undefined}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">
-                        {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeaderCell
+                  key={header.id}
+                  sorted={header.column.getIsSorted()}
+                  isNumeric={numeric(header.column.id)}
+                  onToggle={header.column.getToggleSortingHandler()}
+                >
+                  <table.FlexRender header={header} />
+                </SortableHeaderCell>
+              ))}
             </tr>
           ))}
         </thead>
