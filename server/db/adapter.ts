@@ -1,8 +1,11 @@
 import fs from "node:fs";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Env } from "../env.ts";
 
@@ -20,6 +23,8 @@ export type RawDriver = {
   kind: "pglite" | "postgres";
   exec(sql: string): Promise<void>;
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs `COPY … FROM STDIN` with the given text chunks as its input (bulk loads). */
+  copyFrom(sql: string, chunks: Iterable<string>): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -42,6 +47,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       },
       query: async <Row>(sql: string, params?: unknown[]) =>
         (await pool.query(sql, params as unknown[])).rows as Row[],
+      copyFrom: async (sql, chunks) => {
+        const client = await pool.connect();
+        try {
+          const stream = client.query(copyFromStdin(sql));
+          for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, "drain");
+          stream.end();
+          await finished(stream);
+        } finally {
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
     const factory = new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined);
@@ -57,6 +73,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await pglite.exec(sql);
     },
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+    // PGlite reads COPY input from a blob at the virtual path /dev/blob.
+    copyFrom: async (sql, chunks) => {
+      await pglite.query(sql.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], { blob: new Blob([...chunks]) });
+    },
     close: () => pglite.close(),
   };
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime

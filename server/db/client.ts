@@ -5,6 +5,15 @@ import { applyMigrations } from "./migrate.ts";
 export type Db = PrismaClient;
 export type DbHandle = { db: Db; driver: RawDriver; close(): Promise<void> };
 
+const drivers = new WeakMap<Db, RawDriver>();
+
+/** The raw driver under a client connectDb opened (bulk COPY needs it; Prisma has no COPY). */
+export function rawDriverOf(db: Db): RawDriver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("This database client was not opened by connectDb");
+  return driver;
+}
+
 export async function connectDb(
   target: DatabaseTarget,
   options: { migrate?: boolean } = {},
@@ -12,6 +21,7 @@ export async function connectDb(
   const { driver, factory } = await openDatabase(target);
   if (options.migrate) await applyMigrations(driver);
   const db = new PrismaClient({ adapter: factory });
+  drivers.set(db, driver);
   return {
     db,
     driver,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
+import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
 import { importPoliceEvents, parseEventTime } from "../../server/features/imports/police-events.ts";
 import { createWorkspace } from "../factories/workspace.factory.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
@@ -82,19 +83,21 @@ describe("police events API", () => {
       outsideWorkspace: 1,
       duplicates: 1,
     });
-    const stored = await testDb.db.incident.findMany({
-      select: {
-        externalId: true,
-        registeredOn: true,
-        lon: true,
-        lat: true,
-        pointPrecision: true,
-        area: { select: { code: true } },
-        category: { select: { nameSv: true } },
-      },
-      orderBy: { externalId: "asc" },
-    });
-    expect(stored.map((s) => [s.externalId, s.area?.code, s.category.nameSv, s.pointPrecision])).toEqual([
+    const stored = await testDb.db.$queryRaw<
+      {
+        externalId: string;
+        code: string | null;
+        nameSv: string;
+        pointPrecision: string;
+        lon: number;
+        lat: number;
+        registeredOn: Date;
+      }[]
+    >`SELECT i.external_id AS "externalId", a.code, i.lon, i.lat, i.registered_on AS "registeredOn", c.name_sv AS "nameSv", i.point_precision::text AS "pointPrecision"
+      FROM incidents i JOIN categories c ON c.workspace_id = i.workspace_id AND c.id = i.category_id
+      LEFT JOIN areas a ON a.workspace_id = i.workspace_id AND a.id = i.area_id
+      ORDER BY i.external_id`;
+    expect(stored.map((s) => [s.externalId, s.code, s.nameSv, s.pointPrecision])).toEqual([
       ["1", "2081", "Stöld", "kommun_centroid"],
       ["2", "2081", "Brand", "kommun_centroid"],
       ["3", "0139", "Misshandel", "kommun_centroid"],
@@ -116,6 +119,27 @@ describe("police events API", () => {
       }),
     ]);
     expect(await testDb.db.incident.count()).toBe(before);
+  });
+
+  it("undoes an import that changed events by restoring their earlier versions", async () => {
+    const summaryOf = async (externalId: string) =>
+      (await testDb.db.incident.findFirst({ where: { workspaceId, externalId }, select: { description: true } }))
+        ?.description;
+    const first = await run([event(20)]);
+    const corrected = await run([event(20, { summary: "Cykel återfunnen." }), event(21)]);
+    expect(await summaryOf("20")).toBe("Cykel återfunnen.");
+    // The first import is no longer the latest of its source: undo it last.
+    await expect(undoImportBatch({ db: testDb.db, workspaceId, batchId: first.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(undoImportBatch({ db: testDb.db, workspaceId, batchId: corrected.id })).resolves.toEqual({
+      removed: 2,
+      restored: 1,
+    });
+    expect(await summaryOf("20")).toBe("Cykel stulen vid stationen.");
+    expect(await summaryOf("21")).toBeUndefined();
+    const restored = await testDb.db.incident.findFirst({ where: { workspaceId, externalId: "20" } });
+    expect(restored?.importBatchId).toBe(first.id);
   });
 
   it("rejects malformed events with the position and field, writing nothing", async () => {

@@ -191,7 +191,11 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
     ].join("\n");
     const falunBefore = await total({ kind: "year", date: "2023-06-01", areaCodes: ["2080"] });
     const marchBefore = await total({ kind: "month", date: "2023-03-01", areaCodes: ["2081"] });
-    await importDeliveries("Brottsstatistik_Borlänge_202302.csv", csv);
+    const janFebTotal = async () =>
+      (await total({ kind: "month", date: "2023-01-15", areaCodes: ["2081"] })) +
+      (await total({ kind: "month", date: "2023-02-15", areaCodes: ["2081"] }));
+    const janFebBefore = await janFebTotal();
+    const correction = await importDeliveries("Brottsstatistik_Borlänge_202302.csv", csv);
     const expected =
       rawCount(
         (r) =>
@@ -207,6 +211,18 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
     ).toBe(expected);
     expect(await total({ kind: "month", date: "2023-03-01", areaCodes: ["2081"] })).toBe(marchBefore);
     expect(await total({ kind: "year", date: "2023-06-01", areaCodes: ["2080"] })).toBe(falunBefore);
+    // An earlier import of the source cannot be undone while the correction stands; undoing the
+    // correction brings back exactly the rows it replaced.
+    const earlier = await testDb.db.importBatch.findFirst({
+      where: { workspaceId, kind: "police_delivery", status: "completed", id: { not: correction.id } },
+      select: { id: true },
+    });
+    await expect(caller.imports.undo({ batchId: earlier?.id ?? "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const undone = await caller.imports.undo({ batchId: correction.id });
+    expect(undone.restored).toBe(janFeb.length);
+    expect(undone.removed).toBe(corrected.length);
+    expect(await janFebTotal()).toBe(janFebBefore);
+    expect(await total({ kind: "month", date: "2023-03-01", areaCodes: ["2081"] })).toBe(marchBefore);
   });
 
   it("rejects a broken delivery with row-level errors and changes nothing", async () => {

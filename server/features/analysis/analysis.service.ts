@@ -69,7 +69,8 @@ type Scope = {
   workspaceId: string;
   areaIds: string[];
   categoryIds: string[] | null;
-  dayColumn: "registered_on" | "occurred_on";
+  /** The aggregate's count for the chosen date basis (a fixed column name, never user text). */
+  countColumn: "registered" | "occurred";
   /** Which keys to group by: fewer keys, fewer rows to send back. */
   keys: "category" | "area" | "both";
 };
@@ -97,9 +98,9 @@ async function historyCounts(scope: Scope, history: Period[]) {
     ? `((EXTRACT(YEAR FROM ${day})::int * 12 + EXTRACT(MONTH FROM ${day})::int) - (EXTRACT(YEAR FROM $2::date)::int * 12 + EXTRACT(MONTH FROM $2::date)::int)) / ${months}`
     : `(${day} - $2::date) / ${DAYS_PER_PERIOD[first.kind] ?? 7}`;
   return scope.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
-    `SELECT ${keyColumns(scope.keys)}, (${index})::int AS i, SUM(x.count)::int AS n
+    `SELECT ${keyColumns(scope.keys)}, (${index})::int AS i, SUM(x.${scope.countColumn})::int AS n
      FROM daily_incident_counts x
-     WHERE x.workspace_id = $1::uuid AND x.basis = '${scope.dayColumn === "occurred_on" ? "occurred" : "registered"}' AND ${day} BETWEEN $2::date AND $3::date
+     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
      GROUP BY 1, 2, 3`,
@@ -117,7 +118,7 @@ async function rangeCounts(scope: Scope, ranges: Bucket[]) {
   const sums = ranges
     .map(
       (range, k) =>
-        `SUM(x.count) FILTER (WHERE ${day} BETWEEN '${range.s}'::date AND '${range.e}'::date)::int AS r${k}`,
+        `SUM(x.${scope.countColumn}) FILTER (WHERE ${day} BETWEEN '${range.s}'::date AND '${range.e}'::date)::int AS r${k}`,
     )
     .join(", ");
   const from = ranges.map((r) => r.s).sort()[0];
@@ -128,7 +129,7 @@ async function rangeCounts(scope: Scope, ranges: Bucket[]) {
   const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
     `SELECT ${keyColumns(scope.keys)}, ${sums}
      FROM daily_incident_counts x
-     WHERE x.workspace_id = $1::uuid AND x.basis = '${scope.dayColumn === "occurred_on" ? "occurred" : "registered"}' AND ${day} BETWEEN $2::date AND $3::date
+     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
      GROUP BY 1, 2`,
@@ -170,13 +171,12 @@ export async function getCompstat({
   const history = historyOf(period);
   const scopeAreas = coveredAreas(areas, input.areaCodes).map((area) => area.id);
   const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
-  const dayColumn = input.dateBasis === "occurred" ? "occurred_on" : "registered_on";
   const scope: Scope = {
     db,
     workspaceId: workspace.id,
     areaIds: scopeAreas,
     categoryIds: scopeCategories,
-    dayColumn,
+    countColumn: input.dateBasis,
     keys: input.groupBy,
   };
   const ranges = [
@@ -281,7 +281,7 @@ async function selectionHistory(options: {
       workspaceId: workspace.id,
       areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
       categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-      dayColumn: input.dateBasis === "occurred" ? "occurred_on" : "registered_on",
+      countColumn: input.dateBasis,
       keys: options.keys,
     },
     history,

@@ -14,6 +14,7 @@ const batchSelect = {
   startedAt: true,
   finishedAt: true,
   undoneAt: true,
+  dataSourceId: true,
   dataSource: { select: { name: true } },
 } as const;
 
@@ -30,13 +31,26 @@ export async function listImportBatches({ db, workspaceId }: { db: Db; workspace
     select: { id: true, name: true },
   });
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  return batches.map(({ userId, ...batch }) => ({
+  // Only the latest completed import of each source can be undone (see undoImportBatch).
+  const latest = new Set<string>();
+  const sourcesSeen = new Set<string>();
+  for (const batch of batches) {
+    if (batch.status !== "completed" || sourcesSeen.has(batch.dataSourceId)) continue;
+    sourcesSeen.add(batch.dataSourceId);
+    latest.add(batch.id);
+  }
+  return batches.map(({ userId, dataSourceId: _source, ...batch }) => ({
     ...batch,
+    undoable: latest.has(batch.id),
     userName: userId ? (nameOf.get(userId) ?? null) : null,
   }));
 }
 
-/** Removes every incident a batch wrote (its later re-imports included) and marks it undone. */
+/**
+ * Undoes a batch: removes the incidents it wrote or changed and restores what it replaced (a police
+ * delivery's earlier rows). Only the latest completed import of a data source can be undone, so
+ * undo is exact: a later import may have built on this one's rows.
+ */
 export async function undoImportBatch({
   db,
   workspaceId,
@@ -48,17 +62,34 @@ export async function undoImportBatch({
 }) {
   const batch = await db.importBatch.findUnique({
     where: { workspaceId_id: { workspaceId, id: batchId } },
-    select: { status: true },
+    select: { status: true, dataSourceId: true, startedAt: true },
   });
   if (!batch) throw new AppError("NOT_FOUND", "No such import");
   if (batch.status !== "completed") throw new AppError("CONFLICT", `Import is ${batch.status}`);
   return db.$transaction(async (tx) => {
+    const later = await tx.importBatch.findFirst({
+      where: {
+        workspaceId,
+        dataSourceId: batch.dataSourceId,
+        status: "completed",
+        startedAt: { gt: batch.startedAt },
+      },
+      select: { fileName: true },
+    });
+    if (later) throw new AppError("CONFLICT", `Undo the later import of ${later.fileName} first`);
     const { count } = await tx.incident.deleteMany({ where: { workspaceId, importBatchId: batchId } });
+    const restored = await tx.$executeRaw`
+      INSERT INTO incidents (workspace_id, data_source_id, external_id, import_batch_id, category_id, area_id,
+        occurred_from, occurred_to, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description)
+      SELECT workspace_id, data_source_id, external_id, import_batch_id, category_id, area_id, occurred_from,
+        occurred_to, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description
+      FROM replaced_incidents WHERE workspace_id = ${workspaceId}::uuid AND replaced_by_batch_id = ${batchId}::uuid`;
+    await tx.replacedIncident.deleteMany({ where: { workspaceId, replacedByBatchId: batchId } });
     await tx.importBatch.update({
       where: { workspaceId_id: { workspaceId, id: batchId } },
       data: { status: "undone", undoneAt: new Date() },
     });
-    return { removed: count };
+    return { removed: count, restored };
   });
 }
 

@@ -235,8 +235,9 @@ export async function importPartnerReports(options: ImportOptions) {
       await insertIncidents(
         tx,
         workspaceId,
-        rows.map((row) => ({ ...row, importBatchId: batchId })),
+        rows,
         options.timeZone,
+        { importBatchId: batchId },
       );
       await tx.dataSource.update({
         where: { workspaceId_id: { workspaceId, id: source.id } },

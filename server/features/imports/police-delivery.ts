@@ -1,6 +1,6 @@
 import { addDays, isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
 import type { Db } from "../../db/client.ts";
-import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
+import { type IncidentRow, publishStagedIncidents, stageIncidents } from "../incidents/incident-writer.ts";
 import { locateColumns, parseCsv } from "./csv.ts";
 import {
   ensureDataSource,
@@ -198,65 +198,90 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
     throw new ImportRejectedError(parsed.issues.listed, parsed.issues.total);
   }
   const categoryByCode = await resolveCategories(db, workspaceId, parsed.rows);
+  // Rows repeat within a delivery (same DeSO, code and dates): numbered, so ids stay stable.
   const seen = new Map<string, number>();
-  return runImportBatch(
-    { ...options, dataSourceId: source.id, kind: "police_delivery", rowCount: parsed.rows.length },
-    async (tx, batchId) => {
-      const summary = [];
-      for (const delivery of parsed.deliveries) {
-        const removed = await tx.$queryRawUnsafe<{ month: string; crimes: number }[]>(
-          `WITH removed AS (
-             DELETE FROM incidents WHERE workspace_id = $1::uuid AND data_source_id = $2::uuid
-               AND registered_on BETWEEN $3::date AND $4::date
-               AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')
-             RETURNING registered_on, count)
-           SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM removed GROUP BY 1`,
-          workspaceId,
-          source.id,
-          delivery.from,
-          delivery.to,
-          delivery.kommunCode,
-        );
-        const rows = parsed.rows.filter((row) => row.delivery === delivery.file);
-        const incidents: IncidentRow[] = rows.map((row) => {
-          const key = `${row.desoCode}:${row.crimeCode}:${row.registeredOn}:${row.occurredFrom ?? "-"}:${row.occurredTo ?? "-"}`;
-          const occurrence = (seen.get(key) ?? 0) + 1;
-          seen.set(key, occurrence);
-          const area = areaByCode.get(row.desoCode);
-          return {
-            dataSourceId: source.id,
-            externalId: `${key}:${occurrence}`,
-            categoryId: categoryByCode.get(row.crimeCode) ?? "",
-            areaId: area?.id ?? null,
-            registeredAt: startOfLocalDay(row.registeredOn, options.timeZone),
-            occurredFrom: row.occurredFrom ? startOfLocalDay(row.occurredFrom, options.timeZone) : null,
-            occurredTo: row.occurredTo ? startOfLocalDay(row.occurredTo, options.timeZone) : null,
-            count: row.count,
-            lon: area?.centroidLon ?? null,
-            lat: area?.centroidLat ?? null,
-            pointPrecision: "area_centroid",
-            importBatchId: batchId,
-          };
-        });
-        await insertIncidents(tx, workspaceId, incidents, options.timeZone);
-        const after = new Map<string, number>();
-        for (const row of rows)
-          after.set(row.registeredOn.slice(0, 7), (after.get(row.registeredOn.slice(0, 7)) ?? 0) + row.count);
-        const before = new Map(removed.map((r) => [r.month, r.crimes]));
-        const months = [...new Set([...before.keys(), ...after.keys()])].sort();
-        summary.push({
-          delivery: delivery.file,
-          kommunCode: delivery.kommunCode,
-          from: delivery.from,
-          to: delivery.to,
-          months: months.map((month) => ({
-            month,
-            before: before.get(month) ?? 0,
-            after: after.get(month) ?? 0,
-          })),
-        });
-      }
-      return summary;
-    },
+  const partOfDelivery = new Map(parsed.deliveries.map((delivery, index) => [delivery.file, index]));
+  const incidents: (IncidentRow & { part: number })[] = parsed.rows.map((row) => {
+    const key = `${row.desoCode}:${row.crimeCode}:${row.registeredOn}:${row.occurredFrom ?? "-"}:${row.occurredTo ?? "-"}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    const area = areaByCode.get(row.desoCode);
+    return {
+      part: partOfDelivery.get(row.delivery) ?? 0,
+      dataSourceId: source.id,
+      externalId: `${key}:${occurrence}`,
+      categoryId: categoryByCode.get(row.crimeCode) ?? "",
+      areaId: area?.id ?? null,
+      registeredAt: startOfLocalDay(row.registeredOn, options.timeZone),
+      occurredFrom: row.occurredFrom ? startOfLocalDay(row.occurredFrom, options.timeZone) : null,
+      occurredTo: row.occurredTo ? startOfLocalDay(row.occurredTo, options.timeZone) : null,
+      count: row.count,
+      lon: area?.centroidLon ?? null,
+      lat: area?.centroidLat ?? null,
+      pointPrecision: "area_centroid",
+    };
+  });
+  const staged = await stageIncidents(
+    db,
+    incidents,
+    options.timeZone,
+    (row) => row.part,
   );
+  try {
+    return await runImportBatch(
+      { ...options, dataSourceId: source.id, kind: "police_delivery", rowCount: parsed.rows.length },
+      async (tx, batchId) => {
+        const summary = [];
+        for (const [part, delivery] of parsed.deliveries.entries()) {
+          // What the delivery replaces is kept with this batch, so undoing it restores them.
+          const removed = await tx.$queryRawUnsafe<{ month: string; crimes: number }[]>(
+            `WITH removed AS (
+               DELETE FROM incidents WHERE workspace_id = $1::uuid AND data_source_id = $2::uuid
+                 AND registered_on BETWEEN $3::date AND $4::date
+                 AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')
+               RETURNING *),
+             archived AS (
+               INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id,
+                 import_batch_id, category_id, area_id, occurred_from, occurred_to, registered_at, registered_on,
+                 occurred_on, count, lon, lat, point_precision, description)
+               SELECT workspace_id, $6::uuid, data_source_id, external_id, import_batch_id, category_id, area_id,
+                 occurred_from, occurred_to, registered_at, registered_on, occurred_on, count, lon, lat,
+                 point_precision, description
+               FROM removed WHERE import_batch_id IS DISTINCT FROM $6::uuid)
+             SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM removed GROUP BY 1`,
+            workspaceId,
+            source.id,
+            delivery.from,
+            delivery.to,
+            delivery.kommunCode,
+            batchId,
+          );
+          await publishStagedIncidents(tx, workspaceId, staged, { importBatchId: batchId, archiveChanged: false, part });
+          const rows = parsed.rows.filter((row) => row.delivery === delivery.file);
+          const after = new Map<string, number>();
+          for (const row of rows)
+            after.set(
+              row.registeredOn.slice(0, 7),
+              (after.get(row.registeredOn.slice(0, 7)) ?? 0) + row.count,
+            );
+          const before = new Map(removed.map((r) => [r.month, r.crimes]));
+          const months = [...new Set([...before.keys(), ...after.keys()])].sort();
+          summary.push({
+            delivery: delivery.file,
+            kommunCode: delivery.kommunCode,
+            from: delivery.from,
+            to: delivery.to,
+            months: months.map((month) => ({
+              month,
+              before: before.get(month) ?? 0,
+              after: after.get(month) ?? 0,
+            })),
+          });
+        }
+        return summary;
+      },
+    );
+  } finally {
+    await staged.drop();
+  }
 }

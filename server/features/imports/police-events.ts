@@ -184,10 +184,9 @@ export async function importPoliceEvents(options: ImportFileOptions) {
           lat: hasOwnPoint ? lat : (kommun?.centroidLat ?? null),
           pointPrecision: "kommun_centroid",
           description: event.summary ?? null,
-          importBatchId: batchId,
         });
       }
-      await insertIncidents(tx, workspaceId, rows, options.timeZone);
+      await insertIncidents(tx, workspaceId, rows, options.timeZone, { importBatchId: batchId });
       summary.imported = rows.length;
       return summary;
     },

@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { toLocalDate } from "../../../shared/calendar.ts";
-import type { Db } from "../../db/client.ts";
+import { quoteIdentifier } from "../../db/adapter.ts";
+import { type Db, rawDriverOf } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
 
 export type IncidentRow = {
   dataSourceId: string;
@@ -14,63 +17,213 @@ export type IncidentRow = {
   lat?: number | null;
   pointPrecision?: "exact" | "area_centroid" | "kommun_centroid" | null;
   description?: string | null;
-  importBatchId?: string | null;
 };
 
-type Executor = Pick<Db, "$executeRawUnsafe">;
-const CHUNK = 5000;
+type Executor = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
+
+/** The record every write path produces, in this column order (staging table, JSON, COPY). */
+const RECORD_COLUMNS = [
+  ["part", "int"],
+  ["data_source_id", "uuid"],
+  ["external_id", "text"],
+  ["category_id", "uuid"],
+  ["area_id", "uuid"],
+  ["occurred_from", "timestamptz"],
+  ["occurred_to", "timestamptz"],
+  ["registered_at", "timestamptz"],
+  ["registered_on", "date"],
+  ["occurred_on", "date"],
+  ["count", "int"],
+  ["lon", "float8"],
+  ["lat", "float8"],
+  ["point_precision", "text"],
+  ["description", "text"],
+] as const;
+const RECORD_TYPE = RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
+const UPDATED = [
+  "category_id",
+  "area_id",
+  "occurred_from",
+  "occurred_to",
+  "registered_at",
+  "registered_on",
+  "occurred_on",
+  "count",
+  "lon",
+  "lat",
+  "point_precision",
+  "description",
+];
+
+type RecordValue = string | number | null;
+
+/** Local dates are derived here, so every writer stores them the same way. */
+function toRecord(row: IncidentRow, timeZone: string, part: number): RecordValue[] {
+  return [
+    part,
+    row.dataSourceId,
+    row.externalId,
+    row.categoryId,
+    row.areaId,
+    row.occurredFrom?.toISOString() ?? null,
+    row.occurredTo?.toISOString() ?? null,
+    row.registeredAt.toISOString(),
+    toLocalDate(row.registeredAt, timeZone),
+    row.occurredFrom ? toLocalDate(row.occurredFrom, timeZone) : null,
+    row.count,
+    row.lon ?? null,
+    row.lat ?? null,
+    row.pointPrecision ?? null,
+    row.description ?? null,
+  ];
+}
 
 /**
- * Bulk insert: one multi-row INSERT … SELECT FROM json_to_recordset per 5,000 rows instead of an ORM
- * call per row. Local dates are derived here, so every writer stores them the same way.
- * Rows whose (source, external id) already exist are updated, so re-running is safe.
+ * Writes the records a FROM item yields (`r`, with RECORD_COLUMNS) into incidents, within the
+ * caller's transaction. References are checked set-wise first (incidents carry no row-level
+ * foreign keys: docs/decisions/007). Rows whose (source, external id) exist are updated only when
+ * something changed, so repeating an import writes nothing and keeps each row's batch.
+ */
+async function publish(
+  db: Executor,
+  workspaceId: string,
+  from: string,
+  params: unknown[],
+  options: { importBatchId: string | null; archiveChanged: boolean },
+) {
+  const { importBatchId } = options;
+  const [check] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM ${from}
+     WHERE NOT EXISTS (SELECT 1 FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = r.category_id)
+        OR (r.area_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.workspace_id = $1::uuid AND a.id = r.area_id))
+        OR NOT EXISTS (SELECT 1 FROM data_sources s WHERE s.workspace_id = $1::uuid AND s.id = r.data_source_id)`,
+    workspaceId,
+    ...params,
+  );
+  if ((check?.n ?? 0) > 0)
+    throw new AppError("CONFLICT", `${check?.n} incidents refer to an area, category or source that no longer exists`);
+  const batchParam = `$${params.length + 2}::uuid`;
+  if (options.archiveChanged && importBatchId) {
+    // The versions this import changes are kept with it, so undoing it restores them.
+    await db.$executeRawUnsafe(
+      `INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id, import_batch_id,
+         ${UPDATED.join(", ")})
+       SELECT i.workspace_id, ${batchParam}, i.data_source_id, i.external_id, i.import_batch_id,
+         ${UPDATED.map((c) => `i.${c}`).join(", ")}
+       FROM ${from} JOIN incidents i ON i.workspace_id = $1::uuid AND i.data_source_id = r.data_source_id
+         AND i.external_id = r.external_id
+       WHERE (${UPDATED.filter((c) => c !== "point_precision").map((c) => `i.${c}`).join(", ")}, i.point_precision::text)
+         IS DISTINCT FROM (${UPDATED.filter((c) => c !== "point_precision").map((c) => `r.${c}`).join(", ")}, r.point_precision)
+       ON CONFLICT DO NOTHING`,
+      workspaceId,
+      ...params,
+      importBatchId,
+    );
+  }
+  return db.$executeRawUnsafe(
+    `INSERT INTO incidents (workspace_id, data_source_id, external_id, import_batch_id, ${UPDATED.join(", ")})
+     SELECT $1::uuid, r.data_source_id, r.external_id, ${batchParam},
+       ${UPDATED.map((c) => (c === "point_precision" ? `r.${c}::"PointPrecision"` : `r.${c}`)).join(", ")}
+     FROM ${from}
+     ON CONFLICT (workspace_id, data_source_id, external_id) DO UPDATE SET
+       import_batch_id = EXCLUDED.import_batch_id, ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
+     WHERE (${UPDATED.map((c) => `incidents.${c}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(", ")})`,
+    workspaceId,
+    ...params,
+    importBatchId,
+  );
+}
+
+const JSON_CHUNK = 5000;
+
+/**
+ * Writes a few thousand rows at most (a report, an events file): one multi-row statement per
+ * 5,000 rows through a JSON parameter, the same on PGlite and PostgreSQL, inside the caller's
+ * transaction. Bulk loads use stageIncidents + publishStagedIncidents.
  */
 export async function insertIncidents(
   db: Executor,
   workspaceId: string,
   rows: readonly IncidentRow[],
   timeZone: string,
+  options: { importBatchId?: string } = {},
 ) {
   let written = 0;
-  for (let offset = 0; offset < rows.length; offset += CHUNK) {
-    const chunk = rows.slice(offset, offset + CHUNK);
-    // One JSON parameter expands to rows in SQL: the same fast path on PGlite and PostgreSQL,
-    // whose drivers disagree on how array parameters are sent.
-    const payload = chunk.map((r) => ({
-      data_source_id: r.dataSourceId,
-      external_id: r.externalId,
-      category_id: r.categoryId,
-      area_id: r.areaId,
-      occurred_from: r.occurredFrom?.toISOString() ?? null,
-      occurred_to: r.occurredTo?.toISOString() ?? null,
-      registered_at: r.registeredAt.toISOString(),
-      registered_on: toLocalDate(r.registeredAt, timeZone),
-      occurred_on: r.occurredFrom ? toLocalDate(r.occurredFrom, timeZone) : null,
-      count: r.count,
-      lon: r.lon ?? null,
-      lat: r.lat ?? null,
-      point_precision: r.pointPrecision ?? null,
-      description: r.description ?? null,
-      import_batch_id: r.importBatchId ?? null,
-    }));
-    written += await db.$executeRawUnsafe(
-      `INSERT INTO incidents (workspace_id, data_source_id, external_id, category_id, area_id, occurred_from,
-         occurred_to, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description, import_batch_id)
-       SELECT $1::uuid, r.data_source_id, r.external_id, r.category_id, r.area_id, r.occurred_from, r.occurred_to,
-         r.registered_at, r.registered_on, r.occurred_on, r.count, r.lon, r.lat, r.point_precision::"PointPrecision",
-         r.description, r.import_batch_id
-       FROM json_to_recordset($2::json) AS r(data_source_id uuid, external_id text, category_id uuid, area_id uuid,
-         occurred_from timestamptz, occurred_to timestamptz, registered_at timestamptz, registered_on date,
-         occurred_on date, count int, lon float8, lat float8, point_precision text, description text, import_batch_id uuid)
-       ON CONFLICT (workspace_id, data_source_id, external_id) DO UPDATE SET
-         category_id = EXCLUDED.category_id, area_id = EXCLUDED.area_id, occurred_from = EXCLUDED.occurred_from,
-         occurred_to = EXCLUDED.occurred_to, registered_at = EXCLUDED.registered_at, registered_on = EXCLUDED.registered_on,
-         occurred_on = EXCLUDED.occurred_on, count = EXCLUDED.count, lon = EXCLUDED.lon, lat = EXCLUDED.lat,
-         point_precision = EXCLUDED.point_precision, description = EXCLUDED.description,
-         import_batch_id = EXCLUDED.import_batch_id`,
+  for (let offset = 0; offset < rows.length; offset += JSON_CHUNK) {
+    const records = rows
+      .slice(offset, offset + JSON_CHUNK)
+      .map((row) =>
+        Object.fromEntries(toRecord(row, timeZone, 0).map((value, i) => [RECORD_COLUMNS[i]?.[0], value])),
+      );
+    written += await publish(
+      db,
       workspaceId,
-      JSON.stringify(payload),
+      `json_to_recordset($2::json) AS r(${RECORD_TYPE})`,
+      [JSON.stringify(records)],
+      { importBatchId: options.importBatchId ?? null, archiveChanged: Boolean(options.importBatchId) },
     );
   }
   return written;
+}
+
+export type StagedIncidents = { table: string; rows: number; drop(): Promise<void> };
+
+function csvCell(value: RecordValue): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  return /[",\r\n]/.test(value) || value === "" ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const COPY_CHUNK = 20_000;
+
+/**
+ * Bulk path, step 1: the rows go into an unlogged staging table by COPY (PostgreSQL's COPY FROM
+ * STDIN, PGlite's COPY FROM a blob), outside any transaction: nothing is visible to the
+ * dashboard until publishStagedIncidents copies them into incidents inside the import's
+ * transaction. `partOf` groups rows (for example per delivery) so they can be published apart.
+ * Call drop() when done, whatever happened.
+ */
+export async function stageIncidents<Row extends IncidentRow>(
+  db: Db,
+  rows: readonly Row[],
+  timeZone: string,
+  partOf: (row: Row) => number = () => 0,
+): Promise<StagedIncidents> {
+  const driver = rawDriverOf(db);
+  const table = quoteIdentifier(`import_stage_${randomBytes(8).toString("hex")}`);
+  await driver.exec(`CREATE UNLOGGED TABLE ${table} (${RECORD_TYPE})`);
+  const drop = () => driver.exec(`DROP TABLE IF EXISTS ${table}`);
+  try {
+    const chunks = function* () {
+      for (let offset = 0; offset < rows.length; offset += COPY_CHUNK) {
+        let text = "";
+        for (const row of rows.slice(offset, offset + COPY_CHUNK))
+          text += `${toRecord(row, timeZone, partOf(row)).map(csvCell).join(",")}\n`;
+        yield text;
+      }
+    };
+    await driver.copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`, chunks());
+    return { table, rows: rows.length, drop };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/**
+ * Bulk path, step 2: the staged rows (of one part, or all) into incidents, in the caller's
+ * transaction. archiveChanged keeps the versions it changes for undo (imports that replace rows
+ * wholesale, like police deliveries, archive what they delete instead).
+ */
+export async function publishStagedIncidents(
+  tx: Executor,
+  workspaceId: string,
+  staged: StagedIncidents,
+  options: { importBatchId: string | null; archiveChanged: boolean; part?: number },
+) {
+  // The aggregate trigger groups every written row: in memory, not in batches on disk.
+  await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
+  return options.part === undefined
+    ? publish(tx, workspaceId, `${staged.table} r`, [], options)
+    : publish(tx, workspaceId, `(SELECT * FROM ${staged.table} WHERE part = $2) r`, [options.part], options);
 }

@@ -74,10 +74,10 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
   const areaIds = areas.map((area) => area.id);
   const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
     SELECT area_id::text AS area_id,
-      COALESCE(SUM(count) FILTER (WHERE day >= ${period.start}::date), 0)::int AS current,
-      COALESCE(SUM(count) FILTER (WHERE day <= ${previous.end}::date), 0)::int AS previous
+      COALESCE(SUM(registered) FILTER (WHERE day >= ${period.start}::date), 0)::int AS current,
+      COALESCE(SUM(registered) FILTER (WHERE day <= ${previous.end}::date), 0)::int AS previous
     FROM daily_incident_counts
-    WHERE workspace_id = ${workspace.id}::uuid AND basis = 'registered'
+    WHERE workspace_id = ${workspace.id}::uuid
       AND day BETWEEN ${previous.start}::date AND ${period.end}::date
       AND area_id = ANY(${areaIds}::uuid[])
       ${categoryCondition(categoryIds)}
@@ -145,9 +145,9 @@ export async function getWeeklyTrend(options: Options & { weeks: number }): Prom
   const lastYearStarts = weekStarts.map(sameWeekLastYear);
   const from = lastYearStarts[0] ?? period.start;
   const rows = await db.$queryRaw<{ week_start: string; count: number }[]>`
-    SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week_start, SUM(count)::int AS count
+    SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week_start, SUM(registered)::int AS count
     FROM daily_incident_counts
-    WHERE workspace_id = ${workspace.id}::uuid AND basis = 'registered'
+    WHERE workspace_id = ${workspace.id}::uuid
       AND day BETWEEN ${from}::date AND ${period.end}::date
       AND area_id = ANY(${areas.map((area) => area.id)}::uuid[])
       ${categoryCondition(categoryIds)}

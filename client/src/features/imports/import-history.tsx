@@ -64,7 +64,7 @@ export function ImportHistory() {
                   <code title={batch.fileHash ?? ""}>{batch.fileHash?.slice(0, 10)}</code>
                 </td>
                 <td>
-                  {batch.status === "completed" ? (
+                  {batch.undoable ? (
                     <button
                       type="button"
                       disabled={undo.isPending}
