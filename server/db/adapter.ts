@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { once } from "node:events";
+import fs from "node:fs";
 import { finished } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";

@@ -24,6 +24,8 @@ export const CompstatRowSchema = z.object({
   previous: z.number(),
   change: z.number(),
   changePercent: z.number().nullable(),
+  /** Current count per 1,000 inhabitants of the row's area (or of the selected areas). */
+  rate: z.number().nullable(),
   lastYear: z.number(),
   yearToDate: z.number(),
   lastYearToDate: z.number(),
@@ -40,6 +42,8 @@ export type CompstatRow = z.infer<typeof CompstatRowSchema>;
 
 export const CompstatOutputSchema = z.object({
   dateBasis: z.enum(DATE_BASES),
+  /** The population year the rates use (the period's, or the nearest available). */
+  populationYear: z.number().nullable(),
   current: RangeSchema.extend({ kind: z.string() }),
   previous: RangeSchema,
   lastYear: RangeSchema,
@@ -87,3 +91,27 @@ export const TrendOutputSchema = z.array(
   }),
 );
 export type TrendOutput = z.infer<typeof TrendOutputSchema>;
+
+/** When incidents happen: the 52 weeks ending with the period, by weekday and hour of day. */
+export const PatternsOutputSchema = z.object({
+  window: RangeSchema,
+  dateBasis: z.enum(DATE_BASES),
+  /** Incidents per ISO weekday (index 0 = Monday) on the chosen date basis. */
+  weekdays: z.array(z.number()).length(7),
+  /** Incidents with a known time of day (police events), per weekday (rows, Monday first) and hour. */
+  weekdayHours: z.array(z.array(z.number()).length(24)).length(7),
+  /** How many incidents had a known time, of all counted. */
+  timed: z.number(),
+  total: z.number(),
+});
+export type PatternsOutput = z.infer<typeof PatternsOutputSchema>;
+
+export const YearsInputSchema = CompstatInputSchema.extend({
+  years: z.number().int().min(2).max(10).default(5),
+});
+
+/** Weekly counts per ISO week for several years, up to the period's end. */
+export const YearsOutputSchema = z.array(
+  z.object({ year: z.number(), weeks: z.array(z.number().nullable()).length(53) }),
+);
+export type YearsOutput = z.infer<typeof YearsOutputSchema>;

@@ -18,6 +18,8 @@ export const OverviewFilterInputSchema = z.object({
   areaCodes: CodeListSchema.default([]),
   /** Category codes at any level of the tree; empty means every category. */
   categoryCodes: CodeListSchema.default([]),
+  /** Data sources (ids); empty means every source. */
+  sourceIds: z.array(z.uuid()).max(50).default([]),
 });
 export type OverviewFilterInput = z.input<typeof OverviewFilterInputSchema>;
 
@@ -53,3 +55,23 @@ export const WeeklyTrendOutputSchema = z.object({
   ),
 });
 export type WeeklyTrendOutput = z.infer<typeof WeeklyTrendOutputSchema>;
+
+export const POINT_PRECISIONS = ["exact", "area_centroid", "kommun_centroid"] as const;
+
+/** Incidents with coordinates in the period, summed per location (many share a centroid). */
+export const IncidentPointsOutputSchema = z.object({
+  points: z.array(
+    z.object({
+      lon: z.number(),
+      lat: z.number(),
+      precision: z.enum(POINT_PRECISIONS),
+      count: z.number(),
+    }),
+  ),
+  /** Incidents per precision, and how many had no coordinates at all. */
+  byPrecision: z.record(z.enum(POINT_PRECISIONS), z.number()),
+  withoutPoint: z.number(),
+  /** True when more locations exist than were sent (the largest are kept). */
+  truncated: z.boolean(),
+});
+export type IncidentPointsOutput = z.infer<typeof IncidentPointsOutputSchema>;

@@ -117,6 +117,7 @@ function syntheticRow(
     categoryId: category.id,
     areaId: area.id,
     occurredFrom,
+    timeKnown: true,
     registeredAt,
     count: 1,
     lon: area.centroidLon,

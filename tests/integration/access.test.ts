@@ -156,7 +156,11 @@ describe("roles", () => {
     });
     const { areaId, ...rest } = stored;
     const area = await testDb.db.area.findFirst({ where: { id: areaId ?? "" }, select: { code: true } });
-    expect({ ...rest, area }).toEqual({ count: 2, pointPrecision: "area_centroid", area: { code: "2081C1090" } });
+    expect({ ...rest, area }).toEqual({
+      count: 2,
+      pointPrecision: "area_centroid",
+      area: { code: "2081C1090" },
+    });
     await expect(
       caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-02-30" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -117,6 +117,19 @@ describe("CompStat", () => {
     const desos = result.rows.filter((row) => row.depth === 2);
     expect(kommun?.depth).toBe(0);
     expect(desos.reduce((sum, row) => sum + row.current, 0)).toBe(kommun?.current);
+    // Rates per 1,000 inhabitants: a district's own population, the kommun's the sum of its districts'.
+    const populations = await testDb.driver.query<{ code: string; population: number }>(
+      "SELECT a.code, p.population FROM area_populations p JOIN areas a ON a.id = p.area_id WHERE p.year = 2025",
+    );
+    const total = populations.reduce((sum, row) => sum + row.population, 0);
+    expect(result.populationYear).toBe(2025);
+    expect(kommun?.rate).toBeCloseTo(((kommun?.current ?? 0) / total) * 1000, 10);
+    const deso = desos[0];
+    const own = populations.find((row) => row.code === deso?.code)?.population ?? 0;
+    expect(deso?.rate).toBeCloseTo(((deso?.current ?? 0) / own) * 1000, 10);
+    const byCategory = await analyst.analysis.compstat({ period: { kind: "biweek", date: "2026-11-03" } });
+    const root = byCategory.rows[0];
+    expect(root?.rate).toBeCloseTo(((root?.current ?? 0) / total) * 1000, 10);
   });
 
   it("lists what is rising now, strongest first, consistent with the CompStat flags", async () => {

@@ -36,8 +36,15 @@ describe("exports", () => {
         cells?.getCell(1).value,
         cells?.getCell(2).value,
         cells?.getCell(4).value,
-        cells?.getCell(9).value,
-      ]).toEqual([row.nameSv, row.code, row.current, row.yearToDate]);
+        cells?.getCell(8).value,
+        cells?.getCell(10).value,
+      ]).toEqual([
+        row.nameSv,
+        row.code,
+        row.current,
+        row.rate === null ? null : Math.round(row.rate * 100) / 100,
+        row.yearToDate,
+      ]);
     });
     expect(workbook.getWorksheet("Urval")?.getRow(2).getCell(5).value).toBe("2081C1090");
   });

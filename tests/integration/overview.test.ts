@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, isoWeekStart, periodContaining, previousPeriod } from "../../shared/calendar.ts";
+import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { generateSyntheticIncidents } from "../factories/incident.factory.ts";
 import type { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
@@ -156,5 +157,41 @@ describe("demo data", () => {
     );
     expect(orphans[0]?.n).toBe(0);
     expect(await testDb.db.area.count({ where: { kind: "deso" } })).toBe(27);
+  });
+
+  it("filters by data source", async () => {
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
+    const before = await analyst.overview.districtStats(input);
+    const [seeded] = await analyst.incidents.sources();
+    const workspace = await testDb.db.workspace.findFirstOrThrow({ select: { id: true } });
+    const extra = await testDb.db.dataSource.create({
+      data: { workspaceId: workspace.id, kind: "partner_reports", name: "Test: Tunabyggen" },
+    });
+    const area = await testDb.db.area.findFirstOrThrow({ where: { code: "2081C1090" } });
+    const category = await testDb.db.category.findFirstOrThrow({ where: { kind: "partner_event" } });
+    await insertIncidents(
+      testDb.db,
+      workspace.id,
+      [1, 2, 3].map((n) => ({
+        dataSourceId: extra.id,
+        externalId: `k${n}`,
+        categoryId: category.id,
+        areaId: area.id,
+        occurredFrom: null,
+        registeredAt: new Date("2026-11-02T10:00:00Z"),
+        count: n,
+      })),
+      "Europe/Stockholm",
+    );
+    expect((await analyst.incidents.sources()).map((s) => s.name)).toContain("Test: Tunabyggen");
+    const all = await analyst.overview.districtStats(input);
+    const onlyExtra = await analyst.overview.districtStats({ ...input, sourceIds: [extra.id] });
+    const onlySeeded = await analyst.overview.districtStats({ ...input, sourceIds: [seeded?.id ?? ""] });
+    expect(all.total.count).toBe(before.total.count + 6);
+    expect(onlyExtra.total.count).toBe(6);
+    expect(onlyExtra.rows.find((row) => row.code === "2081C1090")?.count).toBe(6);
+    expect(onlySeeded.total.count).toBe(before.total.count);
+    const compstat = await analyst.analysis.compstat({ ...input, sourceIds: [extra.id] });
+    expect(compstat.rows.filter((row) => row.depth === 0).reduce((sum, row) => sum + row.current, 0)).toBe(6);
   });
 });

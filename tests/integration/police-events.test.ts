@@ -123,8 +123,12 @@ describe("police events API", () => {
 
   it("undoes an import that changed events by restoring their earlier versions", async () => {
     const summaryOf = async (externalId: string) =>
-      (await testDb.db.incident.findFirst({ where: { workspaceId, externalId }, select: { description: true } }))
-        ?.description;
+      (
+        await testDb.db.incident.findFirst({
+          where: { workspaceId, externalId },
+          select: { description: true },
+        })
+      )?.description;
     const first = await run([event(20)]);
     const corrected = await run([event(20, { summary: "Cykel återfunnen." }), event(21)]);
     expect(await summaryOf("20")).toBe("Cykel återfunnen.");

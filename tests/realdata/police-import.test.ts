@@ -217,7 +217,9 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
       where: { workspaceId, kind: "police_delivery", status: "completed", id: { not: correction.id } },
       select: { id: true },
     });
-    await expect(caller.imports.undo({ batchId: earlier?.id ?? "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.imports.undo({ batchId: earlier?.id ?? "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const undone = await caller.imports.undo({ batchId: correction.id });
     expect(undone.restored).toBe(janFeb.length);
     expect(undone.removed).toBe(corrected.length);

@@ -14,6 +14,10 @@ ALTER TABLE "incidents" DROP CONSTRAINT "incidents_workspace_id_area_id_fkey";
 DROP INDEX "incidents_workspace_id_occurred_on_idx";
 DROP INDEX "incidents_workspace_id_area_id_registered_on_idx";
 
+-- Whether occurred_from carries a time of day (police events) or only a date (deliveries, files):
+-- the time-of-day chart counts only the former.
+ALTER TABLE "incidents" ADD COLUMN "time_known" BOOLEAN NOT NULL DEFAULT false;
+
 CREATE FUNCTION "incidents_restrict_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   referenced int;
@@ -56,6 +60,7 @@ CREATE TABLE "replaced_incidents" (
     "area_id" UUID,
     "occurred_from" TIMESTAMPTZ(3),
     "occurred_to" TIMESTAMPTZ(3),
+    "time_known" BOOLEAN NOT NULL DEFAULT false,
     "registered_at" TIMESTAMPTZ(3) NOT NULL,
     "registered_on" DATE NOT NULL,
     "occurred_on" DATE,

@@ -1,12 +1,16 @@
 import {
   CompstatInputSchema,
   CompstatOutputSchema,
+  PatternsOutputSchema,
   RisingNowOutputSchema,
   TrendInputSchema,
   TrendOutputSchema,
+  YearsInputSchema,
+  YearsOutputSchema,
 } from "../../../shared/schemas/analysis.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { getCompstat, getRisingNow, getTrend } from "./analysis.service.ts";
+import { getPatterns, getYears } from "./patterns.service.ts";
 
 export const analysisRouter = router({
   compstat: workspaceProcedure
@@ -23,4 +27,12 @@ export const analysisRouter = router({
     .query(({ ctx, input }) =>
       getTrend({ db: ctx.db, workspace: ctx.workspace, input, periods: input.periods }),
     ),
+  patterns: workspaceProcedure
+    .input(CompstatInputSchema)
+    .output(PatternsOutputSchema)
+    .query(({ ctx, input }) => getPatterns({ db: ctx.db, workspace: ctx.workspace, input })),
+  years: workspaceProcedure
+    .input(YearsInputSchema)
+    .output(YearsOutputSchema)
+    .query(({ ctx, input }) => getYears({ db: ctx.db, workspace: ctx.workspace, input, years: input.years })),
 });

@@ -1,16 +1,17 @@
 import type { z } from "zod";
 import {
   comparePeriods,
+  isoWeekOf,
   type Period,
   type PeriodKind,
   periodContaining,
   shiftPeriod,
 } from "../../../shared/calendar.ts";
-import { percentChange } from "../../../shared/rates.ts";
+import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
 import { assessRise, baselineFor, RISE_SETTINGS, type RiseLevel } from "../../../shared/rising.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
-import { coveredAreas, listAreas } from "../areas/areas.service.ts";
+import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
@@ -69,6 +70,8 @@ type Scope = {
   workspaceId: string;
   areaIds: string[];
   categoryIds: string[] | null;
+  /** Data sources to count (empty: all). */
+  sourceIds: string[];
   /** The aggregate's count for the chosen date basis (a fixed column name, never user text). */
   countColumn: "registered" | "occurred";
   /** Which keys to group by: fewer keys, fewer rows to send back. */
@@ -103,12 +106,14 @@ async function historyCounts(scope: Scope, history: Period[]) {
      WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
+       AND ($6::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($6::json)))
      GROUP BY 1, 2, 3`,
     scope.workspaceId,
     first.start,
     last.end,
     JSON.stringify(scope.areaIds),
     scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
+    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
   );
 }
 
@@ -132,12 +137,14 @@ async function rangeCounts(scope: Scope, ranges: Bucket[]) {
      WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
        AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
        AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
+       AND ($6::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($6::json)))
      GROUP BY 1, 2`,
     scope.workspaceId,
     from,
     to,
     JSON.stringify(scope.areaIds),
     scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
+    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
   );
   return rows.flatMap((row) =>
     ranges.map((range, k) => ({
@@ -176,6 +183,7 @@ export async function getCompstat({
     workspaceId: workspace.id,
     areaIds: scopeAreas,
     categoryIds: scopeCategories,
+    sourceIds: input.sourceIds,
     countColumn: input.dateBasis,
     keys: input.groupBy,
   };
@@ -185,6 +193,21 @@ export async function getCompstat({
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
   ];
   const counts = [...(await historyCounts(scope, history)), ...(await rangeCounts(scope, ranges))];
+  const populationYear = isoWeekOf(period.end).year;
+  const leafPopulation = await populationsFor({
+    db,
+    workspaceId: workspace.id,
+    areaIds: areas.map((area) => area.id),
+    year: populationYear,
+  });
+  const population = populationByArea(areas, leafPopulation);
+  const inScope = new Set(scopeAreas);
+  const scopeRoots = areas.filter(
+    (area) => inScope.has(area.id) && !(area.parentId && inScope.has(area.parentId)),
+  );
+  const scopePopulation = scopeRoots.every((area) => population.get(area.id) != null)
+    ? scopeRoots.reduce((sum, area) => sum + (population.get(area.id) ?? 0), 0)
+    : null;
   const rows = counts.map((row) => ({
     key: input.groupBy === "area" ? row.area : row.category,
     i: row.i,
@@ -231,6 +254,10 @@ export async function getCompstat({
         previous,
         change: current - previous,
         changePercent: percentChange(current, previous),
+        rate: ratePerThousand(
+          current,
+          input.groupBy === "area" ? (population.get(node.id) ?? null) : scopePopulation,
+        ),
         lastYear: at(-3),
         yearToDate: at(-1),
         lastYearToDate: at(-2),
@@ -251,6 +278,8 @@ export async function getCompstat({
   for (const root of nodes.filter((n) => !n.parentId)) emit(root, 0);
   return {
     dateBasis: input.dateBasis,
+    populationYear:
+      leafPopulation.size > 0 ? Math.max(...[...leafPopulation.values()].map((p) => p.year)) : null,
     current: period,
     previous: { start: comparison.previous.start, end: comparison.previous.end },
     lastYear: { start: comparison.lastYear.start, end: comparison.lastYear.end },
@@ -281,6 +310,7 @@ async function selectionHistory(options: {
       workspaceId: workspace.id,
       areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
       categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+      sourceIds: input.sourceIds,
       countColumn: input.dateBasis,
       keys: options.keys,
     },

@@ -59,6 +59,59 @@ export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes:
   return coveredAreas(areas, codes).filter((area) => leaves.has(area));
 }
 
+/** The population per area for the period's year, or the nearest earlier (else later) year. */
+export async function populationsFor({
+  db,
+  workspaceId,
+  areaIds,
+  year,
+}: {
+  db: Db;
+  workspaceId: string;
+  areaIds: string[];
+  year: number;
+}) {
+  const rows = await db.areaPopulation.findMany({
+    where: { workspaceId, areaId: { in: areaIds } },
+    select: { areaId: true, year: true, population: true },
+  });
+  const chosen = new Map<string, { year: number; population: number }>();
+  const distance = (candidate: number) => (candidate <= year ? year - candidate : 1000 + candidate - year);
+  for (const row of rows) {
+    const current = chosen.get(row.areaId);
+    if (!current || distance(row.year) < distance(current.year)) chosen.set(row.areaId, row);
+  }
+  return chosen;
+}
+
+/**
+ * Inhabitants of each area for rates: a district's own figure, a larger area's the sum of its
+ * districts' (so a kommun matches its districts even where its own figure is of another year).
+ */
+export function populationByArea(
+  areas: readonly AreaNode[],
+  leafPopulation: ReadonlyMap<string, { population: number }>,
+): Map<string, number | null> {
+  const children = new Map<string, string[]>();
+  for (const area of areas)
+    if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area.id]);
+  const result = new Map<string, number | null>();
+  const visit = (id: string): number | null => {
+    const known = result.get(id);
+    if (known !== undefined) return known;
+    const kids = children.get(id) ?? [];
+    const sums = kids.map(visit);
+    const value =
+      kids.length > 0 && sums.every((sum) => sum !== null)
+        ? sums.reduce<number>((total, sum) => total + (sum ?? 0), 0)
+        : (leafPopulation.get(id)?.population ?? null);
+    result.set(id, value);
+    return value;
+  };
+  for (const area of areas) visit(area.id);
+  return result;
+}
+
 export type DistrictProperties = {
   areaId: string;
   code: string | null;

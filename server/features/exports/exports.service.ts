@@ -19,6 +19,7 @@ const HEADERS = {
       "Föregående",
       "Förändring",
       "Förändring %",
+      "Per 1 000 inv.",
       "Förra året",
       "Hittills i år",
       "Samma tid i fjol",
@@ -43,6 +44,7 @@ const HEADERS = {
       "Datum som räknas",
       "Områden",
       "Kategorier",
+      "Källor",
       "Exporterad",
     ],
   },
@@ -55,6 +57,7 @@ const HEADERS = {
       "Previous",
       "Change",
       "Change %",
+      "Per 1,000 inh.",
       "Last year",
       "Year to date",
       "Last year to date",
@@ -72,7 +75,16 @@ const HEADERS = {
       "Change",
       "Change %",
     ],
-    selection: ["Workspace", "Period", "Period type", "Date counted", "Areas", "Categories", "Exported"],
+    selection: [
+      "Workspace",
+      "Period",
+      "Period type",
+      "Date counted",
+      "Areas",
+      "Categories",
+      "Sources",
+      "Exported",
+    ],
   },
 } as const;
 
@@ -105,6 +117,7 @@ export async function exportTable({
         row.previous,
         row.change,
         round(row.changePercent, 1),
+        round(row.rate, 2),
         row.lastYear,
         row.yearToDate,
         row.lastYearToDate,
@@ -130,6 +143,16 @@ export async function exportTable({
       ]),
     ];
   }
+  const sourceNames =
+    input.sourceIds.length > 0
+      ? (
+          await db.dataSource.findMany({
+            where: { workspaceId: workspace.id, id: { in: input.sourceIds } },
+            select: { name: true },
+            orderBy: { name: "asc" },
+          })
+        ).map((source) => source.name)
+      : [];
   const selection: Cell[][] = [
     [...headers.selection],
     [
@@ -139,6 +162,7 @@ export async function exportTable({
       input.dateBasis,
       input.areaCodes.join(", ") || "alla",
       input.categoryCodes.join(", ") || "alla",
+      sourceNames.join(", ") || "alla",
       new Date().toISOString(),
     ],
   ];

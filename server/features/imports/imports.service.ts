@@ -80,9 +80,9 @@ export async function undoImportBatch({
     const { count } = await tx.incident.deleteMany({ where: { workspaceId, importBatchId: batchId } });
     const restored = await tx.$executeRaw`
       INSERT INTO incidents (workspace_id, data_source_id, external_id, import_batch_id, category_id, area_id,
-        occurred_from, occurred_to, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description)
+        occurred_from, occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description)
       SELECT workspace_id, data_source_id, external_id, import_batch_id, category_id, area_id, occurred_from,
-        occurred_to, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description
+        occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description
       FROM replaced_incidents WHERE workspace_id = ${workspaceId}::uuid AND replaced_by_batch_id = ${batchId}::uuid`;
     await tx.replacedIncident.deleteMany({ where: { workspaceId, replacedByBatchId: batchId } });
     await tx.importBatch.update({

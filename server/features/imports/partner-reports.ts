@@ -232,13 +232,7 @@ export async function importPartnerReports(options: ImportOptions) {
   return runImportBatch(
     { ...options, dataSourceId: source.id, kind: "partner_reports", rowCount: rows.length },
     async (tx, batchId) => {
-      await insertIncidents(
-        tx,
-        workspaceId,
-        rows,
-        options.timeZone,
-        { importBatchId: batchId },
-      );
+      await insertIncidents(tx, workspaceId, rows, options.timeZone, { importBatchId: batchId });
       await tx.dataSource.update({
         where: { workspaceId_id: { workspaceId, id: source.id } },
         data: { columnMapping: mapping },

@@ -221,12 +221,7 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
       pointPrecision: "area_centroid",
     };
   });
-  const staged = await stageIncidents(
-    db,
-    incidents,
-    options.timeZone,
-    (row) => row.part,
-  );
+  const staged = await stageIncidents(db, incidents, options.timeZone, (row) => row.part);
   try {
     return await runImportBatch(
       { ...options, dataSourceId: source.id, kind: "police_delivery", rowCount: parsed.rows.length },
@@ -242,10 +237,10 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
                RETURNING *),
              archived AS (
                INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id,
-                 import_batch_id, category_id, area_id, occurred_from, occurred_to, registered_at, registered_on,
+                 import_batch_id, category_id, area_id, occurred_from, occurred_to, time_known, registered_at, registered_on,
                  occurred_on, count, lon, lat, point_precision, description)
                SELECT workspace_id, $6::uuid, data_source_id, external_id, import_batch_id, category_id, area_id,
-                 occurred_from, occurred_to, registered_at, registered_on, occurred_on, count, lon, lat,
+                 occurred_from, occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat,
                  point_precision, description
                FROM removed WHERE import_batch_id IS DISTINCT FROM $6::uuid)
              SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM removed GROUP BY 1`,
@@ -256,7 +251,11 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
             delivery.kommunCode,
             batchId,
           );
-          await publishStagedIncidents(tx, workspaceId, staged, { importBatchId: batchId, archiveChanged: false, part });
+          await publishStagedIncidents(tx, workspaceId, staged, {
+            importBatchId: batchId,
+            archiveChanged: false,
+            part,
+          });
           const rows = parsed.rows.filter((row) => row.delivery === delivery.file);
           const after = new Map<string, number>();
           for (const row of rows)

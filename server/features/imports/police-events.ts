@@ -178,6 +178,7 @@ export async function importPoliceEvents(options: ImportFileOptions) {
           categoryId,
           areaId: kommun?.id ?? null,
           occurredFrom: event.at,
+          timeKnown: true,
           registeredAt: event.at,
           count: 1,
           lon: hasOwnPoint ? lon : (kommun?.centroidLon ?? null),

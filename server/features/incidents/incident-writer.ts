@@ -11,6 +11,8 @@ export type IncidentRow = {
   areaId: string | null;
   occurredFrom: Date | null;
   occurredTo?: Date | null;
+  /** occurredFrom has a time of day, not only a date. */
+  timeKnown?: boolean;
   registeredAt: Date;
   count: number;
   lon?: number | null;
@@ -30,6 +32,7 @@ const RECORD_COLUMNS = [
   ["area_id", "uuid"],
   ["occurred_from", "timestamptz"],
   ["occurred_to", "timestamptz"],
+  ["time_known", "boolean"],
   ["registered_at", "timestamptz"],
   ["registered_on", "date"],
   ["occurred_on", "date"],
@@ -45,6 +48,7 @@ const UPDATED = [
   "area_id",
   "occurred_from",
   "occurred_to",
+  "time_known",
   "registered_at",
   "registered_on",
   "occurred_on",
@@ -55,7 +59,7 @@ const UPDATED = [
   "description",
 ];
 
-type RecordValue = string | number | null;
+type RecordValue = string | number | boolean | null;
 
 /** Local dates are derived here, so every writer stores them the same way. */
 function toRecord(row: IncidentRow, timeZone: string, part: number): RecordValue[] {
@@ -67,6 +71,7 @@ function toRecord(row: IncidentRow, timeZone: string, part: number): RecordValue
     row.areaId,
     row.occurredFrom?.toISOString() ?? null,
     row.occurredTo?.toISOString() ?? null,
+    row.timeKnown ?? false,
     row.registeredAt.toISOString(),
     toLocalDate(row.registeredAt, timeZone),
     row.occurredFrom ? toLocalDate(row.occurredFrom, timeZone) : null,
@@ -101,7 +106,10 @@ async function publish(
     ...params,
   );
   if ((check?.n ?? 0) > 0)
-    throw new AppError("CONFLICT", `${check?.n} incidents refer to an area, category or source that no longer exists`);
+    throw new AppError(
+      "CONFLICT",
+      `${check?.n} incidents refer to an area, category or source that no longer exists`,
+    );
   const batchParam = `$${params.length + 2}::uuid`;
   if (options.archiveChanged && importBatchId) {
     // The versions this import changes are kept with it, so undoing it restores them.
@@ -112,8 +120,12 @@ async function publish(
          ${UPDATED.map((c) => `i.${c}`).join(", ")}
        FROM ${from} JOIN incidents i ON i.workspace_id = $1::uuid AND i.data_source_id = r.data_source_id
          AND i.external_id = r.external_id
-       WHERE (${UPDATED.filter((c) => c !== "point_precision").map((c) => `i.${c}`).join(", ")}, i.point_precision::text)
-         IS DISTINCT FROM (${UPDATED.filter((c) => c !== "point_precision").map((c) => `r.${c}`).join(", ")}, r.point_precision)
+       WHERE (${UPDATED.filter((c) => c !== "point_precision")
+         .map((c) => `i.${c}`)
+         .join(", ")}, i.point_precision::text)
+         IS DISTINCT FROM (${UPDATED.filter((c) => c !== "point_precision")
+           .map((c) => `r.${c}`)
+           .join(", ")}, r.point_precision)
        ON CONFLICT DO NOTHING`,
       workspaceId,
       ...params,
@@ -170,7 +182,7 @@ export type StagedIncidents = { table: string; rows: number; drop(): Promise<voi
 
 function csvCell(value: RecordValue): string {
   if (value === null) return "";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   return /[",\r\n]/.test(value) || value === "" ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

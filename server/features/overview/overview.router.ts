@@ -1,10 +1,12 @@
 import {
   DistrictStatsOutputSchema,
+  IncidentPointsOutputSchema,
   OverviewFilterInputSchema,
   WeeklyTrendInputSchema,
   WeeklyTrendOutputSchema,
 } from "../../../shared/schemas/overview.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
+import { getIncidentPoints } from "../analysis/patterns.service.ts";
 import { getDistrictStats, getWeeklyTrend } from "./overview.service.ts";
 
 export const overviewRouter = router({
@@ -18,4 +20,8 @@ export const overviewRouter = router({
     .query(({ ctx, input }) =>
       getWeeklyTrend({ db: ctx.db, workspace: ctx.workspace, filter: input, weeks: input.weeks }),
     ),
+  points: workspaceProcedure
+    .input(OverviewFilterInputSchema)
+    .output(IncidentPointsOutputSchema)
+    .query(({ ctx, input }) => getIncidentPoints({ db: ctx.db, workspace: ctx.workspace, input })),
 });

@@ -17,7 +17,7 @@ import type {
 } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { listAreas, resolveAreaScope } from "../areas/areas.service.ts";
+import { listAreas, populationsFor, resolveAreaScope } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
@@ -34,42 +34,20 @@ async function resolveScope({ db, workspace, filter }: Options) {
     period,
     areas: resolveAreaScope(areas, filter.areaCodes),
     categoryIds: resolveCategoryScope(categories, filter.categoryCodes),
+    sourceIds: filter.sourceIds,
   };
 }
 
-function categoryCondition(categoryIds: string[] | null) {
-  return categoryIds ? Prisma.sql`AND category_id = ANY(${categoryIds}::uuid[])` : Prisma.empty;
-}
-
-/** The population per area for the period's year, or the nearest earlier (else later) year. */
-async function populationsFor({
-  db,
-  workspaceId,
-  areaIds,
-  year,
-}: {
-  db: Db;
-  workspaceId: string;
-  areaIds: string[];
-  year: number;
-}) {
-  const rows = await db.areaPopulation.findMany({
-    where: { workspaceId, areaId: { in: areaIds } },
-    select: { areaId: true, year: true, population: true },
-  });
-  const chosen = new Map<string, { year: number; population: number }>();
-  const distance = (candidate: number) => (candidate <= year ? year - candidate : 1000 + candidate - year);
-  for (const row of rows) {
-    const current = chosen.get(row.areaId);
-    if (!current || distance(row.year) < distance(current.year)) chosen.set(row.areaId, row);
-  }
-  return chosen;
+/** Category and data-source conditions on daily_incident_counts (empty lists filter nothing). */
+function filterConditions(categoryIds: string[] | null, sourceIds: string[]) {
+  return Prisma.sql`${categoryIds ? Prisma.sql`AND category_id = ANY(${categoryIds}::uuid[])` : Prisma.empty}
+    ${sourceIds.length > 0 ? Prisma.sql`AND data_source_id = ANY(${sourceIds}::uuid[])` : Prisma.empty}`;
 }
 
 /** Incidents per district for a period and the period before it, with rate and change. */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
-  const { period, areas, categoryIds } = await resolveScope(options);
+  const { period, areas, categoryIds, sourceIds } = await resolveScope(options);
   const previous = previousPeriod(period);
   const areaIds = areas.map((area) => area.id);
   const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
@@ -80,7 +58,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
     WHERE workspace_id = ${workspace.id}::uuid
       AND day BETWEEN ${previous.start}::date AND ${period.end}::date
       AND area_id = ANY(${areaIds}::uuid[])
-      ${categoryCondition(categoryIds)}
+      ${filterConditions(categoryIds, sourceIds)}
     GROUP BY area_id`;
   const countByArea = new Map(counts.map((row) => [row.area_id, row]));
   const year = isoWeekOf(period.end).year;
@@ -140,7 +118,7 @@ function statRow(input: {
 /** Incidents per ISO week for the weeks ending with the period, beside the same weeks a year earlier. */
 export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
   const { db, workspace, weeks } = options;
-  const { period, areas, categoryIds } = await resolveScope(options);
+  const { period, areas, categoryIds, sourceIds } = await resolveScope(options);
   const weekStarts = weekStartsEndingAt(period.end, weeks);
   const lastYearStarts = weekStarts.map(sameWeekLastYear);
   const from = lastYearStarts[0] ?? period.start;
@@ -150,7 +128,7 @@ export async function getWeeklyTrend(options: Options & { weeks: number }): Prom
     WHERE workspace_id = ${workspace.id}::uuid
       AND day BETWEEN ${from}::date AND ${period.end}::date
       AND area_id = ANY(${areas.map((area) => area.id)}::uuid[])
-      ${categoryCondition(categoryIds)}
+      ${filterConditions(categoryIds, sourceIds)}
     GROUP BY 1`;
   const countByWeek = new Map(rows.map((row) => [row.week_start, row.count]));
   return {

@@ -41,7 +41,7 @@ function toTree(rows: CompstatRow[]): TreeRow[] {
 export function CompstatTable({ data }: { data: CompstatOutput }) {
   const { t, locale, formatNumber, formatPercent } = useI18n();
   const tree = useMemo(() => toTree(data.rows), [data.rows]);
-  const number = (value: number) => formatNumber(value);
+  const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
   const columns = helper.columns([
     helper.accessor((row) => (locale === "sv" ? row.nameSv : row.nameEn), {
       id: "name",
@@ -101,6 +101,11 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
           </span>
         );
       },
+    }),
+    helper.accessor("rate", {
+      header: t("col.rate"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue(), 1),
     }),
     helper.accessor("lastYear", {
       header: t("compstat.lastYear"),

@@ -12,6 +12,11 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
   const trpc = useTRPC();
   const areas = useQuery(trpc.areas.list.queryOptions());
   const categories = useQuery(trpc.categories.list.queryOptions());
+  const sources = useQuery(trpc.incidents.sources.queryOptions());
+  const sourceOptions: Option[] = (sources.data ?? []).map((source) => ({
+    value: source.id,
+    label: source.name,
+  }));
   const areaOptions: Option[] = (areas.data ?? [])
     .filter((area) => area.kind === "deso")
     .map((area) => ({ value: area.code ?? area.id, label: area.name }))
@@ -72,6 +77,12 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
         options={categoryOptions}
         selected={state.filter.categoryCodes}
         onChange={state.setCategories}
+      />
+      <MultiSelect
+        label={t("filter.sources")}
+        options={sourceOptions}
+        selected={state.filter.sourceIds}
+        onChange={state.setSources}
       />
       <p className="muted filter-note">{t("filter.dateBasis")}</p>
     </form>

@@ -17,7 +17,7 @@ import {
 const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
 
 /**
- * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…),
+ * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…&sources=…),
  * so a view can be bookmarked, shared and projected as it is.
  */
 export function useOverviewFilter(meetingAnchor: string) {
@@ -33,6 +33,7 @@ export function useOverviewFilter(meetingAnchor: string) {
       : latest;
   const areaCodes = split(params.get("areas"));
   const categoryCodes = split(params.get("categories"));
+  const sourceIds = split(params.get("sources"));
 
   const update = (patch: Record<string, string | null>) =>
     setParams(
@@ -52,7 +53,7 @@ export function useOverviewFilter(meetingAnchor: string) {
     period,
     isLatest: period.start === latest.start,
     canGoForward: period.start < latest.start,
-    filter: { period: { kind, date: period.start }, areaCodes, categoryCodes },
+    filter: { period: { kind, date: period.start }, areaCodes, categoryCodes, sourceIds },
     setKind: (next: PeriodKind) =>
       update({
         period: next === "biweek" ? null : next,
@@ -68,6 +69,7 @@ export function useOverviewFilter(meetingAnchor: string) {
           null,
       }),
     setCategories: (codes: string[]) => update({ categories: codes.join(",") || null }),
+    setSources: (ids: string[]) => update({ sources: ids.join(",") || null }),
   };
 }
 
