@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, isoWeekStart, periodContaining, previousPeriod } from "../../shared/calendar.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
+import { addDays, isoWeekStart, periodContaining, previousPeriod } from "../../shared/calendar.ts";
 import { generateSyntheticIncidents } from "../factories/incident.factory.ts";
 import type { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
@@ -162,7 +162,7 @@ describe("demo data", () => {
   it("filters by data source", async () => {
     const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
     const before = await analyst.overview.districtStats(input);
-    const [seeded] = await analyst.incidents.sources();
+    const earlier = await analyst.incidents.sources();
     const workspace = await testDb.db.workspace.findFirstOrThrow({ select: { id: true } });
     const extra = await testDb.db.dataSource.create({
       data: { workspaceId: workspace.id, kind: "partner_reports", name: "Test: Tunabyggen" },
@@ -186,7 +186,10 @@ describe("demo data", () => {
     expect((await analyst.incidents.sources()).map((s) => s.name)).toContain("Test: Tunabyggen");
     const all = await analyst.overview.districtStats(input);
     const onlyExtra = await analyst.overview.districtStats({ ...input, sourceIds: [extra.id] });
-    const onlySeeded = await analyst.overview.districtStats({ ...input, sourceIds: [seeded?.id ?? ""] });
+    const onlySeeded = await analyst.overview.districtStats({
+      ...input,
+      sourceIds: earlier.map((source) => source.id),
+    });
     expect(all.total.count).toBe(before.total.count + 6);
     expect(onlyExtra.total.count).toBe(6);
     expect(onlyExtra.rows.find((row) => row.code === "2081C1090")?.count).toBe(6);
