@@ -37,6 +37,16 @@ describe("CompStat page", () => {
     await expect(fraud.getByRole("img").getAttribute("aria-label")).resolves.toMatch(
       /^Antal de senaste 13 perioderna: (\d+, ){12}\d+$/,
     );
+    // Year by year and the weekday × hour grid, whose cells add up to the incidents with a time.
+    await page.waitForSelector("[data-testid=years-chart] .recharts-line", { state: "attached" });
+    expect(await page.locator("[data-testid=years-chart] .recharts-line").count()).toBe(5);
+    const grid = page.getByTestId("hour-grid");
+    await grid.waitFor();
+    const cells = await grid.locator("tbody td").allTextContents();
+    expect(cells).toHaveLength(7 * 24);
+    const sum = cells.reduce((total, text) => total + Number(text.replace(/\D/g, "") || 0), 0);
+    expect(sum).toBe(Number(await grid.getAttribute("data-timed")));
+    expect(sum).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
   });
 

@@ -99,6 +99,30 @@ describe("overview as the demo analyst", () => {
     expect(Number(await mapData("rendered-districts"))).toBe(27);
   });
 
+  it("shows incidents as points with their precision stated, then as clusters", async () => {
+    await page.getByLabel("Händelser på kartan").selectOption("points");
+    await page.waitForURL(/layer=points/);
+    const note = page.getByTestId("points-note");
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toContain("Områdets mittpunkt");
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>("[data-testid=district-map]")?.dataset.renderedIncidentFeatures,
+        ) > 0,
+    );
+    await page.getByLabel("Händelser på kartan").selectOption("clusters");
+    await page.waitForURL(/layer=clusters/);
+    await page.waitForFunction(() => {
+      const map = document.querySelector<HTMLElement>("[data-testid=district-map]");
+      return (
+        map?.dataset.incidentLayers === "incidents-clusters,incidents-points" &&
+        Number(map.dataset.renderedIncidentFeatures) > 0
+      );
+    });
+    await expectNoAxeViolations(page);
+  });
+
   it("switches the interface to English", async () => {
     await page.getByLabel("Språk").selectOption("en");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^Overview/);

@@ -11,7 +11,9 @@ import { periodLabel } from "../overview/period-label.ts";
 import { useOverviewFilter } from "../overview/use-overview-filter.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { CompstatTable } from "./compstat-table.tsx";
+import { PatternsPanel } from "./patterns-panel.tsx";
 import { TrendBandChart } from "./trend-band-chart.tsx";
+import { YearsChart } from "./years-chart.tsx";
 
 /** CompStat: which categories (or areas) are rising, against every comparison a meeting uses. */
 export function CompstatPage() {
@@ -32,6 +34,8 @@ export function CompstatPage() {
     });
   const compstat = useQuery(trpc.analysis.compstat.queryOptions({ ...state.filter, dateBasis, groupBy }));
   const trend = useQuery(trpc.analysis.trend.queryOptions({ ...state.filter, dateBasis, periods: 26 }));
+  const years = useQuery(trpc.analysis.years.queryOptions({ ...state.filter, dateBasis, years: 5 }));
+  const patterns = useQuery(trpc.analysis.patterns.queryOptions({ ...state.filter, dateBasis }));
   return (
     <>
       <h1>
@@ -89,6 +93,19 @@ export function CompstatPage() {
           </>
         ) : null}
       </Panel>
+      <div className="two-columns">
+        <Panel title={t("years.title")} titleId="years-title" isLoading={years.isPending} error={years.error}>
+          {years.data ? <YearsChart data={years.data} /> : null}
+        </Panel>
+        <Panel
+          title={t("patterns.title")}
+          titleId="patterns-title"
+          isLoading={patterns.isPending}
+          error={patterns.error}
+        >
+          {patterns.data ? <PatternsPanel data={patterns.data} /> : null}
+        </Panel>
+      </div>
     </>
   );
 }

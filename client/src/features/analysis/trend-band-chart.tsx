@@ -12,6 +12,7 @@ import {
 import { isoWeekOf } from "../../../../shared/calendar.ts";
 import { RISE_LABELS } from "../../../../shared/rising.ts";
 import type { TrendOutput } from "../../../../shared/schemas/analysis.ts";
+import { AXIS_TICK, CHART_MARGIN, ChartFigure, GRID_STROKE } from "../../components/ui/chart-figure.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 const FLAG_COLORS = { clear: "#a40e26", possible: "#b86e00" } as const;
@@ -29,69 +30,73 @@ export function TrendBandChart({ data, isWeekBased }: { data: TrendOutput; isWee
   const flagged = data.filter((point) => point.level === "clear" || point.level === "possible");
   const summary = t("trend.summary", { flagged: flagged.length, periods: data.length });
   return (
-    <figure className="chart" data-testid="trend-band" data-flagged={flagged.length}>
-      <figcaption className="muted small">{summary}</figcaption>
-      <div role="img" aria-label={`${t("trend.title")}. ${summary}`}>
-        <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e3e6ea" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#333" }} interval="preserveStartEnd" />
-            <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12, fill: "#333" }} />
-            <Tooltip
-              formatter={(value: unknown) =>
-                Array.isArray(value)
-                  ? value.map((v) => formatNumber(Number(v), 1)).join("–")
-                  : formatNumber(Number(value), 1)
-              }
-            />
-            <Legend />
-            <Area
-              dataKey="band"
-              name={t("trend.band")}
-              fill="#c6dbef"
-              stroke="none"
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="expected"
-              name={t("trend.expected")}
-              stroke="#4a6f94"
-              strokeDasharray="4 3"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="count"
-              name={t("trend.count")}
-              stroke="#1b1f24"
-              strokeWidth={2}
-              isAnimationActive={false}
-              dot={(props: { cx?: number; cy?: number; index?: number }) => {
-                const level = data[props.index ?? 0]?.level;
-                const color = level === "clear" || level === "possible" ? FLAG_COLORS[level] : null;
-                return color ? (
-                  <circle
-                    key={props.index}
-                    cx={props.cx}
-                    cy={props.cy}
-                    r={5}
-                    fill={color}
-                    className={`flag-dot flag-${level}`}
-                  />
-                ) : (
-                  <g key={props.index} />
-                );
-              }}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
-      <p className="small">
-        <span className="swatch" style={{ background: FLAG_COLORS.clear }} aria-hidden="true" />{" "}
-        {RISE_LABELS[locale].clear}{" "}
-        <span className="swatch" style={{ background: FLAG_COLORS.possible }} aria-hidden="true" />{" "}
-        {RISE_LABELS[locale].possible}
-      </p>
-    </figure>
+    <ChartFigure
+      testId="trend-band"
+      title={t("trend.title")}
+      summary={summary}
+      data={{ "data-flagged": flagged.length }}
+      footer={
+        <p className="small">
+          <span className="swatch" style={{ background: FLAG_COLORS.clear }} aria-hidden="true" />{" "}
+          {RISE_LABELS[locale].clear}{" "}
+          <span className="swatch" style={{ background: FLAG_COLORS.possible }} aria-hidden="true" />{" "}
+          {RISE_LABELS[locale].possible}
+        </p>
+      }
+    >
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={points} margin={CHART_MARGIN}>
+          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+          <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" />
+          <YAxis allowDecimals={false} width={40} tick={AXIS_TICK} />
+          <Tooltip
+            formatter={(value: unknown) =>
+              Array.isArray(value)
+                ? value.map((v) => formatNumber(Number(v), 1)).join("–")
+                : formatNumber(Number(value), 1)
+            }
+          />
+          <Legend />
+          <Area
+            dataKey="band"
+            name={t("trend.band")}
+            fill="#c6dbef"
+            stroke="none"
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="expected"
+            name={t("trend.expected")}
+            stroke="#4a6f94"
+            strokeDasharray="4 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="count"
+            name={t("trend.count")}
+            stroke="#1b1f24"
+            strokeWidth={2}
+            isAnimationActive={false}
+            dot={(props: { cx?: number; cy?: number; index?: number }) => {
+              const level = data[props.index ?? 0]?.level;
+              const color = level === "clear" || level === "possible" ? FLAG_COLORS[level] : null;
+              return color ? (
+                <circle
+                  key={props.index}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={5}
+                  fill={color}
+                  className={`flag-dot flag-${level}`}
+                />
+              ) : (
+                <g key={props.index} />
+              );
+            }}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
   );
 }

@@ -11,7 +11,7 @@ import {
   setWorkerUrl,
 } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
-import type { DistrictStat } from "../../../../shared/schemas/overview.ts";
+import type { DistrictStat, IncidentPointsOutput } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
   buildChoropleth,
@@ -20,6 +20,7 @@ import {
   type MapMetric,
   shortLabel,
 } from "./choropleth.ts";
+import { applyIncidentLayer, INCIDENT_LAYERS, type PointMode, PRECISION_COLORS } from "./incident-layer.ts";
 import { MapLegend } from "./map-legend.tsx";
 
 setWorkerUrl(workerUrl);
@@ -38,6 +39,8 @@ export type DistrictMapProps = {
   onToggle(code: string): void;
   styleUrl: string | null;
   metric: MapMetric;
+  pointMode: PointMode;
+  points: IncidentPointsOutput | null;
 };
 
 // Offline default: no external tiles or glyphs, so the map works on a closed network.
@@ -54,6 +57,8 @@ export default function DistrictMap({
   onToggle,
   styleUrl,
   metric,
+  pointMode,
+  points,
 }: DistrictMapProps) {
   const i18n = useI18n();
   const containerRef = useRef<HTMLElement>(null);
@@ -191,6 +196,18 @@ export default function DistrictMap({
       hoveredCode = null;
       popup.remove();
     });
+    const pointPopup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
+    for (const layer of ["incidents-points", "incidents-clusters"] as const) {
+      map.on("mousemove", layer, (event) => {
+        const properties = event.features?.[0]?.properties;
+        if (!properties) return;
+        pointPopup
+          .setLngLat(event.lngLat)
+          .setDOMContent(pointTooltip(properties as Record<string, unknown>, i18nRef.current))
+          .addTo(map);
+      });
+      map.on("mouseleave", layer, () => pointPopup.remove());
+    }
     map.on("click", "districts-fill", (event) => {
       const code = event.features?.[0]?.properties?.code as string | undefined;
       if (code) onToggleRef.current(code);
@@ -206,10 +223,16 @@ export default function DistrictMap({
           .map((feature) => String(feature.properties?.code)),
       );
       container.dataset.renderedDistricts = String(codes.size);
+      const incidentLayers = INCIDENT_LAYERS.filter((layer) => map.getLayer(layer));
+      container.dataset.incidentLayers = incidentLayers.join(",");
+      container.dataset.renderedIncidentFeatures = String(
+        incidentLayers.length > 0 ? map.queryRenderedFeatures({ layers: [...incidentLayers] }).length : 0,
+      );
       container.dataset.selectedDistricts = [...selected].sort().join(",");
     });
     return () => {
       popup.remove();
+      pointPopup.remove();
       map.remove();
       mapRef.current = null;
     };
@@ -235,6 +258,14 @@ export default function DistrictMap({
     else map.once("load", apply);
   }, [data, choropleth, selectedCodes, geometries]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => applyIncidentLayer(map, pointMode, points?.points ?? []);
+    if (map.getLayer("districts-fill")) apply();
+    else map.once("load", apply);
+  }, [pointMode, points]);
+
   const isApproximate = geometries.features.some((feature) => feature.properties.isApproximate);
   return (
     <div className="map-wrapper">
@@ -245,6 +276,7 @@ export default function DistrictMap({
         data-testid="district-map"
       />
       <MapLegend choropleth={choropleth} metric={metric} />
+      {pointMode !== "off" && points ? <PointsNote points={points} /> : null}
       <p className="muted small">{i18n.t("overview.mapHint")}</p>
       {isApproximate ? <p className="notice small">{i18n.t("overview.approximate")}</p> : null}
     </div>
@@ -272,4 +304,46 @@ function tooltipContent(
     line(i18n.t("overview.tooltipChange"), `${stat.change > 0 ? "+" : ""}${i18n.formatNumber(stat.change)}`);
   }
   return root;
+}
+
+function pointTooltip(properties: Record<string, unknown>, i18n: ReturnType<typeof useI18n>): HTMLElement {
+  const root = document.createElement("div");
+  const total = Number(properties.total ?? properties.count ?? 0);
+  const line = document.createElement("strong");
+  line.textContent = i18n.t("points.tooltip", { count: i18n.formatNumber(total) });
+  root.append(line);
+  if (typeof properties.precision === "string") {
+    const precision = document.createElement("div");
+    precision.textContent = i18n.t(
+      `points.precision.${properties.precision as keyof typeof PRECISION_COLORS}`,
+    );
+    root.append(precision);
+  }
+  return root;
+}
+
+/** What the points are: how many incidents sit on exact places and how many on centroids. */
+function PointsNote({ points }: { points: IncidentPointsOutput }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className="small points-note" data-testid="points-note">
+      <p>{t("points.note")}</p>
+      <ul className="plain-list">
+        {(Object.keys(PRECISION_COLORS) as (keyof typeof PRECISION_COLORS)[]).map((precision) => (
+          <li key={precision}>
+            <span
+              className="swatch round"
+              style={{ background: PRECISION_COLORS[precision] }}
+              aria-hidden="true"
+            />{" "}
+            {t(`points.precision.${precision}`)}: {formatNumber(points.byPrecision[precision])}
+          </li>
+        ))}
+        <li>
+          {t("points.withoutPoint")}: {formatNumber(points.withoutPoint)}
+        </li>
+      </ul>
+      {points.truncated ? <p className="notice">{t("points.truncated")}</p> : null}
+    </div>
+  );
 }

@@ -10,6 +10,7 @@ import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { MAP_METRICS, type MapMetric } from "./choropleth.ts";
 import { DistrictTable } from "./district-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
+import { POINT_MODES, type PointMode } from "./incident-layer.ts";
 import { periodLabel } from "./period-label.ts";
 import { useOverviewFilter } from "./use-overview-filter.ts";
 import { WeeklyTrendChart } from "./weekly-trend-chart.tsx";
@@ -26,11 +27,12 @@ export function OverviewPage() {
   const { filter } = state;
   const [params, setParams] = useSearchParams();
   const metric: MapMetric = MAP_METRICS.find((candidate) => candidate === params.get("metric")) ?? "rate";
-  const setMetric = (next: MapMetric) =>
+  const pointMode: PointMode = POINT_MODES.find((candidate) => candidate === params.get("layer")) ?? "off";
+  const setParam = (key: string, value: string, fallback: string) =>
     setParams((current) => {
       const updated = new URLSearchParams(current);
-      if (next === "rate") updated.delete("metric");
-      else updated.set("metric", next);
+      if (value === fallback) updated.delete(key);
+      else updated.set(key, value);
       return updated;
     });
   const config = useQuery(trpc.system.config.queryOptions());
@@ -38,6 +40,10 @@ export function OverviewPage() {
   const mapStats = useQuery(trpc.overview.districtStats.queryOptions({ ...filter, areaCodes: [] }));
   const tableStats = useQuery(trpc.overview.districtStats.queryOptions(filter));
   const trend = useQuery(trpc.overview.weeklyTrend.queryOptions({ ...filter, weeks: 52 }));
+  const points = useQuery({
+    ...trpc.overview.points.queryOptions({ ...filter, areaCodes: [] }),
+    enabled: pointMode !== "off",
+  });
   const styleUrl = workspace.basemapStyleUrl ?? config.data?.mapStyleUrl ?? null;
   return (
     <>
@@ -51,16 +57,28 @@ export function OverviewPage() {
           title={t("overview.map")}
           titleId="map-title"
           actions={
-            <label>
-              <span className="field-label">{t("overview.metric")}</span>
-              <select value={metric} onChange={(event) => setMetric(event.target.value as MapMetric)}>
-                {MAP_METRICS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`overview.metric.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <div className="panel-actions">
+              <label>
+                <span className="field-label">{t("overview.metric")}</span>
+                <select value={metric} onChange={(event) => setParam("metric", event.target.value, "rate")}>
+                  {MAP_METRICS.map((option) => (
+                    <option key={option} value={option}>
+                      {t(`overview.metric.${option}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span className="field-label">{t("points.layer")}</span>
+                <select value={pointMode} onChange={(event) => setParam("layer", event.target.value, "off")}>
+                  {POINT_MODES.map((option) => (
+                    <option key={option} value={option}>
+                      {t(`points.mode.${option}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
           }
           isLoading={geometries.isPending || mapStats.isPending || config.isPending}
           error={geometries.error ?? mapStats.error}
@@ -75,6 +93,8 @@ export function OverviewPage() {
                 onToggle={state.toggleArea}
                 styleUrl={styleUrl}
                 metric={metric}
+                pointMode={pointMode}
+                points={points.data ?? null}
               />
             </Suspense>
           ) : null}
