@@ -69,7 +69,7 @@ export function PatternsPanel({ data }: { data: PatternsOutput }) {
             {t("patterns.timedShare", { timed: formatNumber(data.timed), total: formatNumber(data.total) })}
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("patterns.hours")}>
+          <section className="table-scroll" tabIndex={0} aria-label={t("patterns.hours")}>
             <table className="heat-grid" data-testid="hour-grid" data-timed={data.timed}>
               <caption className="visually-hidden">{t("patterns.hours")}</caption>
               <thead>
@@ -95,7 +95,7 @@ export function PatternsPanel({ data }: { data: PatternsOutput }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
     </div>
