@@ -1,7 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/router.ts";
+import { fetchWithUploadProgress } from "./upload-progress.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -22,11 +23,14 @@ export function createClients() {
       },
     },
   });
+  const headers = () => (currentWorkspace ? { "x-est-workspace": currentWorkspace } : {});
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/trpc",
-        headers: () => (currentWorkspace ? { "x-est-workspace": currentWorkspace } : {}),
+      // Imports carry whole files: sent alone, through XMLHttpRequest, so the page can show progress.
+      splitLink({
+        condition: (operation) => operation.type === "mutation" && operation.path.startsWith("imports."),
+        true: httpLink({ url: "/trpc", headers, fetch: fetchWithUploadProgress }),
+        false: httpBatchLink({ url: "/trpc", headers }),
       }),
     ],
   });

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
 
@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 /** The select whose visible label is exactly `name` (labels also contain the selected option's text). */
-const selectLabelled = (name: string) =>
-  page
+const selectLabelled = (name: string, within: Locator | Page = page) =>
+  within
     .locator("label", { has: page.locator(".field-label", { hasText: new RegExp(`^${name}$`) }) })
     .locator("select");
 
@@ -50,7 +50,7 @@ describe("imports in the browser", () => {
       .locator("..")
       .getByRole("button", { name: "Importera" })
       .click();
-    await expect(page.getByRole("status").textContent()).resolves.toContain("2 rader importerades");
+    await page.getByRole("status").filter({ hasText: "2 rader importerades" }).waitFor();
     await expect(
       page.locator("[data-testid=import-history] tbody tr").first().textContent(),
     ).resolves.toContain("bovardar.csv");
@@ -79,5 +79,64 @@ describe("imports in the browser", () => {
     await page.waitForFunction(
       () => document.querySelector("[data-testid=import-history] tbody tr[data-status=undone]") !== null,
     );
+  });
+
+  it("imports population by chosen columns, showing that the file was sent while it is written", async () => {
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Befolkning (CSV)" }) });
+    // A future year: the current figures keep using their own year's population.
+    const csv = "deso;år;folk\n2081C1090;2030;2000\n2081C1100;2030;1500\n";
+    await form
+      .getByLabel("Fil")
+      .setInputFiles({ name: "befolkning.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await selectLabelled("Områdeskod", form).selectOption("deso");
+    await selectLabelled("År", form).selectOption("år");
+    await selectLabelled("Invånare", form).selectOption("folk");
+    // Hold the request briefly so the page is seen between "sent" and "written".
+    await page.route("**/trpc/imports.population*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await form.getByRole("button", { name: "Importera" }).click();
+    await expect(form.getByTestId("upload-status").textContent()).resolves.toMatch(
+      /Skickar filen|Filen är skickad|Importerar/,
+    );
+    await form.getByRole("status").filter({ hasText: "2 rader inlästa" }).waitFor();
+    await page.unroute("**/trpc/imports.population*");
+  });
+
+  it("previews a GeoJSON file's properties and refuses features without a code, changing nothing", async () => {
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Områden (GeoJSON)" }) });
+    const square = (x: number) => ({
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 60],
+          [x + 0.01, 60],
+          [x + 0.01, 60.01],
+          [x, 60.01],
+          [x, 60],
+        ],
+      ],
+    });
+    const geojson = {
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { kod: "2081X0001", namn: "Prov 1" }, geometry: square(15.4) },
+        { type: "Feature", properties: { namn: "Prov 2" }, geometry: square(15.5) },
+      ],
+    };
+    await form.getByLabel("Fil").setInputFiles({
+      name: "prov.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify(geojson)),
+    });
+    await expect(form.getByTestId("areas-preview").textContent()).resolves.toContain("2 områden i filen");
+    await selectLabelled("Kod", form).selectOption("kod");
+    await selectLabelled("Namn", form).selectOption("namn");
+    await expectNoAxeViolations(page);
+    await form.getByRole("button", { name: "Importera" }).click();
+    const alert = form.getByRole("alert");
+    await expect(alert.textContent()).resolves.toContain("ingenting importerades");
+    await expect(alert.locator("tbody tr").first().textContent()).resolves.toContain("koden saknas");
   });
 });

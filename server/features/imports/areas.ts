@@ -43,6 +43,30 @@ export function polygonCentroid(geometry: Polygon | MultiPolygon): [number, numb
 const isPolygonal = (geometry: Geometry | null): geometry is Polygon | MultiPolygon =>
   geometry?.type === "Polygon" || geometry?.type === "MultiPolygon";
 
+/** What a GeoJSON file holds, so the user can choose the code and name properties. */
+export function previewGeoJson(content: Buffer | string) {
+  let collection: FeatureCollection;
+  try {
+    collection = JSON.parse(typeof content === "string" ? content : content.toString("utf8"));
+  } catch (error) {
+    throw new ImportRejectedError(
+      [{ row: 1, column: "-", reason: `inte giltig JSON: ${(error as Error).message}` }],
+      1,
+    );
+  }
+  const features = Array.isArray(collection?.features) ? collection.features : [];
+  if (features.length === 0)
+    throw new ImportRejectedError([{ row: 1, column: "features", reason: "inga områden i filen" }], 1);
+  const properties = [...new Set(features.slice(0, 50).flatMap((f) => Object.keys(f.properties ?? {})))];
+  return {
+    features: features.length,
+    properties,
+    examples: features
+      .slice(0, 3)
+      .map((f) => Object.fromEntries(properties.map((key) => [key, String(f.properties?.[key] ?? "")]))),
+  };
+}
+
 /** Areas from GeoJSON, validated whole first; re-importing updates shapes and names in place. */
 export async function importAreasGeoJson(options: AreaImportOptions) {
   const { db, workspaceId } = options;

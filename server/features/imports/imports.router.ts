@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
 import { roleProcedure, router } from "../../trpc.ts";
+import { importAreasGeoJson, importPopulation, previewGeoJson } from "./areas.ts";
+import { importCrimeCodeKey } from "./crime-codes.ts";
 import {
   createPartnerSource,
   listImportBatches,
@@ -68,6 +70,54 @@ export const importsRouter = router({
         fileName: input.fileName,
         content: decode(input),
         mapping: input.mapping,
+      }),
+    ),
+  crimeCodes: analystProcedure
+    .input(FileInputSchema)
+    .mutation(({ ctx, input }) =>
+      importCrimeCodeKey({ db: ctx.db, workspaceId: ctx.workspace.id, content: decode(input) }),
+    ),
+  areasPreview: analystProcedure
+    .input(FileInputSchema)
+    .mutation(({ input }) => previewGeoJson(decode(input))),
+  areas: analystProcedure
+    .input(
+      FileInputSchema.extend({
+        kind: z.enum(["deso", "regso", "district", "subarea"]),
+        codeProperty: z.string().min(1).max(100),
+        nameProperty: z.string().min(1).max(100).optional(),
+        parentCodeProperty: z.string().min(1).max(100).optional(),
+        parentNameProperty: z.string().min(1).max(100).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      importAreasGeoJson({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        content: decode(input),
+        kind: input.kind,
+        codeProperty: input.codeProperty,
+        nameProperty: input.nameProperty,
+        parentCodeProperty: input.parentCodeProperty,
+        parentNameProperty: input.parentNameProperty,
+      }),
+    ),
+  population: analystProcedure
+    .input(
+      FileInputSchema.extend({
+        codeColumn: z.string().min(1).max(100),
+        yearColumn: z.string().min(1).max(100),
+        populationColumn: z.string().min(1).max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      importPopulation({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        content: decode(input),
+        codeColumn: input.codeColumn,
+        yearColumn: input.yearColumn,
+        populationColumn: input.populationColumn,
       }),
     ),
   undo: analystProcedure

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ImportError } from "./import-issues.tsx";
 import { readFileAsBase64 } from "./read-file.ts";
+import { UploadStatus } from "./upload-status.tsx";
 
 type Props = {
   title: string;
@@ -32,6 +33,7 @@ export function FileImportForm({ title, hint, accept, mutation }: Props) {
       <button type="submit" className="primary" disabled={!file || mutation.isPending}>
         {mutation.isPending ? t("import.importing") : t("import.submit")}
       </button>
+      {mutation.isPending ? <UploadStatus /> : null}
       {mutation.error ? <ImportError error={mutation.error} /> : null}
       {mutation.isSuccess ? (
         <p role="status" className="success">

@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { FileImportForm } from "./file-import-form.tsx";
+import { AreaImportForm, PopulationImportForm } from "./geography-import-forms.tsx";
 import { ImportHistory } from "./import-history.tsx";
 import { PartnerImportForm } from "./partner-import-form.tsx";
 
-/** Imports for analysts: police deliveries, police events, partners' own reports, and the history. */
+/** Imports for analysts: police deliveries and events, partners' reports, geography, code key, history. */
 export function ImportPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -13,6 +14,7 @@ export function ImportPage() {
   const refresh = () => void queryClient.invalidateQueries();
   const delivery = useMutation(trpc.imports.policeDelivery.mutationOptions({ onSettled: refresh }));
   const events = useMutation(trpc.imports.policeEvents.mutationOptions({ onSettled: refresh }));
+  const crimeCodes = useMutation(trpc.imports.crimeCodes.mutationOptions({ onSettled: refresh }));
   return (
     <>
       <h1>{t("import.title")}</h1>
@@ -37,6 +39,23 @@ export function ImportPage() {
       <section className="panel">
         <PartnerImportForm onImported={refresh} />
       </section>
+      <h2>{t("import.geographyTitle")}</h2>
+      <div className="import-grid">
+        <section className="panel">
+          <AreaImportForm onImported={refresh} />
+        </section>
+        <section className="panel">
+          <PopulationImportForm onImported={refresh} />
+        </section>
+        <section className="panel">
+          <FileImportForm
+            title={t("import.crimeCodesTitle")}
+            hint={t("import.crimeCodesHint")}
+            accept=".csv"
+            mutation={crimeCodes}
+          />
+        </section>
+      </div>
       <ImportHistory />
     </>
   );

@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { ColumnSelect } from "./column-select.tsx";
 import { ImportError } from "./import-issues.tsx";
 import { readFileAsBase64 } from "./read-file.ts";
+import { UploadStatus } from "./upload-status.tsx";
 
 type Mapping = {
   date: string;
@@ -59,17 +61,7 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
     onChange: (column: string) => void,
     isOptional = false,
   ) => (
-    <label>
-      <span className="field-label">{label}</span>
-      <select value={value ?? ""} onChange={(event) => onChange(event.target.value)} required={!isOptional}>
-        <option value="">{isOptional ? t("import.none") : t("report.choose")}</option>
-        {header.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ColumnSelect label={label} columns={header} value={value} onChange={onChange} optional={isOptional} />
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -220,6 +212,7 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
           </button>
         </>
       ) : null}
+      {save.isPending ? <UploadStatus /> : null}
       {save.error ? <ImportError error={save.error} /> : null}
       {save.isSuccess ? (
         <p role="status" className="success">
