@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { createApp } from "../../server/app.ts";
 import { connectDb } from "../../server/db/client.ts";
 import { seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { createWorkspace } from "../factories/workspace.factory.ts";
 import { CHROMIUM_PATH } from "./browser.ts";
 
 declare module "vitest" {
@@ -34,6 +35,16 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error("vite build failed");
   const handle = await connectDb({ pgliteDir: "memory" }, { migrate: true });
   await seedDemoWorkspace(handle.db, { endDate: "2026-11-15" });
+  // An empty workspace the real-data browser test fills through the import page.
+  const dalarna = await createWorkspace(handle.db, {
+    name: "EST Dalarna (test)",
+    slug: "dalarna-test",
+    meetingAnchor: "2024-01-08",
+  });
+  const analyst = await handle.db.user.findUniqueOrThrow({ where: { email: "analytiker@borlange.example" } });
+  await handle.db.membership.create({
+    data: { workspaceId: dalarna.id, userId: analyst.id, role: "analyst" },
+  });
   const server = createApp({
     db: handle.db,
     cookies: { secure: "false" },
