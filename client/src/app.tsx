@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router";
 import { CompstatPage } from "./features/analysis/compstat-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
+import { CategoriesPage } from "./features/categories/categories-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
@@ -40,6 +41,7 @@ export function App() {
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
+        <Route path="kategorier" element={<CategoriesPage />} />
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>

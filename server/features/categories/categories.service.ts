@@ -45,3 +45,100 @@ export function resolveCategoryScope(
   }
   return [...result];
 }
+
+const slug = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
+
+async function findByCode(db: Db, workspaceId: string, code: string) {
+  const category = await db.category.findUnique({
+    where: { workspaceId_code: { workspaceId, code } },
+    select: { id: true, kind: true, parentId: true },
+  });
+  if (!category) throw new AppError("NOT_FOUND", `Unknown category code: ${code}`);
+  return category;
+}
+
+/** A new group for codes; its code is made from its Swedish name (G-…), unique in the workspace. */
+export async function createCategoryGroup({
+  db,
+  workspaceId,
+  input,
+}: {
+  db: Db;
+  workspaceId: string;
+  input: { nameSv: string; nameEn: string; parentCode: string | null };
+}) {
+  const parent = input.parentCode ? await findByCode(db, workspaceId, input.parentCode) : null;
+  if (parent && parent.kind !== "group") throw new AppError("VALIDATION", "Only a group can hold categories");
+  const base = `G-${slug(input.nameSv)}`;
+  const taken = new Set(
+    (
+      await db.category.findMany({
+        where: { workspaceId, code: { startsWith: base } },
+        select: { code: true },
+      })
+    ).map((category) => category.code),
+  );
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}-${n}`;
+  return db.category.create({
+    data: {
+      workspaceId,
+      kind: "group",
+      code,
+      nameSv: input.nameSv,
+      nameEn: input.nameEn,
+      parentId: parent?.id ?? null,
+      sortOrder: 1000,
+    },
+    select: categorySelect,
+  });
+}
+
+/**
+ * Renames a category or moves it (with everything below it) under another group. Counts are kept
+ * per code, so every figure follows the new tree at once; nothing is recounted.
+ */
+export async function updateCategory({
+  db,
+  workspaceId,
+  input,
+}: {
+  db: Db;
+  workspaceId: string;
+  input: { code: string; nameSv?: string; nameEn?: string; parentCode?: string | null };
+}) {
+  const category = await findByCode(db, workspaceId, input.code);
+  let parentId: string | null | undefined;
+  if (input.parentCode !== undefined) {
+    if (input.parentCode === null) parentId = null;
+    else {
+      const parent = await findByCode(db, workspaceId, input.parentCode);
+      if (parent.kind !== "group") throw new AppError("VALIDATION", "Only a group can hold categories");
+      // Moving a group below itself or its own descendants would cut it off from the tree.
+      const all = await db.category.findMany({
+        where: { workspaceId },
+        select: { id: true, parentId: true },
+      });
+      const parentOf = new Map(all.map((c) => [c.id, c.parentId]));
+      for (let at: string | null | undefined = parent.id; at; at = parentOf.get(at))
+        if (at === category.id) throw new AppError("VALIDATION", "A category cannot be moved below itself");
+      parentId = parent.id;
+    }
+  }
+  return db.category.update({
+    where: { workspaceId_id: { workspaceId, id: category.id } },
+    data: {
+      ...(input.nameSv ? { nameSv: input.nameSv } : {}),
+      ...(input.nameEn ? { nameEn: input.nameEn } : {}),
+      ...(parentId !== undefined ? { parentId } : {}),
+    },
+    select: categorySelect,
+  });
+}

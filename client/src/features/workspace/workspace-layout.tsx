@@ -60,6 +60,9 @@ export function WorkspaceLayout() {
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/import`}>{t("nav.import")}</NavLink>
           ) : null}
+          {workspace.permissions.canSeeDetail ? (
+            <NavLink to={`/w/${slug}/kategorier`}>{t("nav.categories")}</NavLink>
+          ) : null}
           {workspace.permissions.canWrite ? (
             <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
           ) : null}
