@@ -203,8 +203,8 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
   const partOfDelivery = new Map(parsed.deliveries.map((delivery, index) => [delivery.file, index]));
   const incidents: (IncidentRow & { part: number })[] = parsed.rows.map((row) => {
     const key = `${row.desoCode}:${row.crimeCode}:${row.registeredOn}:${row.occurredFrom ?? "-"}:${row.occurredTo ?? "-"}`;
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
+    const occurrence = (seen.get(`${row.delivery}|${key}`) ?? 0) + 1;
+    seen.set(`${row.delivery}|${key}`, occurrence);
     const area = areaByCode.get(row.desoCode);
     return {
       part: partOfDelivery.get(row.delivery) ?? 0,
@@ -228,32 +228,38 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
       async (tx, batchId) => {
         const summary = [];
         for (const [part, delivery] of parsed.deliveries.entries()) {
-          // What the delivery replaces is kept with this batch, so undoing it restores them.
+          const window = `workspace_id = $1::uuid AND data_source_id = $2::uuid
+            AND registered_on BETWEEN $3::date AND $4::date
+            AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')`;
+          const windowParams = [workspaceId, source.id, delivery.from, delivery.to, delivery.kommunCode];
           const removed = await tx.$queryRawUnsafe<{ month: string; crimes: number }[]>(
+            `SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM incidents
+             WHERE ${window} GROUP BY 1`,
+            ...windowParams,
+          );
+          // The delivery replaces its kommun and months: rows it no longer has go, changed rows are
+          // updated, unchanged rows are left alone (a repeated file writes nothing). What goes or
+          // changes is kept with this batch, so undoing it restores them.
+          await tx.$executeRawUnsafe(
             `WITH removed AS (
-               DELETE FROM incidents WHERE workspace_id = $1::uuid AND data_source_id = $2::uuid
-                 AND registered_on BETWEEN $3::date AND $4::date
-                 AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')
-               RETURNING *),
-             archived AS (
-               INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id,
-                 import_batch_id, category_id, area_id, occurred_from, occurred_to, time_known, registered_at, registered_on,
-                 occurred_on, count, lon, lat, point_precision, description)
-               SELECT workspace_id, $6::uuid, data_source_id, external_id, import_batch_id, category_id, area_id,
-                 occurred_from, occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat,
-                 point_precision, description
-               FROM removed WHERE import_batch_id IS DISTINCT FROM $6::uuid)
-             SELECT to_char(registered_on, 'YYYY-MM') AS month, SUM(count)::int AS crimes FROM removed GROUP BY 1`,
-            workspaceId,
-            source.id,
-            delivery.from,
-            delivery.to,
-            delivery.kommunCode,
+               DELETE FROM incidents i WHERE ${window}
+                 AND NOT EXISTS (SELECT 1 FROM ${staged.table} s
+                   WHERE s.part = $7 AND s.data_source_id = i.data_source_id AND s.external_id = i.external_id)
+               RETURNING *)
+             INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id,
+               import_batch_id, category_id, area_id, occurred_from, occurred_to, time_known, registered_at, registered_on,
+               occurred_on, count, lon, lat, point_precision, description)
+             SELECT workspace_id, $6::uuid, data_source_id, external_id, import_batch_id, category_id, area_id,
+               occurred_from, occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat,
+               point_precision, description
+             FROM removed WHERE import_batch_id IS DISTINCT FROM $6::uuid`,
+            ...windowParams,
             batchId,
+            part,
           );
           await publishStagedIncidents(tx, workspaceId, staged, {
             importBatchId: batchId,
-            archiveChanged: false,
+            archiveChanged: true,
             part,
           });
           const rows = parsed.rows.filter((row) => row.delivery === delivery.file);

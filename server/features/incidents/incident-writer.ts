@@ -99,9 +99,10 @@ async function publish(
   const { importBatchId } = options;
   const [check] = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM ${from}
-     WHERE NOT EXISTS (SELECT 1 FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = r.category_id)
-        OR (r.area_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.workspace_id = $1::uuid AND a.id = r.area_id))
-        OR NOT EXISTS (SELECT 1 FROM data_sources s WHERE s.workspace_id = $1::uuid AND s.id = r.data_source_id)`,
+       LEFT JOIN categories c ON c.workspace_id = $1::uuid AND c.id = r.category_id
+       LEFT JOIN areas a ON a.workspace_id = $1::uuid AND a.id = r.area_id
+       LEFT JOIN data_sources s ON s.workspace_id = $1::uuid AND s.id = r.data_source_id
+     WHERE c.id IS NULL OR (r.area_id IS NOT NULL AND a.id IS NULL) OR s.id IS NULL`,
     workspaceId,
     ...params,
   );
@@ -215,6 +216,8 @@ export async function stageIncidents<Row extends IncidentRow>(
       }
     };
     await driver.copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`, chunks());
+    // Statistics for the planner: without them it may loop over the staging table per row.
+    await driver.exec(`ANALYZE ${table}`);
     return { table, rows: rows.length, drop };
   } catch (error) {
     await drop();
