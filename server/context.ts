@@ -10,11 +10,21 @@ export type Context = {
   sessionToken: string | null;
   /** The workspace the client is working in (its slug), sent on every request. */
   workspaceSlug: string | null;
+  /** The client's address, for rate limits on public endpoints (never stored or logged). */
+  clientIp: string;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 };
 
 export type CookieOptions = { secure: "auto" | "true" | "false" };
+
+/** The client's address: the socket's, or behind a trusted proxy (TRUST_PROXY=1) the first X-Forwarded-For. */
+function clientIpOf(req: IncomingMessage): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string")
+    return forwarded.split(",")[0]?.trim() || "unknown";
+  return req.socket.remoteAddress ?? "unknown";
+}
 
 export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => {
@@ -37,6 +47,7 @@ export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
       db,
       sessionToken: cookies[SESSION_COOKIE] ?? null,
       workspaceSlug: typeof header === "string" && header.length > 0 ? header : null,
+      clientIp: clientIpOf(req),
       setSessionCookie: setCookie,
       clearSessionCookie: () => setCookie("", new Date(0)),
     };

@@ -6,7 +6,9 @@ import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
+import { reportsRouter } from "./features/reports/reports.router.ts";
 import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
+import { walksRouter } from "./features/walks/walks.router.ts";
 import { workspaceRouter } from "./features/workspace/workspace.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -22,6 +24,8 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     exports: exportsRouter,
     imports: importsRouter,
     incidents: incidentsRouter,
+    walks: walksRouter,
+    reports: reportsRouter,
   });
 }
 

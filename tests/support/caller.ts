@@ -3,12 +3,16 @@ import type { Db } from "../../server/db/client.ts";
 import { createCaller } from "../../server/router.ts";
 
 /** A tRPC caller as a browser would be: its session cookie and the workspace header it sends. */
-export function callerFor(db: Db, options: { token?: string | null; workspace?: string | null } = {}) {
+export function callerFor(
+  db: Db,
+  options: { token?: string | null; workspace?: string | null; clientIp?: string } = {},
+) {
   const cookies: { token: string | null } = { token: options.token ?? null };
   const context: Context = {
     db,
     sessionToken: options.token ?? null,
     workspaceSlug: options.workspace ?? null,
+    clientIp: options.clientIp ?? "127.0.0.1",
     setSessionCookie: (token) => {
       cookies.token = token;
     },

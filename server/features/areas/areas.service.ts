@@ -1,3 +1,4 @@
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -110,6 +111,27 @@ export function populationByArea(
   };
   for (const area of areas) visit(area.id);
   return result;
+}
+
+/** The district whose boundary holds the point (lon, lat), if any. */
+export function districtContaining<T extends { geometry: unknown }>(
+  districts: readonly T[],
+  point: [number, number],
+): T | undefined {
+  return districts.find(
+    (district) =>
+      district.geometry &&
+      booleanPointInPolygon(point, district.geometry as unknown as Polygon | MultiPolygon),
+  );
+}
+
+/** The workspace's district at a point, for reports and findings placed on the map. */
+export async function districtAt(db: Db, workspaceId: string, point: [number, number]) {
+  const areas = await db.area.findMany({
+    where: { workspaceId },
+    select: { id: true, parentId: true, code: true, name: true, geometry: true },
+  });
+  return districtContaining(leafAreas(areas), point) ?? null;
 }
 
 export type DistrictProperties = {

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
-import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import ExcelJS from "exceljs";
-import type { MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import { isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
-import { leafAreas } from "../areas/areas.service.ts";
+import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { parseCsv } from "./csv.ts";
 import { type ImportFileOptions, runImportBatch } from "./import-batch.ts";
@@ -171,14 +169,7 @@ export async function importPartnerReports(options: ImportOptions) {
         });
       } else {
         point = [lon, lat];
-        area = districts.find(
-          (candidate) =>
-            candidate.geometry &&
-            booleanPointInPolygon(
-              point as [number, number],
-              candidate.geometry as unknown as Polygon | MultiPolygon,
-            ),
-        );
+        area = districtContaining(districts, point);
         if (!area)
           issues.add({
             row: line,

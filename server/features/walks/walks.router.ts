@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { WRITER_ROLES } from "../../../shared/roles.ts";
+import {
+  AddFindingInputSchema,
+  ChangeFindingStatusInputSchema,
+  CreateWalkInputSchema,
+  FindingFilterSchema,
+} from "../../../shared/schemas/field.ts";
+import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import {
+  addFinding,
+  changeFindingStatus,
+  createWalk,
+  getPhoto,
+  getWalk,
+  listFindings,
+  listWalks,
+} from "./walks.service.ts";
+
+const writer = roleProcedure(WRITER_ROLES);
+
+export const walksRouter = router({
+  list: workspaceProcedure.input(z.void()).query(({ ctx }) => listWalks(ctx)),
+  get: workspaceProcedure
+    .input(z.object({ walkId: z.uuid() }))
+    .query(({ ctx, input }) => getWalk(ctx, input.walkId)),
+  create: writer
+    .input(CreateWalkInputSchema)
+    .mutation(({ ctx, input }) => createWalk({ ...ctx, userId: ctx.user.id }, input)),
+  addFinding: writer
+    .input(AddFindingInputSchema)
+    .mutation(({ ctx, input }) => addFinding({ ...ctx, userId: ctx.user.id }, input)),
+  changeStatus: writer
+    .input(ChangeFindingStatusInputSchema)
+    .mutation(({ ctx, input }) => changeFindingStatus({ ...ctx, userId: ctx.user.id }, input)),
+  findings: workspaceProcedure.input(FindingFilterSchema).query(({ ctx, input }) => listFindings(ctx, input)),
+  photo: workspaceProcedure
+    .input(z.object({ photoId: z.uuid() }))
+    .query(({ ctx, input }) => getPhoto(ctx, input.photoId)),
+  organizations: workspaceProcedure.input(z.void()).query(({ ctx }) =>
+    ctx.db.organization.findMany({
+      where: { workspaces: { some: { workspaceId: ctx.workspace.id } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ),
+});

@@ -1,0 +1,53 @@
+// What field input is made of: finding categories and statuses, report categories, and the
+// limits public submissions are held to. Both the server (validation) and the client (forms) use it.
+
+export const FINDING_CATEGORIES = [
+  "belysning",
+  "vegetation",
+  "klotter",
+  "nedskrapning",
+  "skadegorelse",
+  "trafik",
+  "otrygg_plats",
+  "ovrigt",
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+export const FINDING_STATUSES = ["ny", "tilldelad", "pagar", "atgardad", "avvisad"] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** Allowed next statuses: forward along ny → tilldelad → pågår → åtgärdad, or rejected from any open state. */
+export const FINDING_TRANSITIONS: Record<FindingStatus, readonly FindingStatus[]> = {
+  ny: ["tilldelad", "avvisad"],
+  tilldelad: ["pagar", "atgardad", "avvisad"],
+  pagar: ["atgardad", "avvisad"],
+  atgardad: [],
+  avvisad: [],
+};
+
+/** What citizens and partners' staff can report. */
+export const REPORT_CATEGORIES = [
+  "otrygg_plats",
+  "samling",
+  "skadegorelse",
+  "klotter",
+  "nedskrapning",
+  "belysning",
+  "storning",
+  "brand",
+  "trafik",
+  "ovrigt",
+] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export const LIMITS = {
+  descriptionChars: 2000,
+  contactChars: 200,
+  photoBytes: 5 * 1024 * 1024,
+  /** Citizen reports per client address and workspace within the window. */
+  citizenReportsPerWindow: 5,
+  citizenWindowMs: 15 * 60_000,
+} as const;
+
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];

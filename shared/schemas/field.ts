@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { FINDING_CATEGORIES, FINDING_STATUSES, LIMITS, REPORT_CATEGORIES } from "../field.ts";
+import { LocalDateSchema } from "./overview.ts";
+
+const Lon = z.number().min(-180).max(180);
+const Lat = z.number().min(-90).max(90);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** A photo as base64; its real type and size are checked on the server from the bytes. */
+const PhotoSchema = z.string().max(Math.ceil(LIMITS.photoBytes / 3) * 4 + 4);
+
+export const CreateWalkInputSchema = z.object({
+  areaCode: z.string().min(1).max(64).nullable(),
+  startsAt: z.iso.datetime({ offset: true }),
+  meetingPlace: Text(200),
+  route: z
+    .object({
+      type: z.literal("LineString"),
+      coordinates: z
+        .array(z.tuple([Lon, Lat]))
+        .min(2)
+        .max(500),
+    })
+    .nullable()
+    .default(null),
+  stops: z.array(Text(200)).max(50).default([]),
+  organizers: z.string().trim().max(500).default(""),
+  participants: z.record(z.string().trim().min(1).max(60), z.number().int().min(0).max(10_000)).default({}),
+});
+
+export const AddFindingInputSchema = z.object({
+  walkId: z.uuid().nullable(),
+  lon: Lon,
+  lat: Lat,
+  category: z.enum(FINDING_CATEGORIES),
+  description: Text(LIMITS.descriptionChars),
+  severity: z.number().int().min(1).max(3),
+  ownerOrganizationId: z.uuid().nullable().default(null),
+  ownerName: z.string().trim().max(200).nullable().default(null),
+  dueOn: LocalDateSchema.nullable().default(null),
+  photo: PhotoSchema.nullable().default(null),
+});
+
+export const ChangeFindingStatusInputSchema = z.object({
+  findingId: z.uuid(),
+  status: z.enum(FINDING_STATUSES),
+  reason: z.string().trim().max(1000).nullable().default(null),
+  ownerOrganizationId: z.uuid().nullable().optional(),
+  ownerName: z.string().trim().max(200).nullable().optional(),
+  dueOn: LocalDateSchema.nullable().optional(),
+});
+
+export const FindingFilterSchema = z.object({
+  statuses: z.array(z.enum(FINDING_STATUSES)).max(5).default([]),
+  categories: z.array(z.enum(FINDING_CATEGORIES)).max(8).default([]),
+  areaCodes: z.array(z.string().min(1).max(64)).max(500).default([]),
+  ownerOrganizationId: z.uuid().nullable().default(null),
+  /** Only findings older than this many days (open ones that linger). */
+  olderThanDays: z.number().int().min(0).max(3650).nullable().default(null),
+  walkId: z.uuid().nullable().default(null),
+});
+
+const ReportBase = z.object({
+  category: z.enum(REPORT_CATEGORIES),
+  lon: Lon,
+  lat: Lat,
+  occurredAt: z.iso.datetime({ offset: true }),
+  description: Text(LIMITS.descriptionChars),
+  photo: PhotoSchema.nullable().default(null),
+});
+
+export const PartnerReportInputSchema = ReportBase.extend({
+  createsInsecurity: z.boolean().nullable().default(null),
+  assessment: z.string().trim().max(LIMITS.descriptionChars).nullable().default(null),
+});
+
+export const CitizenReportInputSchema = ReportBase.extend({
+  workspace: z.string().min(1).max(64),
+  contact: z.string().trim().max(LIMITS.contactChars).nullable().default(null),
+  /** Honeypot: a field people never see; anything in it marks a bot. */
+  website: z.string().max(500).default(""),
+});
+
+export const ReviewInputSchema = z.object({
+  reportId: z.uuid(),
+  decision: z.enum(["approved", "rejected"]),
+  reason: z.string().trim().max(1000).nullable().default(null),
+});
