@@ -12,6 +12,7 @@ import { createRateLimiter } from "../../rate-limit.ts";
 import { districtAt } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { checkPhoto } from "./photo-check.ts";
+import { insertPhoto } from "./photos.ts";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -50,16 +51,7 @@ async function storeReport(
       },
       select: { id: true },
     });
-    if (photo)
-      await tx.photo.create({
-        data: {
-          workspaceId,
-          reportId: report.id,
-          contentType: photo.contentType,
-          size: photo.data.length,
-          data: new Uint8Array(photo.data),
-        },
-      });
+    if (photo) await insertPhoto(tx, workspaceId, { reportId: report.id }, photo);
     return report;
   });
 }

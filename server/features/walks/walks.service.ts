@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { coveredAreas, districtAt, listAreas } from "../areas/areas.service.ts";
 import { checkPhoto } from "../reports/photo-check.ts";
+import { insertPhoto, readPhoto } from "../reports/photos.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type Scope = { db: Db; workspace: CurrentWorkspace; userId: string };
@@ -102,16 +103,7 @@ export async function addFinding(
     await tx.findingStatusChange.create({
       data: { workspaceId: workspace.id, findingId: finding.id, toStatus: finding.status, changedBy: userId },
     });
-    if (photo)
-      await tx.photo.create({
-        data: {
-          workspaceId: workspace.id,
-          findingId: finding.id,
-          contentType: photo.contentType,
-          size: photo.data.length,
-          data: new Uint8Array(photo.data),
-        },
-      });
+    if (photo) await insertPhoto(tx, workspace.id, { findingId: finding.id }, photo);
     return finding;
   });
 }
@@ -256,7 +248,5 @@ export async function getWalk({ db, workspace }: Omit<Scope, "userId">, walkId: 
 
 /** A photo's bytes for members of its workspace (served as base64 through the API). */
 export async function getPhoto({ db, workspace }: Omit<Scope, "userId">, photoId: string) {
-  const photo = await db.photo.findFirst({ where: { workspaceId: workspace.id, id: photoId } });
-  if (!photo) throw new AppError("NOT_FOUND", "No such photo");
-  return { contentType: photo.contentType, base64: Buffer.from(photo.data).toString("base64") };
+  return readPhoto(db, workspace.id, photoId);
 }
