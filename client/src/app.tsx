@@ -7,6 +7,12 @@ import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
+import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
+import { ReviewPage } from "./features/review/review-page.tsx";
+import { WalkPage } from "./features/walks/walk-page.tsx";
+import { WalkProtocolPage } from "./features/walks/walk-protocol-page.tsx";
+import { WalksPage } from "./features/walks/walks-page.tsx";
 import { WorkspaceLayout } from "./features/workspace/workspace-layout.tsx";
 import { useI18n } from "./i18n/i18n.tsx";
 import { useTRPC } from "./trpc.ts";
@@ -35,6 +41,8 @@ export function App() {
     <Routes>
       <Route path="/" element={<Home />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/rapport/status" element={<CitizenStatusPage />} />
+      <Route path="/rapport/:slug" element={<CitizenReportPage />} />
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />
         <Route path="utveckling" element={<CompstatPage />} />
@@ -42,6 +50,11 @@ export function App() {
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
         <Route path="kategorier" element={<CategoriesPage />} />
+        <Route path="granskning" element={<ReviewPage />} />
+        <Route path="faltrapport" element={<PartnerReportPage />} />
+        <Route path="vandringar" element={<WalksPage />} />
+        <Route path="vandringar/:walkId" element={<WalkPage />} />
+        <Route path="vandringar/:walkId/protokoll" element={<WalkProtocolPage />} />
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>

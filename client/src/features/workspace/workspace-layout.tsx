@@ -57,14 +57,21 @@ export function WorkspaceLayout() {
             {t("nav.overview")}
           </NavLink>
           <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
+          <NavLink to={`/w/${slug}/vandringar`}>{t("nav.walks")}</NavLink>
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/import`}>{t("nav.import")}</NavLink>
           ) : null}
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/kategorier`}>{t("nav.categories")}</NavLink>
           ) : null}
+          {workspace.permissions.canSeeDetail ? (
+            <NavLink to={`/w/${slug}/granskning`}>{t("nav.review")}</NavLink>
+          ) : null}
           {workspace.permissions.canWrite ? (
             <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
+          ) : null}
+          {workspace.permissions.canWrite ? (
+            <NavLink to={`/w/${slug}/faltrapport`}>{t("nav.partnerReport")}</NavLink>
           ) : null}
           {workspace.permissions.canAdminister ? (
             <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink>

@@ -1,0 +1,100 @@
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { LngLatBounds, Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { useEffect, useRef } from "react";
+
+setWorkerUrl(workerUrl);
+
+export type Point = [number, number];
+type Props = {
+  geometries: FeatureCollection<Polygon | MultiPolygon, { code: string | null; name: string }>;
+  value: Point | null;
+  onChange(point: Point): void;
+  label: string;
+  /** Points already recorded (for example a walk's findings), drawn as small dots. */
+  others?: Point[];
+};
+
+/**
+ * Tap or click the map to place a point; the districts are drawn so people can see where they
+ * are. Works offline (no tiles). Keyboard users get a district list beside it (see the forms).
+ */
+export default function PlacePickerMap({ geometries, value, onChange, label, others = [] }: Props) {
+  const containerRef = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const markerRef = useRef<Marker | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const othersRef = useRef<Marker[]>([]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new MapLibreMap({
+      container,
+      style: {
+        version: 8,
+        sources: {},
+        layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
+      },
+      attributionControl: false,
+      dragRotate: false,
+    });
+    mapRef.current = map;
+    const bounds = new LngLatBounds();
+    for (const feature of geometries.features) {
+      const rings =
+        feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+      for (const polygon of rings)
+        for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
+    }
+    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 12, animate: false });
+    map.on("load", () => {
+      map.addSource("districts", { type: "geojson", data: geometries });
+      map.addLayer({
+        id: "districts-fill",
+        type: "fill",
+        source: "districts",
+        paint: { "fill-color": "#ffffff", "fill-opacity": 0.7 },
+      });
+      map.addLayer({
+        id: "districts-line",
+        type: "line",
+        source: "districts",
+        paint: { "line-color": "#4a4a4a", "line-width": 0.8 },
+      });
+      container.dataset.ready = "true";
+    });
+    map.on("click", (event) => onChangeRef.current([event.lngLat.lng, event.lngLat.lat]));
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [geometries]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    markerRef.current?.remove();
+    markerRef.current = value ? new Marker({ color: "#a40e26" }).setLngLat(value).addTo(map) : null;
+    if (containerRef.current)
+      containerRef.current.dataset.point = value ? value.map((n) => n.toFixed(5)).join(",") : "";
+  }, [value]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    for (const marker of othersRef.current) marker.remove();
+    othersRef.current = others.map((point) => {
+      const element = document.createElement("span");
+      element.className = "map-dot";
+      element.setAttribute("aria-hidden", "true");
+      return new Marker({ element }).setLngLat(point).addTo(map);
+    });
+  }, [others]);
+
+  return (
+    <section ref={containerRef} className="place-picker" aria-label={label} data-testid="place-picker" />
+  );
+}

@@ -1,0 +1,171 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { useState } from "react";
+import { FINDING_TRANSITIONS, type FindingCategory, type FindingStatus } from "../../../../shared/field.ts";
+import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import type { RouterOutputs } from "../../trpc.ts";
+import { useTRPC } from "../../trpc.ts";
+
+export type Finding = RouterOutputs["walks"]["findings"][number];
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+const helper = createColumnHelper<typeof features, Finding>();
+
+/** Moves a finding on: the next statuses it may take, and a reason (required to reject). */
+function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: boolean }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const change = useMutation(
+    trpc.walks.changeStatus.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
+  );
+  const next = FINDING_TRANSITIONS[finding.status as FindingStatus];
+  const [status, setStatus] = useState<FindingStatus | "">("");
+  const [reason, setReason] = useState("");
+  const [owner, setOwner] = useState("");
+  if (!canWrite || next.length === 0) return null;
+  return (
+    <form
+      className="status-control"
+      aria-label={t("findings.changeFor", { description: finding.description })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!status) return;
+        change.mutate({
+          findingId: finding.id,
+          status,
+          reason: reason || null,
+          ...(status === "tilldelad" && owner ? { ownerName: owner } : {}),
+        });
+      }}
+    >
+      <label>
+        <span className="field-label">{t("findings.nextStatus")}</span>
+        <select value={status} onChange={(event) => setStatus(event.target.value as FindingStatus)}>
+          <option value="">{t("report.choose")}</option>
+          {next.map((option) => (
+            <option key={option} value={option}>
+              {t(`findingStatus.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {status === "tilldelad" && !finding.owner ? (
+        <label>
+          <span className="field-label">{t("findings.ownerName")}</span>
+          <input value={owner} onChange={(event) => setOwner(event.target.value)} />
+        </label>
+      ) : null}
+      <label>
+        <span className="field-label">{t("findings.reason")}</span>
+        <input value={reason} onChange={(event) => setReason(event.target.value)} />
+      </label>
+      <button type="submit" disabled={!status || change.isPending}>
+        {t("findings.apply")}
+      </button>
+      {change.error ? <ErrorMessage error={change.error} /> : null}
+    </form>
+  );
+}
+
+/** Findings, sortable, with their status and what comes next. */
+export function FindingsTable({ findings, canWrite }: { findings: Finding[]; canWrite: boolean }) {
+  const { t, formatDate } = useI18n();
+  const columns = helper.columns([
+    helper.accessor("category", {
+      header: t("findings.category"),
+      sortFn: "alphanumeric",
+      cell: (info) => t(`findingCategory.${info.getValue() as FindingCategory}`),
+    }),
+    helper.accessor("description", { header: t("findings.description"), sortFn: "alphanumeric" }),
+    helper.accessor("areaName", {
+      header: t("walks.area"),
+      sortFn: "alphanumeric",
+      cell: (info) => info.getValue() ?? "–",
+    }),
+    helper.accessor("severity", {
+      header: t("findings.severity"),
+      sortFn: "basic",
+      cell: (info) => t(`findings.severity.${info.getValue() as 1 | 2 | 3}`),
+    }),
+    helper.accessor("owner", {
+      header: t("findings.owner"),
+      sortFn: "alphanumeric",
+      cell: (info) => info.getValue() ?? "–",
+    }),
+    helper.accessor("dueOn", {
+      header: t("findings.dueOn"),
+      sortFn: "alphanumeric",
+      cell: (info) =>
+        info.getValue() ? formatDate(info.getValue() ?? "", { day: "numeric", month: "short" }) : "–",
+    }),
+    helper.accessor("status", {
+      header: t("findings.status"),
+      sortFn: "alphanumeric",
+      cell: (info) => (
+        <span className={`status status-${info.getValue()}`}>
+          {t(`findingStatus.${info.getValue() as FindingStatus}`)}
+        </span>
+      ),
+    }),
+    helper.display({
+      id: "actions",
+      header: t("findings.actions"),
+      cell: (info) => <StatusControl finding={info.row.original} canWrite={canWrite} />,
+    }),
+  ]);
+  const table = useTable({ features, columns, data: findings, initialState: { sorting: [] } });
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="findings-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) =>
+                header.column.id === "actions" ? (
+                  <th key={header.id} scope="col">
+                    <table.FlexRender header={header} />
+                  </th>
+                ) : (
+                  <SortableHeaderCell
+                    key={header.id}
+                    sorted={header.column.getIsSorted()}
+                    isNumeric={false}
+                    onToggle={header.column.getToggleSortingHandler()}
+                  >
+                    <table.FlexRender header={header} />
+                  </SortableHeaderCell>
+                ),
+              )}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-status={row.original.status} data-description={row.original.description}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

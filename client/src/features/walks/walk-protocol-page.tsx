@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import type { FindingCategory, FindingStatus } from "../../../../shared/field.ts";
+import { PhotoView } from "../../components/ui/photo-view.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+
+/** The walk's protocol, made to print: who walked, every finding, what happens to it, its status. */
+export function WalkProtocolPage() {
+  const { t, formatDate } = useI18n();
+  const { walkId = "" } = useParams();
+  const trpc = useTRPC();
+  const walk = useQuery(trpc.walks.get.queryOptions({ walkId }));
+  const findings = useQuery(trpc.walks.findings.queryOptions({ walkId }));
+  if (!walk.data || !findings.data) return <p className="muted">{t("panel.loading")}</p>;
+  const date = (iso: string) =>
+    formatDate(iso.slice(0, 10), { day: "numeric", month: "short", year: "numeric" });
+  return (
+    <article className="protocol" data-testid="walk-protocol">
+      <h1>{t("walks.protocolTitle", { place: walk.data.meetingPlace })}</h1>
+      <button type="button" className="no-print" onClick={() => window.print()}>
+        {t("walks.print")}
+      </button>
+      <dl className="facts">
+        <dt>{t("walks.when")}</dt>
+        <dd>{date(walk.data.startsAt)}</dd>
+        <dt>{t("walks.area")}</dt>
+        <dd>{walk.data.areaName ?? "–"}</dd>
+        <dt>{t("walks.organizers")}</dt>
+        <dd>{walk.data.organizers || "–"}</dd>
+        <dt>{t("walks.participants")}</dt>
+        <dd>
+          {Object.entries(walk.data.participants)
+            .map(([group, count]) => `${t(`walks.group.${group as "boende"}`)} ${count}`)
+            .join(", ") || "–"}
+        </dd>
+        <dt>{t("walks.stops")}</dt>
+        <dd>{walk.data.stops.join(" → ") || "–"}</dd>
+      </dl>
+      <h2>{t("findings.title", { count: findings.data.length })}</h2>
+      <ol className="protocol-findings">
+        {findings.data.map((finding) => (
+          <li key={finding.id} data-status={finding.status}>
+            <h3>
+              {t(`findingCategory.${finding.category as FindingCategory}`)} · {finding.areaName ?? "–"} ·{" "}
+              {t(`findingStatus.${finding.status as FindingStatus}`)}
+            </h3>
+            <p>{finding.description}</p>
+            <p className="small">
+              {t("findings.owner")}: {finding.owner ?? "–"} · {t("findings.dueOn")}:{" "}
+              {finding.dueOn ? date(finding.dueOn) : "–"} · {t("findings.severity")}:{" "}
+              {t(`findings.severity.${finding.severity as 1 | 2 | 3}`)}
+            </p>
+            {finding.photoIds.map((id) => (
+              <PhotoView key={id} photoId={id} alt={finding.description} />
+            ))}
+            <ul className="small">
+              {finding.history.map((change) => (
+                <li key={change.at}>
+                  {date(change.at)}: {t(`findingStatus.${change.to as FindingStatus}`)}
+                  {change.by ? ` (${change.by})` : ""}
+                  {change.reason ? ` – ${change.reason}` : ""}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
