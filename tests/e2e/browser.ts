@@ -18,12 +18,19 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-export async function openBrowser(): Promise<BrowserContext> {
+/** A phone-sized screen (iPhone 12-class), for the pages used out in the field. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+export async function openBrowser(
+  screen: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
+    viewport: { width: 1400, height: 1000 },
+  },
+): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "est-e2e-"));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: FLAGS,
-    viewport: { width: 1400, height: 1000 },
+    ...screen,
     locale: "sv-SE",
     timezoneId: "Europe/Stockholm",
   });

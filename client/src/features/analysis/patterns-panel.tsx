@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { PatternsOutput } from "../../../../shared/schemas/analysis.ts";
 import { AXIS_TICK, CHART_MARGIN, ChartFigure, GRID_STROKE } from "../../components/ui/chart-figure.tsx";
+import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 const WEEKDAYS = {
@@ -68,8 +69,7 @@ export function PatternsPanel({ data }: { data: PatternsOutput }) {
           <p className="muted small">
             {t("patterns.timedShare", { timed: formatNumber(data.timed), total: formatNumber(data.total) })}
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-scroll" tabIndex={0} aria-label={t("patterns.hours")}>
+          <ScrollRegion label={t("patterns.hours")}>
             <table className="heat-grid" data-testid="hour-grid" data-timed={data.timed}>
               <caption className="visually-hidden">{t("patterns.hours")}</caption>
               <thead>
@@ -95,7 +95,7 @@ export function PatternsPanel({ data }: { data: PatternsOutput }) {
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
         </>
       )}
     </div>

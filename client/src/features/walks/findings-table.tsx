@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import { FINDING_TRANSITIONS, type FindingCategory, type FindingStatus } from "../../../../shared/field.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { RouterOutputs } from "../../trpc.ts";
@@ -130,7 +131,7 @@ export function FindingsTable({ findings, canWrite }: { findings: Finding[]; can
   ]);
   const table = useTable({ features, columns, data: findings, initialState: { sorting: [] } });
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("findings.title", { count: findings.length })}>
       <table className="data-table" data-testid="findings-table">
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -166,6 +167,6 @@ export function FindingsTable({ findings, canWrite }: { findings: Finding[]; can
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

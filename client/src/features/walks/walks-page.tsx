@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
+import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
@@ -66,40 +67,42 @@ export function WalksPage() {
         error={walks.error}
         isEmpty={walks.data?.length === 0}
       >
-        <table className="data-table" data-testid="walks-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("walks.when")}</th>
-              <th scope="col">{t("walks.area")}</th>
-              <th scope="col">{t("walks.meetingPlace")}</th>
-              <th scope="col" className="numeric">
-                {t("walks.findings")}
-              </th>
-              <th scope="col" className="numeric">
-                {t("walks.open")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(walks.data ?? []).map((walk) => (
-              <tr key={walk.id}>
-                <td>
-                  <Link to={`/w/${workspace.slug}/vandringar/${walk.id}`}>
-                    {formatDate(walk.startsAt.slice(0, 10), {
-                      day: "numeric",
-                      month: "short",
-                      year: "numeric",
-                    })}
-                  </Link>
-                </td>
-                <td>{walk.areaName ?? "–"}</td>
-                <td>{walk.meetingPlace}</td>
-                <td className="numeric">{walk.findings}</td>
-                <td className="numeric">{walk.open}</td>
+        <ScrollRegion label={t("walks.list")}>
+          <table className="data-table" data-testid="walks-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("walks.when")}</th>
+                <th scope="col">{t("walks.area")}</th>
+                <th scope="col">{t("walks.meetingPlace")}</th>
+                <th scope="col" className="numeric">
+                  {t("walks.findings")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("walks.open")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(walks.data ?? []).map((walk) => (
+                <tr key={walk.id}>
+                  <td>
+                    <Link to={`/w/${workspace.slug}/vandringar/${walk.id}`}>
+                      {formatDate(walk.startsAt.slice(0, 10), {
+                        day: "numeric",
+                        month: "short",
+                        year: "numeric",
+                      })}
+                    </Link>
+                  </td>
+                  <td>{walk.areaName ?? "–"}</td>
+                  <td>{walk.meetingPlace}</td>
+                  <td className="numeric">{walk.findings}</td>
+                  <td className="numeric">{walk.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Panel>
       {workspace.permissions.canWrite ? (
         <Panel title={t("walks.plan")} titleId="walks-plan-title" isLoading={false} error={null}>

@@ -1,0 +1,155 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, login, openBrowser, PHONE } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+const contexts: BrowserContext[] = [];
+let phone: Page;
+let analyst: Page;
+
+// A real PNG (1×1 pixel), as a phone would send a photo.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function newPage(screen: Parameters<typeof openBrowser>[0] = PHONE) {
+  const context = await openBrowser(screen);
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  phone = await newPage();
+  await login(phone, baseUrl, "partner@borlange.example");
+  analyst = await newPage({ viewport: { width: 1400, height: 1000 } });
+  await login(analyst, baseUrl, "analytiker@borlange.example");
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The select whose visible label is exactly `name`. */
+const pageOf = (scope: Page | Locator) =>
+  ("page" in scope && typeof scope.page === "function" ? scope.page() : scope) as Page;
+const select = (scope: Page | Locator, name: string) =>
+  scope
+    .locator("label", {
+      has: pageOf(scope).locator(".field-label", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    })
+    .locator("select");
+const field = (scope: Page | Locator, name: string) =>
+  scope
+    .locator("label", {
+      has: pageOf(scope).locator(".field-label", { hasText: new RegExp(`^${escapeRegExp(name)}`) }),
+    })
+    .locator("input, textarea");
+
+describe("field input on a phone", () => {
+  it("plans a walk, records three findings (one with a photo), assigns one and closes it", async () => {
+    await phone.goto(`${baseUrl}/w/est-borlange/vandringar`);
+    await phone.getByRole("heading", { name: "Planera en vandring" }).waitFor();
+    // Nothing is wider than the phone: no sideways scrolling of the page.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(phone);
+    await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
+    await field(phone, "När").fill("2026-11-10T18:00");
+    await field(phone, "Samlingsplats").fill("Stationsplanen");
+    await field(phone, "Stopp längs vägen").fill("Gångtunneln\nLekparken");
+    await field(phone, "Boende").fill("12");
+    await field(phone, "Polis").fill("2");
+    await phone.getByRole("button", { name: "Skapa vandring" }).click();
+    await phone.waitForURL(/\/vandringar\/[0-9a-f-]{36}$/);
+
+    const picker = phone.getByTestId("place-picker");
+    await phone.waitForFunction(
+      () => document.querySelector<HTMLElement>("[data-testid=place-picker]")?.dataset.ready === "true",
+    );
+    const rows = phone.locator("[data-testid=findings-table] tbody tr");
+    for (const [index, description] of [
+      "Trasig gatlykta",
+      "Igenvuxen gångväg",
+      "Klotter på tunneln",
+    ].entries()) {
+      await picker.click({ position: { x: 120 + index * 60, y: 160 } });
+      await expect(phone.getByTestId("place-status").textContent()).resolves.toBe("Plats vald.");
+      await select(phone, "Kategori").selectOption(["belysning", "vegetation", "klotter"][index] ?? "ovrigt");
+      await field(phone, "Beskrivning").fill(description);
+      if (index === 0)
+        await field(phone, "Foto").setInputFiles({ name: "lykta.png", mimeType: "image/png", buffer: PNG });
+      await phone.getByRole("button", { name: "Spara fyndet" }).click();
+      await expect.poll(() => rows.count()).toBe(index + 1);
+    }
+    await expectNoAxeViolations(phone);
+
+    const row = phone.locator("[data-testid=findings-table] tbody tr[data-description='Igenvuxen gångväg']");
+    await select(row, "Ny status").selectOption("tilldelad");
+    await field(row, "Ansvarig").fill("Parkförvaltningen");
+    await row.getByRole("button", { name: "Ändra" }).click();
+    await phone.waitForSelector("tr[data-description='Igenvuxen gångväg'][data-status=tilldelad]");
+    await select(row, "Ny status").selectOption("atgardad");
+    await field(row, "Kommentar").fill("Buskarna klipptes");
+    await row.getByRole("button", { name: "Ändra" }).click();
+    await phone.waitForSelector("tr[data-description='Igenvuxen gångväg'][data-status=atgardad]");
+
+    await phone.getByRole("link", { name: "Protokoll" }).click();
+    const protocol = phone.getByTestId("walk-protocol");
+    await protocol.waitFor();
+    expect(await protocol.locator("ol.protocol-findings > li").count()).toBe(3);
+    await expect(protocol.locator("li[data-status=atgardad]").textContent()).resolves.toContain(
+      "Buskarna klipptes",
+    );
+    await protocol.locator("img.photo-thumb").waitFor();
+    await expectNoAxeViolations(phone);
+  });
+
+  it("takes a citizen's report without login, and the reporter follows it after moderation", async () => {
+    const citizen = await newPage();
+    await citizen.goto(`${baseUrl}/rapport/est-borlange`);
+    await citizen.getByRole("heading", { name: /Tipsa EST Borlänge/ }).waitFor();
+    await expectNoAxeViolations(citizen);
+    // Without a pointer: the district list places the report.
+    await select(citizen, "Eller välj område").selectOption("Mjälga-Centrum");
+    await select(citizen, "Vad gäller det?").selectOption("belysning");
+    await field(citizen, "Beskriv vad du har sett").fill("Mörkt vid busshållplatsen, lampan är trasig.");
+    await citizen.getByRole("button", { name: "Skicka tipset" }).click();
+    const link = await citizen.getByTestId("follow-link").getAttribute("href");
+    expect(link).toMatch(/\/rapport\/status#[\w-]{30,}$/);
+
+    await analyst.goto(`${baseUrl}/w/est-borlange/granskning`);
+    const item = analyst.locator("[data-testid=review-item][data-kind=citizen]", {
+      hasText: "busshållplatsen",
+    });
+    await item.waitFor();
+    await expectNoAxeViolations(analyst);
+    await item.getByRole("button", { name: "Godkänn", exact: true }).click();
+    await item.waitFor({ state: "detached" });
+
+    await citizen.goto(link ?? "");
+    const status = citizen.getByTestId("citizen-status");
+    await status.waitFor();
+    expect(await status.getAttribute("data-status")).toBe("approved");
+    await expectNoAxeViolations(citizen);
+  });
+
+  it("files a partner's field report and an analyst rejects it with a reason", async () => {
+    await phone.goto(`${baseUrl}/w/est-borlange/faltrapport`);
+    await select(phone, "Eller välj område").selectOption("Mjälga-Centrum");
+    await select(phone, "Vad gäller det?").selectOption("samling");
+    await field(phone, "Beskriv vad du har sett").fill("Tio unga vid entrén till nummer 4.");
+    await select(phone, "Skapar det otrygghet?").selectOption("yes");
+    await expectNoAxeViolations(phone);
+    await phone.getByRole("button", { name: "Skicka rapporten" }).click();
+    await phone.getByRole("status").filter({ hasText: "väntar på granskning" }).waitFor();
+
+    await analyst.goto(`${baseUrl}/w/est-borlange/granskning`);
+    const item = analyst.locator("[data-testid=review-item][data-kind=partner]", { hasText: "nummer 4" });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain("Skapar otrygghet enligt rapportören: ja");
+    await field(item, "Motivering vid nej").fill("Redan känt via polisen");
+    await item.getByRole("button", { name: "Godkänn inte" }).click();
+    await item.waitFor({ state: "detached" });
+  });
+});
