@@ -37,6 +37,10 @@ export const DistrictStatSchema = z.object({
   rate: z.number().nullable(),
   change: z.number(),
   changePercent: z.number().nullable(),
+  /** Safety-walk findings recorded in the district in the period. */
+  findings: z.number(),
+  /** Approved partner and citizen reports in the district in the period. */
+  reports: z.number(),
 });
 export type DistrictStat = z.infer<typeof DistrictStatSchema>;
 

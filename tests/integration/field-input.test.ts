@@ -110,6 +110,11 @@ describe("trygghetsvandringar", () => {
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await viewer.walks.findings({ statuses: ["atgardad"] })).map((f) => f.id)).toEqual([id]);
+    // The district picture counts the findings recorded in the period (today, in Stockholm).
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const stats = await viewer.overview.districtStats({ period: { kind: "week", date: today } });
+    expect(stats.total.findings).toBe(listed.filter((f) => f.areaName !== null).length);
+    expect(stats.total.findings).toBeGreaterThan(0);
   });
 });
 
@@ -137,6 +142,12 @@ describe("citizen reports", () => {
     await expect(
       analyst.reports.review({ reportId: filed.id, decision: "rejected", reason: "x" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+    // Approved, it counts in the district picture beside the incidents (it happened 14 November).
+    const stats = await analyst.overview.districtStats({
+      period: { kind: "week", date: "2026-11-14" },
+      areaCodes: ["2081C1090"],
+    });
+    expect(stats.rows[0]?.reports).toBe(1);
     // Only the token's hash is stored.
     const stored = await testDb.db.fieldReport.findFirst({ where: { id: filed.id } });
     expect(stored?.followTokenHash).not.toBe(filed.followToken);

@@ -44,6 +44,30 @@ function filterConditions(categoryIds: string[] | null, sourceIds: string[]) {
     ${sourceIds.length > 0 ? Prisma.sql`AND data_source_id = ANY(${sourceIds}::uuid[])` : Prisma.empty}`;
 }
 
+/**
+ * What people saw and felt, beside the incidents: safety-walk findings recorded and approved
+ * partner and citizen reports per district, in the period (local dates).
+ */
+async function fieldInputCounts(options: {
+  db: Db;
+  workspace: CurrentWorkspace;
+  areaIds: string[];
+  period: { start: string; end: string };
+}) {
+  const { db, workspace, areaIds, period } = options;
+  const rows = await db.$queryRaw<{ area_id: string; findings: number; reports: number }[]>`
+    SELECT area_id::text AS area_id, SUM(findings)::int AS findings, SUM(reports)::int AS reports FROM (
+      SELECT area_id, 1 AS findings, 0 AS reports FROM walk_findings
+      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${areaIds}::uuid[])
+        AND (created_at AT TIME ZONE ${workspace.timezone})::date BETWEEN ${period.start}::date AND ${period.end}::date
+      UNION ALL
+      SELECT area_id, 0, 1 FROM field_reports
+      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${areaIds}::uuid[]) AND status = 'approved'
+        AND (occurred_at AT TIME ZONE ${workspace.timezone})::date BETWEEN ${period.start}::date AND ${period.end}::date
+    ) field GROUP BY 1`;
+  return new Map(rows.map((row) => [row.area_id, row]));
+}
+
 /** Incidents per district for a period and the period before it, with rate and change. */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
@@ -61,6 +85,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
       ${filterConditions(categoryIds, sourceIds)}
     GROUP BY area_id`;
   const countByArea = new Map(counts.map((row) => [row.area_id, row]));
+  const field = await fieldInputCounts({ db, workspace, areaIds, period });
   const year = isoWeekOf(period.end).year;
   const populations = await populationsFor({ db, workspaceId: workspace.id, areaIds, year });
   const rows = areas.map((area) => {
@@ -74,6 +99,8 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
       population,
       count: current,
       previousCount,
+      findings: field.get(area.id)?.findings ?? 0,
+      reports: field.get(area.id)?.reports ?? 0,
     });
   });
   const populationYears = [...populations.values()].map((p) => p.year);
@@ -89,6 +116,8 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
     population: hasAllPopulations ? rows.reduce((sum, row) => sum + (row.population ?? 0), 0) : null,
     count: rows.reduce((sum, row) => sum + row.count, 0),
     previousCount: rows.reduce((sum, row) => sum + row.previousCount, 0),
+    findings: rows.reduce((sum, row) => sum + row.findings, 0),
+    reports: rows.reduce((sum, row) => sum + row.reports, 0),
   });
   return {
     period,
@@ -106,6 +135,8 @@ function statRow(input: {
   population: number | null;
   count: number;
   previousCount: number;
+  findings: number;
+  reports: number;
 }) {
   return {
     ...input,

@@ -77,6 +77,16 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
         return value === null ? "–" : formatPercent(value);
       },
     }),
+    helper.accessor("findings", {
+      header: t("col.findings"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
+    helper.accessor("reports", {
+      header: t("col.reports"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
   ]);
   const table = useTable({
     features,
@@ -130,6 +140,12 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
             <td className="numeric">{`${data.total.change > 0 ? "+" : ""}${number(data.total.change)}`}</td>
             <td className="numeric">
               {data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}
+            </td>
+            <td className="numeric" data-testid="total-findings">
+              {number(data.total.findings)}
+            </td>
+            <td className="numeric" data-testid="total-reports">
+              {number(data.total.reports)}
             </td>
           </tr>
         </tfoot>
