@@ -69,6 +69,12 @@ export async function listWalks({ db, workspace }: Omit<Scope, "userId">) {
   }));
 }
 
+/** Owners must be organisations that take part in this workspace, not any tenant's. */
+async function requireWorkspaceOrganization(db: Db, workspaceId: string, organizationId: string) {
+  const link = await db.workspaceOrganization.findFirst({ where: { workspaceId, organizationId } });
+  if (!link) throw new AppError("NOT_FOUND", "No such organisation in this workspace");
+}
+
 /** A finding, placed in the district that holds its point; an optional photo is checked by content. */
 export async function addFinding(
   { db, workspace, userId }: Scope,
@@ -78,6 +84,8 @@ export async function addFinding(
     const walk = await db.safetyWalk.findFirst({ where: { workspaceId: workspace.id, id: input.walkId } });
     if (!walk) throw new AppError("NOT_FOUND", "No such walk");
   }
+  if (input.ownerOrganizationId)
+    await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
   const photo = input.photo ? checkPhoto(input.photo) : null;
   const district = await districtAt(db, workspace.id, [input.lon, input.lat]);
   const assigned = Boolean(input.ownerOrganizationId || input.ownerName);
@@ -118,6 +126,8 @@ export async function changeFindingStatus(
     select: { status: true, ownerOrganizationId: true, ownerName: true },
   });
   if (!finding) throw new AppError("NOT_FOUND", "No such finding");
+  if (input.ownerOrganizationId)
+    await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
   const from = finding.status as FindingStatus;
   if (!FINDING_TRANSITIONS[from].includes(input.status))
     throw new AppError("VALIDATION", `status: ${from} cannot become ${input.status}`);
@@ -187,7 +197,12 @@ export async function listFindings(
       where: { workspaceId: workspace.id, findingId: { in: ids } },
       select: { id: true, findingId: true },
     }),
-    db.organization.findMany({ select: { id: true, name: true } }),
+    db.organization.findMany({
+      where: {
+        id: { in: findings.map((f) => f.ownerOrganizationId).filter((id): id is string => Boolean(id)) },
+      },
+      select: { id: true, name: true },
+    }),
     db.user.findMany({
       where: { memberships: { some: { workspaceId: workspace.id } } },
       select: { id: true, name: true },
