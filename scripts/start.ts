@@ -6,6 +6,7 @@ import { createApp } from "../server/app.ts";
 import { connectDb } from "../server/db/client.ts";
 import { readEnv } from "../server/env.ts";
 import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
+import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.service.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,6 +54,15 @@ async function main() {
   if (seeded)
     console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
   await deleteExpiredSessions({ db: handle.db });
+  // Dialogue notes past their workspace's retention period are purged now and every six hours.
+  const purge = () =>
+    purgeExpiredNotes(handle.db).then(
+      (count) =>
+        count > 0 && console.log(`Rensade anteckningar från ${count} dialoger (lagringstiden passerad).`),
+      (error: unknown) => console.error("Purging dialogue notes failed:", (error as Error).message),
+    );
+  await purge();
+  setInterval(purge, 6 * 3_600_000).unref();
   const server = createApp({
     db: handle.db,
     cookies: { secure: env.COOKIE_SECURE },

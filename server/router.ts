@@ -2,6 +2,7 @@ import { analysisRouter } from "./features/analysis/analysis.router.ts";
 import { areasRouter } from "./features/areas/areas.router.ts";
 import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
+import { dialoguesRouter } from "./features/dialogues/dialogues.router.ts";
 import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
@@ -26,6 +27,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     incidents: incidentsRouter,
     walks: walksRouter,
     reports: reportsRouter,
+    dialogues: dialoguesRouter,
   });
 }
 

@@ -51,3 +51,27 @@ export const LIMITS = {
 
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+export const DIALOGUE_KINDS = ["medborgardialog", "medarbetardialog"] as const;
+export const DIALOGUE_FORMATS = [
+  "enkat",
+  "trygghetsvandring",
+  "intervju",
+  "stormote",
+  "fokusgrupp",
+  "annat",
+] as const;
+/** The shared list of themes dialogues are coded with. */
+export const DIALOGUE_THEMES = [
+  "belysning",
+  "narkotika",
+  "ungdomsgang",
+  "trafik",
+  "bedragerier_aldre",
+  "nedskrapning",
+  "skadegorelse",
+  "otrygghet_kvall",
+  "vald_i_nara_relation",
+  "ovrigt",
+] as const;
+export type DialogueTheme = (typeof DIALOGUE_THEMES)[number];

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { FINDING_CATEGORIES, FINDING_STATUSES, LIMITS, REPORT_CATEGORIES } from "../field.ts";
+import {
+  DIALOGUE_FORMATS,
+  DIALOGUE_KINDS,
+  DIALOGUE_THEMES,
+  FINDING_CATEGORIES,
+  FINDING_STATUSES,
+  LIMITS,
+  REPORT_CATEGORIES,
+} from "../field.ts";
 import { LocalDateSchema } from "./overview.ts";
 
 const Lon = z.number().min(-180).max(180);
@@ -84,4 +92,27 @@ export const ReviewInputSchema = z.object({
   reportId: z.uuid(),
   decision: z.enum(["approved", "rejected"]),
   reason: z.string().trim().max(1000).nullable().default(null),
+});
+
+export const CreateDialogueInputSchema = z.object({
+  kind: z.enum(DIALOGUE_KINDS),
+  format: z.enum(DIALOGUE_FORMATS),
+  startsAt: z.iso.datetime({ offset: true }),
+  areaCode: z.string().min(1).max(64).nullable().default(null),
+  meetingPlace: z.string().trim().max(200).default(""),
+});
+
+export const DialogueResultsInputSchema = z.object({
+  dialogueId: z.uuid(),
+  attendance: z.number().int().min(0).max(100_000).nullable(),
+  themes: z
+    .array(
+      z.object({
+        theme: z.enum(DIALOGUE_THEMES),
+        strength: z.number().int().min(1).max(3),
+        areaCodes: z.array(z.string().min(1).max(64)).max(100).default([]),
+      }),
+    )
+    .max(DIALOGUE_THEMES.length),
+  notes: z.string().trim().max(10_000).nullable().default(null),
 });
