@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { CompstatPage } from "./features/analysis/compstat-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { CategoriesPage } from "./features/categories/categories-page.tsx";
+import { DialoguesPage } from "./features/dialogues/dialogues-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
@@ -52,6 +53,7 @@ export function App() {
         <Route path="kategorier" element={<CategoriesPage />} />
         <Route path="granskning" element={<ReviewPage />} />
         <Route path="faltrapport" element={<PartnerReportPage />} />
+        <Route path="dialoger" element={<DialoguesPage />} />
         <Route path="vandringar" element={<WalksPage />} />
         <Route path="vandringar/:walkId" element={<WalkPage />} />
         <Route path="vandringar/:walkId/protokoll" element={<WalkProtocolPage />} />

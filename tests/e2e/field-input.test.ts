@@ -152,4 +152,30 @@ describe("field input on a phone", () => {
     await item.getByRole("button", { name: "Godkänn inte" }).click();
     await item.waitFor({ state: "detached" });
   });
+
+  it("schedules a dialogue and records the themes it raised", async () => {
+    await phone.goto(`${baseUrl}/w/est-borlange/dialoger`);
+    await phone.getByRole("heading", { name: "Planera en dialog" }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await select(phone, "Form").selectOption("fokusgrupp");
+    await field(phone, "När").fill("2026-11-05T17:00");
+    await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
+    await field(phone, "Samlingsplats").fill("Mjälga fritidsgård");
+    await phone.getByRole("button", { name: "Lägg till i schemat" }).click();
+    const row = phone.locator("[data-testid=dialogues-table] tbody tr[data-place='Mjälga fritidsgård']");
+    await row.waitFor();
+    await row.getByRole("button", { name: /Registrera resultat/ }).click();
+    const results = phone.getByRole("form", { name: "Resultat från dialogen" });
+    await field(results, "Deltagare").fill("14");
+    await select(results, "Belysning").selectOption("3");
+    await select(results, "Ungdomsgäng").selectOption("2");
+    await field(results, "Anteckningar").fill("Unga tjejer undviker gångtunneln efter mörkrets inbrott.");
+    await expectNoAxeViolations(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await results.getByRole("button", { name: "Spara resultatet" }).click();
+    await expect
+      .poll(() => row.getByTestId("dialogue-themes").textContent())
+      .toBe("Belysning (3), Ungdomsgäng (2)");
+    await expect(row.textContent()).resolves.toContain("gångtunneln");
+  });
 });
