@@ -80,7 +80,7 @@ describe("field input on a phone", () => {
       if (index === 0)
         await field(phone, "Foto").setInputFiles({ name: "lykta.png", mimeType: "image/png", buffer: PNG });
       await phone.getByRole("button", { name: "Spara fyndet" }).click();
-      await expect.poll(() => rows.count()).toBe(index + 1);
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(index + 1);
     }
     await expectNoAxeViolations(phone);
 
@@ -174,7 +174,7 @@ describe("field input on a phone", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await results.getByRole("button", { name: "Spara resultatet" }).click();
     await expect
-      .poll(() => row.getByTestId("dialogue-themes").textContent())
+      .poll(() => row.getByTestId("dialogue-themes").textContent(), { timeout: 15_000 })
       .toBe("Belysning (3), Ungdomsgäng (2)");
     await expect(row.textContent()).resolves.toContain("gångtunneln");
   });

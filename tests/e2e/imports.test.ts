@@ -27,7 +27,7 @@ describe("imports in the browser", () => {
     await page.getByRole("link", { name: "Import" }).click();
     await page.getByLabel("Ny datakälla").fill("Tunabyggen bovärdar");
     await page.getByRole("button", { name: "Skapa datakälla" }).click();
-    await expect.poll(() => selectLabelled("Datakälla").inputValue()).not.toBe("");
+    await expect.poll(() => selectLabelled("Datakälla").inputValue(), { timeout: 15_000 }).not.toBe("");
     const csv =
       "Datum;Typ;Område;Antal\r\n2026-11-10;P-KLOTTER;Mjälga-Centrum;4\r\n11/11/2026;Brand i container;Forssa;1\r\n";
     await page
