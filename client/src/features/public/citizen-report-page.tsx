@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { LIMITS, REPORT_CATEGORIES, type ReportCategory } from "../../../../shared/field.ts";
+import { LIMITS, type ReportCategory } from "../../../../shared/field.ts";
 import { type DistrictGeometries, PlaceField } from "../../components/map/place-field.tsx";
 import type { Point } from "../../components/map/place-picker-map.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
@@ -9,6 +9,7 @@ import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
+import { PhotoField, ReportCategoryField } from "../review/report-fields.tsx";
 
 /**
  * The public "trygghetsapp" page: anyone can report a place that feels unsafe, without logging
@@ -77,17 +78,7 @@ export function CitizenReportPage() {
             value={point}
             onChange={setPoint}
           />
-          <label>
-            <span className="field-label">{t("citizen.category")}</span>
-            <select required value={category} onChange={(e) => setCategory(e.target.value as ReportCategory)}>
-              <option value="">{t("report.choose")}</option>
-              {REPORT_CATEGORIES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`reportCategory.${option}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ReportCategoryField value={category} onChange={setCategory} />
           <label>
             <span className="field-label">{t("citizen.description")}</span>
             <textarea
@@ -97,14 +88,7 @@ export function CitizenReportPage() {
               onChange={(e) => setDescription(e.target.value)}
             />
           </label>
-          <label>
-            <span className="field-label">{t("citizen.photo")}</span>
-            <input
-              type="file"
-              accept="image/jpeg,image/png,image/webp"
-              onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-            />
-          </label>
+          <PhotoField label={t("citizen.photo")} onChange={setPhoto} />
           <label>
             <span className="field-label">{t("citizen.contact")}</span>
             <input

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { LIMITS, REPORT_CATEGORIES, type ReportCategory } from "../../../../shared/field.ts";
+import { LIMITS, type ReportCategory } from "../../../../shared/field.ts";
 import { type DistrictGeometries, PlaceField } from "../../components/map/place-field.tsx";
 import type { Point } from "../../components/map/place-picker-map.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
+import { PhotoField, ReportCategoryField } from "./report-fields.tsx";
 
 /** Bovärdar, trygghetsvärdar and fältarbetare report from the field; an analyst reviews it. */
 export function PartnerReportPage() {
@@ -59,17 +60,10 @@ export function PartnerReportPage() {
         {geometries.data ? (
           <PlaceField geometries={geometries.data as DistrictGeometries} value={point} onChange={setPoint} />
         ) : null}
-        <label>
-          <span className="field-label">{t("citizen.category")}</span>
-          <select required value={form.category} onChange={set("category")}>
-            <option value="">{t("report.choose")}</option>
-            {REPORT_CATEGORIES.map((option) => (
-              <option key={option} value={option}>
-                {t(`reportCategory.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReportCategoryField
+          value={form.category as ReportCategory | ""}
+          onChange={(category) => setForm({ ...form, category })}
+        />
         <label>
           <span className="field-label">{t("partnerReport.when")}</span>
           <input type="datetime-local" value={form.when} onChange={set("when")} />
@@ -95,15 +89,7 @@ export function PartnerReportPage() {
           <span className="field-label">{t("partnerReport.assessment")}</span>
           <input value={form.assessment} onChange={set("assessment")} />
         </label>
-        <label>
-          <span className="field-label">{t("findings.photo")}</span>
-          <input
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            capture="environment"
-            onChange={(event) => setPhoto(event.target.files?.[0] ?? null)}
-          />
-        </label>
+        <PhotoField label={t("findings.photo")} onChange={setPhoto} />
         {save.error ? <ErrorMessage error={save.error} /> : null}
         <button
           type="submit"

@@ -7,6 +7,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
+import { PhotoField } from "../review/report-fields.tsx";
 
 /** Record a finding on a phone during the walk: where, what, how serious, who fixes it, a photo. */
 export function FindingForm({ walkId, others }: { walkId: string; others: Point[] }) {
@@ -116,16 +117,7 @@ export function FindingForm({ walkId, others }: { walkId: string; others: Point[
         <span className="field-label">{t("findings.dueOn")}</span>
         <input type="date" value={form.dueOn} onChange={set("dueOn")} />
       </label>
-      <label>
-        <span className="field-label">{t("findings.photo")}</span>
-        <input
-          key={fileKey}
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          capture="environment"
-          onChange={(event) => setPhoto(event.target.files?.[0] ?? null)}
-        />
-      </label>
+      <PhotoField key={fileKey} label={t("findings.photo")} onChange={setPhoto} />
       {add.error ? <ErrorMessage error={add.error} /> : null}
       <button
         type="submit"
