@@ -1,8 +1,9 @@
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { LngLatBounds, Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { type Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useRef } from "react";
+import { createAreaMap } from "./area-map.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -31,25 +32,8 @@ export default function PlacePickerMap({ geometries, value, onChange, label, oth
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new MapLibreMap({
-      container,
-      style: {
-        version: 8,
-        sources: {},
-        layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
-      },
-      attributionControl: false,
-      dragRotate: false,
-    });
+    const map = createAreaMap(container, geometries, { padding: 12 });
     mapRef.current = map;
-    const bounds = new LngLatBounds();
-    for (const feature of geometries.features) {
-      const rings =
-        feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-      for (const polygon of rings)
-        for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
-    }
-    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 12, animate: false });
     map.on("load", () => {
       map.addSource("districts", { type: "geojson", data: geometries });
       map.addLayer({

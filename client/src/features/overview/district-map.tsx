@@ -1,17 +1,10 @@
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import {
-  type GeoJSONSource,
-  LngLatBounds,
-  Map as MapLibreMap,
-  Marker,
-  Popup,
-  type StyleSpecification,
-  setWorkerUrl,
-} from "maplibre-gl";
+import { type GeoJSONSource, type Map as MapLibreMap, Marker, Popup, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
 import type { DistrictStat, IncidentPointsOutput } from "../../../../shared/schemas/overview.ts";
+import { createAreaMap } from "../../components/map/area-map.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
   buildChoropleth,
@@ -41,13 +34,6 @@ export type DistrictMapProps = {
   metric: MapMetric;
   pointMode: PointMode;
   points: IncidentPointsOutput | null;
-};
-
-// Offline default: no external tiles or glyphs, so the map works on a closed network.
-const OFFLINE_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
 };
 
 export default function DistrictMap({
@@ -100,21 +86,8 @@ export default function DistrictMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new MapLibreMap({
-      container,
-      style: styleUrl ?? OFFLINE_STYLE,
-      attributionControl: false,
-      dragRotate: false,
-    });
+    const map = createAreaMap(container, geometries, { styleUrl, padding: 16 });
     mapRef.current = map;
-    const bounds = new LngLatBounds();
-    for (const feature of geometries.features) {
-      const rings =
-        feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-      for (const polygon of rings)
-        for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
-    }
-    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 16, animate: false });
     const markers = geometries.features
       .filter((feature) => feature.properties.centroid)
       .map((feature) => {
