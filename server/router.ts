@@ -8,6 +8,7 @@ import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { reportsRouter } from "./features/reports/reports.router.ts";
+import { surveysRouter } from "./features/surveys/surveys.router.ts";
 import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
 import { walksRouter } from "./features/walks/walks.router.ts";
 import { workspaceRouter } from "./features/workspace/workspace.router.ts";
@@ -28,6 +29,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     walks: walksRouter,
     reports: reportsRouter,
     dialogues: dialoguesRouter,
+    surveys: surveysRouter,
   });
 }
 

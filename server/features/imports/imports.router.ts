@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
+import { ImportSurveyInputSchema } from "../../../shared/schemas/surveys.ts";
 import { roleProcedure, router } from "../../trpc.ts";
 import { importAreasGeoJson, importPopulation, previewGeoJson } from "./areas.ts";
 import { importCrimeCodeKey } from "./crime-codes.ts";
@@ -13,6 +14,7 @@ import {
 import { ColumnMappingSchema, importPartnerReports, readTable } from "./partner-reports.ts";
 import { importPoliceDelivery } from "./police-delivery.ts";
 import { importPoliceEvents } from "./police-events.ts";
+import { importSurveyResults } from "./surveys.ts";
 
 const analystProcedure = roleProcedure(ANALYST_ROLES);
 const decode = (input: { contentBase64: string }) => Buffer.from(input.contentBase64, "base64");
@@ -120,6 +122,18 @@ export const importsRouter = router({
         populationColumn: input.populationColumn,
       }),
     ),
+  surveys: analystProcedure.input(ImportSurveyInputSchema).mutation(({ ctx, input }) =>
+    importSurveyResults({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      timeZone: ctx.workspace.timezone,
+      userId: ctx.user.id,
+      fileName: input.fileName,
+      content: decode(input),
+      kind: input.kind,
+      surveyName: input.surveyName,
+    }),
+  ),
   undo: analystProcedure
     .input(z.object({ batchId: z.string().uuid() }))
     .mutation(({ ctx, input }) =>

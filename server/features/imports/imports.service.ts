@@ -47,8 +47,8 @@ export async function listImportBatches({ db, workspaceId }: { db: Db; workspace
 }
 
 /**
- * Undoes a batch: removes the incidents it wrote or changed and restores what it replaced (a police
- * delivery's earlier rows). Only the latest completed import of a data source can be undone, so
+ * Undoes a batch: removes the incidents or survey results it wrote or changed and restores what it
+ * replaced (a police delivery's or survey's earlier rows). Only the latest completed import of a data source can be undone, so
  * undo is exact: a later import may have built on this one's rows.
  */
 export async function undoImportBatch({
@@ -85,11 +85,19 @@ export async function undoImportBatch({
         occurred_to, time_known, registered_at, registered_on, occurred_on, count, lon, lat, point_precision, description
       FROM replaced_incidents WHERE workspace_id = ${workspaceId}::uuid AND replaced_by_batch_id = ${batchId}::uuid`;
     await tx.replacedIncident.deleteMany({ where: { workspaceId, replacedByBatchId: batchId } });
+    const surveyRows = await tx.surveyResult.deleteMany({ where: { workspaceId, importBatchId: batchId } });
+    const surveyRestored = await tx.$executeRaw`
+      INSERT INTO survey_results (workspace_id, data_source_id, indicator, area_id, year, unit, value, lower, upper,
+        respondents, import_batch_id)
+      SELECT workspace_id, data_source_id, indicator, area_id, year, unit, value, lower, upper, respondents, import_batch_id
+      FROM replaced_survey_results WHERE workspace_id = ${workspaceId}::uuid AND replaced_by_batch_id = ${batchId}::uuid`;
+    await tx.$executeRaw`DELETE FROM replaced_survey_results
+      WHERE workspace_id = ${workspaceId}::uuid AND replaced_by_batch_id = ${batchId}::uuid`;
     await tx.importBatch.update({
       where: { workspaceId_id: { workspaceId, id: batchId } },
       data: { status: "undone", undoneAt: new Date() },
     });
-    return { removed: count, restored };
+    return { removed: count + surveyRows.count, restored: restored + surveyRestored };
   });
 }
 

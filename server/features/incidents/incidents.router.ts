@@ -8,7 +8,7 @@ export const incidentsRouter = router({
   /** The workspace's data sources, for the filter bar. */
   sources: workspaceProcedure.input(z.void()).query(({ ctx }) =>
     ctx.db.dataSource.findMany({
-      where: { workspaceId: ctx.workspace.id },
+      where: { workspaceId: ctx.workspace.id, kind: { not: "survey" } },
       select: { id: true, name: true, kind: true },
       orderBy: { name: "asc" },
     }),
