@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -67,3 +67,29 @@ export async function waitForMap(page: Page, expectSelected?: string) {
     { timeout: 30_000 },
   );
 }
+
+/** A fresh browser (its own profile) with one page, logged in as a demo user. */
+export async function openAs(
+  baseUrl: string,
+  email: string,
+  screen?: Parameters<typeof openBrowser>[0],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await openBrowser(screen);
+  const page = await context.newPage();
+  await login(page, baseUrl, email);
+  return { context, page };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const pageOf = (scope: Page | Locator) =>
+  ("page" in scope && typeof scope.page === "function" ? scope.page() : scope) as Page;
+const labelled = (scope: Page | Locator, pattern: RegExp) =>
+  scope.locator("label", { has: pageOf(scope).locator(".field-label", { hasText: pattern }) });
+
+/** The select whose visible label is exactly `name` (a label also holds the chosen option's text). */
+export const selectLabelled = (scope: Page | Locator, name: string) =>
+  labelled(scope, new RegExp(`^${escapeRegExp(name)}$`)).locator("select");
+
+/** The input or textarea whose visible label starts with `name`. */
+export const fieldLabelled = (scope: Page | Locator, name: string) =>
+  labelled(scope, new RegExp(`^${escapeRegExp(name)}`)).locator("input, textarea");

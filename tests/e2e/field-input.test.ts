@@ -1,6 +1,13 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectNoAxeViolations, login, openBrowser, PHONE } from "./browser.ts";
+import {
+  expectNoAxeViolations,
+  fieldLabelled,
+  openAs,
+  openBrowser,
+  PHONE,
+  selectLabelled,
+} from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const contexts: BrowserContext[] = [];
@@ -13,39 +20,28 @@ const PNG = Buffer.from(
   "base64",
 );
 
-async function newPage(screen: Parameters<typeof openBrowser>[0] = PHONE) {
-  const context = await openBrowser(screen);
+async function newPage(email: string | null, screen: Parameters<typeof openAs>[2] = PHONE) {
+  if (email === null) {
+    const context = await openBrowser(screen);
+    contexts.push(context);
+    return context.newPage();
+  }
+  const { context, page } = await openAs(baseUrl, email, screen);
   contexts.push(context);
-  return context.newPage();
+  return page;
 }
 
 beforeAll(async () => {
-  phone = await newPage();
-  await login(phone, baseUrl, "partner@borlange.example");
-  analyst = await newPage({ viewport: { width: 1400, height: 1000 } });
-  await login(analyst, baseUrl, "analytiker@borlange.example");
+  phone = await newPage("partner@borlange.example");
+  analyst = await newPage("analytiker@borlange.example", { viewport: { width: 1400, height: 1000 } });
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
 });
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** The select whose visible label is exactly `name`. */
-const pageOf = (scope: Page | Locator) =>
-  ("page" in scope && typeof scope.page === "function" ? scope.page() : scope) as Page;
-const select = (scope: Page | Locator, name: string) =>
-  scope
-    .locator("label", {
-      has: pageOf(scope).locator(".field-label", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
-    })
-    .locator("select");
-const field = (scope: Page | Locator, name: string) =>
-  scope
-    .locator("label", {
-      has: pageOf(scope).locator(".field-label", { hasText: new RegExp(`^${escapeRegExp(name)}`) }),
-    })
-    .locator("input, textarea");
+const select = selectLabelled;
+const field = fieldLabelled;
 
 describe("field input on a phone", () => {
   it("plans a walk, records three findings (one with a photo), assigns one and closes it", async () => {
@@ -106,7 +102,7 @@ describe("field input on a phone", () => {
   });
 
   it("takes a citizen's report without login, and the reporter follows it after moderation", async () => {
-    const citizen = await newPage();
+    const citizen = await newPage(null);
     await citizen.goto(`${baseUrl}/rapport/est-borlange`);
     await citizen.getByRole("heading", { name: /Tipsa EST Borlänge/ }).waitFor();
     await expectNoAxeViolations(citizen);

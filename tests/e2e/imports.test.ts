@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
+import { expectNoAxeViolations, login, openBrowser, selectLabelled } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
@@ -16,18 +16,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The select whose visible label is exactly `name` (labels also contain the selected option's text). */
-const selectLabelled = (name: string, within: Locator | Page = page) =>
-  within
-    .locator("label", { has: page.locator(".field-label", { hasText: new RegExp(`^${name}$`) }) })
-    .locator("select");
+const select = (name: string, within: Locator | Page = page) => selectLabelled(within, name);
 
 describe("imports in the browser", () => {
   it("uploads a partner CSV, previews it, maps its columns and imports it", async () => {
     await page.getByRole("link", { name: "Import" }).click();
     await page.getByLabel("Ny datakälla").fill("Tunabyggen bovärdar");
     await page.getByRole("button", { name: "Skapa datakälla" }).click();
-    await expect.poll(() => selectLabelled("Datakälla").inputValue(), { timeout: 15_000 }).not.toBe("");
+    await expect.poll(() => select("Datakälla").inputValue(), { timeout: 15_000 }).not.toBe("");
     const csv =
       "Datum;Typ;Område;Antal\r\n2026-11-10;P-KLOTTER;Mjälga-Centrum;4\r\n11/11/2026;Brand i container;Forssa;1\r\n";
     await page
@@ -39,11 +35,11 @@ describe("imports in the browser", () => {
     await expect(page.getByTestId("preview-summary").textContent()).resolves.toContain(
       "2 rader, csv (windows-1252, ;)",
     );
-    await selectLabelled("Datum").selectOption("Datum");
-    await selectLabelled("Kategori").selectOption("Typ");
-    await selectLabelled("Område anges med").selectOption("name");
-    await selectLabelled("Område").selectOption("Område");
-    await selectLabelled("Antal").selectOption("Antal");
+    await select("Datum").selectOption("Datum");
+    await select("Kategori").selectOption("Typ");
+    await select("Område anges med").selectOption("name");
+    await select("Område").selectOption("Område");
+    await select("Antal").selectOption("Antal");
     await expectNoAxeViolations(page);
     await page
       .locator("#partner-import-title")
@@ -88,9 +84,9 @@ describe("imports in the browser", () => {
     await form
       .getByLabel("Fil")
       .setInputFiles({ name: "befolkning.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await selectLabelled("Områdeskod", form).selectOption("deso");
-    await selectLabelled("År", form).selectOption("år");
-    await selectLabelled("Invånare", form).selectOption("folk");
+    await select("Områdeskod", form).selectOption("deso");
+    await select("År", form).selectOption("år");
+    await select("Invånare", form).selectOption("folk");
     // Hold the request briefly so the page is seen between "sent" and "written".
     await page.route("**/trpc/imports.population*", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 800));
@@ -131,8 +127,8 @@ describe("imports in the browser", () => {
       buffer: Buffer.from(JSON.stringify(geojson)),
     });
     await expect(form.getByTestId("areas-preview").textContent()).resolves.toContain("2 områden i filen");
-    await selectLabelled("Kod", form).selectOption("kod");
-    await selectLabelled("Namn", form).selectOption("namn");
+    await select("Kod", form).selectOption("kod");
+    await select("Namn", form).selectOption("namn");
     await expectNoAxeViolations(page);
     await form.getByRole("button", { name: "Importera" }).click();
     const alert = form.getByRole("alert");

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readCsv, SHARED_DATA } from "../support/shared-data.ts";
-import { login, openBrowser } from "./browser.ts";
+import { login, openBrowser, selectLabelled } from "./browser.ts";
 
 // Real public data through the import page, into an empty workspace, as an analyst would do it.
 const baseUrl = inject("baseUrl");
@@ -23,10 +23,7 @@ afterAll(async () => {
 
 const formTitled = (title: string) =>
   page.locator("form", { has: page.getByRole("heading", { name: title }) });
-const select = (form: Locator, name: string) =>
-  form
-    .locator("label", { has: page.locator(".field-label", { hasText: new RegExp(`^${name}$`) }) })
-    .locator("select");
+const select = selectLabelled;
 const upload = (form: Locator, file: string, mimeType: string) =>
   form
     .getByLabel("Fil")

@@ -5,6 +5,7 @@ import type { Role } from "../../shared/roles.ts";
 import { createBorlangeAreas } from "./area.factory.ts";
 import { createCategoryTree } from "./category.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
+import { createDemoSurvey } from "./survey.factory.ts";
 import { createUser } from "./user.factory.ts";
 import { createOrganization, createWorkspace } from "./workspace.factory.ts";
 
@@ -42,7 +43,8 @@ const ORGANIZATIONS = [
 
 /**
  * "EST Borlänge": Borlänge kommun with its 27 DeSO areas, four organisations, one user per role
- * and synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it.
+ * synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it, and a
+ * synthetic trygghetsmätning for those three years.
  */
 export async function seedDemoWorkspace(
   db: Db,
@@ -112,5 +114,6 @@ export async function seedDemoWorkspace(
     dataSourceId: partnerSource.id,
     categories: leaves.filter((category) => category.kind === "partner_event"),
   });
+  await createDemoSurvey(db, workspace.id, [endYear - 2, endYear - 1, endYear]);
   return { workspace, password, incidentCount: police.length + partner.length, start, end: options.endDate };
 }

@@ -35,8 +35,17 @@ afterAll(async () => {
   await testDb?.close();
 });
 
+/** Rows of the survey these tests import (the demo workspace has its own synthetic survey). */
 const countRows = async () =>
-  Number((await testDb.db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM survey_results`)[0]?.n);
+  Number(
+    (
+      await testDb.db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM survey_results s
+        JOIN data_sources d ON d.workspace_id = s.workspace_id AND d.id = s.data_source_id
+        WHERE d.name = 'Polisens trygghetsmätning'`
+    )[0]?.n,
+  );
+const ours = async () =>
+  (await testDb.db.dataSource.findFirstOrThrow({ where: { name: "Polisens trygghetsmätning" } })).id;
 
 describe("survey import", () => {
   it("reads codes or names, Swedish decimals and both interval forms, and repeats without writing", async () => {
@@ -49,7 +58,7 @@ describe("survey import", () => {
     const stored = await testDb.db.$queryRaw<unknown[][]>`
       SELECT json_build_array(a.code, s.year, s.value, s.lower, s.upper, s.respondents, s.unit) AS row
       FROM survey_results s JOIN areas a ON a.workspace_id = s.workspace_id AND a.id = s.area_id
-      ORDER BY s.year, s.value`;
+      WHERE s.data_source_id = ${await ours()}::uuid ORDER BY s.year, s.value`;
     expect(stored.map((entry) => (entry as unknown as { row: unknown[] }).row)).toEqual([
       ["2081R005", 2024, 2.9, 2.6, 3.2, 212, "index"],
       ["2081", 2025, 2.1, 2.0, 2.2, 1540, "index"],
@@ -115,7 +124,9 @@ describe("survey import", () => {
     expect(await countRows()).toBe(5);
     const value2025 = async () =>
       (
-        await testDb.db.surveyResult.findMany({ where: { year: 2025, respondents: { gt: 150, lt: 1000 } } })
+        await testDb.db.surveyResult.findMany({
+          where: { dataSourceId: await ours(), year: 2025, respondents: { gt: 150, lt: 1000 } },
+        })
       )[0];
     expect(await value2025()).toMatchObject({ value: 3.4, lower: 3.1, upper: 3.7, respondents: 201 });
     await analyst.imports.undo({ batchId: result.id });
@@ -193,7 +204,7 @@ describe("survey series", () => {
       TEST_PASSWORD,
       "est-falun",
     );
-    const survey = (await analyst.surveys.list())[0];
+    const survey = (await analyst.surveys.list()).find((entry) => entry.name === "Polisens trygghetsmätning");
     expect(await outsider.surveys.list()).toEqual([]);
     await expect(
       outsider.surveys.series({

@@ -156,25 +156,30 @@ async function parseSurveyTable(db: Db, workspaceId: string, kind: SurveyKind, t
   );
   const rows: SurveyRow[] = [];
   const firstLineOfKey = new Map<string, number>();
-  table.rows.forEach((cells, position) => {
+  for (const [position, cells] of table.rows.entries()) {
     const line = position + 2;
     const cell = (column: Column) => {
       const found = columns.get(column);
       return found ? (cells[found.index] ?? "").trim() : "";
     };
     const row = readSurveyRow({ kind, cell, resolveArea });
-    if ("reason" in row) return issues.add({ row: line, column: columnName(row.column), reason: row.reason });
+    if ("reason" in row) {
+      issues.add({ row: line, column: columnName(row.column), reason: row.reason });
+      continue;
+    }
     const key = `${row.indicator.toLowerCase()}|${row.area_id}|${row.year}`;
     const first = firstLineOfKey.get(key);
-    if (first)
-      return issues.add({
+    if (first) {
+      issues.add({
         row: line,
         column: columnName("indicator"),
         reason: `samma indikator, område och år som rad ${first}`,
       });
+      continue;
+    }
     firstLineOfKey.set(key, line);
     rows.push(row);
-  });
+  }
   if (rows.length === 0 && issues.total === 0)
     issues.add({ row: 2, column: "-", reason: "filen har inga rader" });
   return { issues, rows };

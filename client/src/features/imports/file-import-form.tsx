@@ -1,31 +1,48 @@
 import type { UseMutationResult } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ImportError } from "./import-issues.tsx";
 import { readFileAsBase64 } from "./read-file.ts";
 import { UploadStatus } from "./upload-status.tsx";
 
-type Props = {
+type FilePayload = { fileName: string; contentBase64: string };
+
+type Props<Input extends FilePayload, Output> = {
   title: string;
   hint: string;
   accept: string;
-  mutation: UseMutationResult<unknown, unknown, { fileName: string; contentBase64: string }>;
+  mutation: UseMutationResult<Output, unknown, Input>;
+  /** Fields the import needs besides the file (rendered above it) and how they join the payload. */
+  children?: ReactNode;
+  toInput?: (file: FilePayload) => Input | null;
+  /** What the finished import changed, in words. */
+  describe?: (result: Output) => string;
 };
 
 /** Choose a file and import it whole; errors list file rows, success says what changed. */
-export function FileImportForm({ title, hint, accept, mutation }: Props) {
+export function FileImportForm<Input extends FilePayload = FilePayload, Output = unknown>({
+  title,
+  hint,
+  accept,
+  mutation,
+  children,
+  toInput = (file) => file as Input,
+  describe,
+}: Props<Input, Output>) {
   const { t } = useI18n();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    mutation.mutate({ fileName: file.name, contentBase64: await readFileAsBase64(file) });
+    const input = toInput({ fileName: file.name, contentBase64: await readFileAsBase64(file) });
+    if (input) mutation.mutate(input);
   };
   return (
     <form className="import-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <p className="muted small">{hint}</p>
+      {children}
       <label>
         <span className="field-label">{t("import.file")}</span>
         <input type="file" accept={accept} onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
@@ -37,7 +54,7 @@ export function FileImportForm({ title, hint, accept, mutation }: Props) {
       {mutation.error ? <ImportError error={mutation.error} /> : null}
       {mutation.isSuccess ? (
         <p role="status" className="success">
-          {t("import.done")}
+          {describe && mutation.data !== undefined ? describe(mutation.data) : t("import.done")}
         </p>
       ) : null}
     </form>

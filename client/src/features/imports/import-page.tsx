@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { SurveyImportForm } from "../surveys/survey-import-form.tsx";
 import { FileImportForm } from "./file-import-form.tsx";
 import { AreaImportForm, PopulationImportForm } from "./geography-import-forms.tsx";
 import { ImportHistory } from "./import-history.tsx";
@@ -36,9 +37,14 @@ export function ImportPage() {
           />
         </section>
       </div>
-      <section className="panel">
-        <PartnerImportForm onImported={refresh} />
-      </section>
+      <div className="import-grid">
+        <section className="panel">
+          <PartnerImportForm onImported={refresh} />
+        </section>
+        <section className="panel">
+          <SurveyImportForm />
+        </section>
+      </div>
       <h2>{t("import.geographyTitle")}</h2>
       <div className="import-grid">
         <section className="panel">

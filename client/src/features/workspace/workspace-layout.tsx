@@ -59,6 +59,7 @@ export function WorkspaceLayout() {
           <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
           <NavLink to={`/w/${slug}/vandringar`}>{t("nav.walks")}</NavLink>
           <NavLink to={`/w/${slug}/dialoger`}>{t("nav.dialogues")}</NavLink>
+          <NavLink to={`/w/${slug}/trygghet`}>{t("nav.surveys")}</NavLink>
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/import`}>{t("nav.import")}</NavLink>
           ) : null}
