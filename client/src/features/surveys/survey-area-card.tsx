@@ -80,10 +80,12 @@ export function SurveyAreaCard({
           to: `${last.year}: ${format(last.value ?? 0)}`,
         })
       : t("surveys.noResults", { area: area.name });
-  const incidentSummary = t("surveys.incidentSummary", {
+  const incidentSummary = t(showRate ? "surveys.rateSummary" : "surveys.incidentSummary", {
     years: rows
-      .filter((row) => row.incidents !== null)
-      .map((row) => `${row.year}: ${formatNumber(row.incidents ?? 0)}`)
+      .filter((row) => (showRate ? row.rate : row.incidents) !== null)
+      .map(
+        (row) => `${row.year}: ${formatNumber((showRate ? row.rate : row.incidents) ?? 0, showRate ? 1 : 0)}`,
+      )
       .join(", "),
   });
   return (
@@ -94,7 +96,7 @@ export function SurveyAreaCard({
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={rows} margin={CHART_MARGIN}>
               <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-              <XAxis dataKey="year" tick={AXIS_TICK} />
+              <XAxis dataKey="year" tick={AXIS_TICK} padding={{ left: 24, right: 24 }} />
               <YAxis
                 width={44}
                 tick={AXIS_TICK}
