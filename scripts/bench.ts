@@ -15,6 +15,7 @@ import { getDistrictStats } from "../server/features/overview/overview.service.t
 import { resolveMembership } from "../server/features/workspace/workspace.service.ts";
 import { addDays, toLocalDate } from "../shared/calendar.ts";
 import { assessSeriesAt, naiveRise } from "../shared/rising.ts";
+import { OverviewFilterInputSchema } from "../shared/schemas/overview.ts";
 import { createBorlangeAreas } from "../tests/factories/area.factory.ts";
 import { createCategoryTree } from "../tests/factories/category.factory.ts";
 import { createRandom } from "../tests/factories/random.ts";
@@ -184,7 +185,7 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
       getDistrictStats({
         db: handle.db,
         workspace: context.workspace,
-        filter: { period: { kind: "biweek", date }, areaCodes: [], categoryCodes: [], sourceIds: [] },
+        filter: OverviewFilterInputSchema.parse({ period: { kind: "biweek", date } }),
       }),
     );
     await timeQueries("biweekly CompStat (tree, YTD, 2-year baseline, flags)", (date) =>
@@ -192,10 +193,7 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
         db: handle.db,
         workspace: context.workspace,
         input: {
-          period: { kind: "biweek", date },
-          areaCodes: [],
-          categoryCodes: [],
-          sourceIds: [],
+          ...OverviewFilterInputSchema.parse({ period: { kind: "biweek", date } }),
           dateBasis: "registered",
           groupBy: "category",
         },

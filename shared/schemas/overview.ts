@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isLocalDate, PERIOD_KINDS } from "../calendar.ts";
+import { DIALOGUE_THEMES, FINDING_CATEGORIES, FINDING_STATUSES, REPORT_CATEGORIES } from "../field.ts";
 
 export const LocalDateSchema = z.string().refine(isLocalDate, { message: "must be a date YYYY-MM-DD" });
 
@@ -20,6 +21,10 @@ export const OverviewFilterInputSchema = z.object({
   categoryCodes: CodeListSchema.default([]),
   /** Data sources (ids); empty means every source. */
   sourceIds: z.array(z.uuid()).max(50).default([]),
+  /** Safety-walk findings in these statuses; empty means every status. */
+  findingStatuses: z.array(z.enum(FINDING_STATUSES)).max(5).default([]),
+  /** Dialogue themes; empty means every theme. */
+  themes: z.array(z.enum(DIALOGUE_THEMES)).max(20).default([]),
 });
 export type OverviewFilterInput = z.input<typeof OverviewFilterInputSchema>;
 
@@ -41,6 +46,8 @@ export const DistrictStatSchema = z.object({
   findings: z.number(),
   /** Approved partner and citizen reports in the district in the period. */
   reports: z.number(),
+  /** Dialogue themes raised about the district in dialogues held in the period. */
+  themes: z.number(),
 });
 export type DistrictStat = z.infer<typeof DistrictStatSchema>;
 
@@ -79,3 +86,44 @@ export const IncidentPointsOutputSchema = z.object({
   truncated: z.boolean(),
 });
 export type IncidentPointsOutput = z.infer<typeof IncidentPointsOutputSchema>;
+
+export const FIELD_LAYERS = ["findings", "reports", "themes"] as const;
+export type FieldLayer = (typeof FIELD_LAYERS)[number];
+
+/** What people saw and said in the period, for the map: no free text, no names. */
+export const FieldLayersOutputSchema = z.object({
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      walkId: z.string().nullable(),
+      lon: z.number(),
+      lat: z.number(),
+      category: z.enum(FINDING_CATEGORIES),
+      status: z.enum(FINDING_STATUSES),
+      severity: z.number(),
+    }),
+  ),
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      lon: z.number(),
+      lat: z.number(),
+      category: z.enum(REPORT_CATEGORIES),
+      kind: z.enum(["partner", "citizen"]),
+      date: z.string(),
+    }),
+  ),
+  /** Per district: each theme raised about it, how often and how strongly at most. */
+  themes: z.array(
+    z.object({
+      code: z.string().nullable(),
+      name: z.string(),
+      lon: z.number(),
+      lat: z.number(),
+      mentions: z.array(
+        z.object({ theme: z.enum(DIALOGUE_THEMES), count: z.number(), strength: z.number() }),
+      ),
+    }),
+  ),
+});
+export type FieldLayersOutput = z.infer<typeof FieldLayersOutputSchema>;

@@ -1,5 +1,6 @@
 import {
   DistrictStatsOutputSchema,
+  FieldLayersOutputSchema,
   IncidentPointsOutputSchema,
   OverviewFilterInputSchema,
   WeeklyTrendInputSchema,
@@ -7,7 +8,7 @@ import {
 } from "../../../shared/schemas/overview.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { getIncidentPoints } from "../analysis/patterns.service.ts";
-import { getDistrictStats, getWeeklyTrend } from "./overview.service.ts";
+import { getDistrictStats, getFieldLayers, getWeeklyTrend } from "./overview.service.ts";
 
 export const overviewRouter = router({
   districtStats: workspaceProcedure
@@ -24,4 +25,8 @@ export const overviewRouter = router({
     .input(OverviewFilterInputSchema)
     .output(IncidentPointsOutputSchema)
     .query(({ ctx, input }) => getIncidentPoints({ db: ctx.db, workspace: ctx.workspace, input })),
+  fieldLayers: workspaceProcedure
+    .input(OverviewFilterInputSchema)
+    .output(FieldLayersOutputSchema)
+    .query(({ ctx, input }) => getFieldLayers({ db: ctx.db, workspace: ctx.workspace, filter: input })),
 });

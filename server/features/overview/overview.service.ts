@@ -12,6 +12,7 @@ import {
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
 import type {
   DistrictStatsOutput,
+  FieldLayersOutput,
   OverviewFilterInputSchema,
   WeeklyTrendOutput,
 } from "../../../shared/schemas/overview.ts";
@@ -20,9 +21,12 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { listAreas, populationsFor, resolveAreaScope } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { fieldPoints, themeMentionsByDistrict } from "./field-layers.service.ts";
 
 type Filter = z.output<typeof OverviewFilterInputSchema>;
 type Options = { db: Db; workspace: CurrentWorkspace; filter: Filter };
+type AreaNode = { id: string; parentId: string | null };
+type Period = { start: string; end: string };
 
 async function resolveScope({ db, workspace, filter }: Options) {
   const [areas, categories] = await Promise.all([
@@ -32,6 +36,7 @@ async function resolveScope({ db, workspace, filter }: Options) {
   const period = periodContaining(filter.period.kind, filter.period.date, workspace.meetingAnchor);
   return {
     period,
+    allAreas: areas,
     areas: resolveAreaScope(areas, filter.areaCodes),
     categoryIds: resolveCategoryScope(categories, filter.categoryCodes),
     sourceIds: filter.sourceIds,
@@ -45,33 +50,77 @@ function filterConditions(categoryIds: string[] | null, sourceIds: string[]) {
 }
 
 /**
- * What people saw and felt, beside the incidents: safety-walk findings recorded and approved
- * partner and citizen reports per district, in the period (local dates).
+ * What people saw and felt, beside the incidents: safety-walk findings recorded, approved partner
+ * and citizen reports, and dialogue themes raised, per district in the period (local dates).
  */
-async function fieldInputCounts(options: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  areaIds: string[];
-  period: { start: string; end: string };
-}) {
-  const { db, workspace, areaIds, period } = options;
-  const rows = await db.$queryRaw<{ area_id: string; findings: number; reports: number }[]>`
-    SELECT area_id::text AS area_id, SUM(findings)::int AS findings, SUM(reports)::int AS reports FROM (
-      SELECT area_id, 1 AS findings, 0 AS reports FROM walk_findings
-      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${areaIds}::uuid[])
-        AND (created_at AT TIME ZONE ${workspace.timezone})::date BETWEEN ${period.start}::date AND ${period.end}::date
-      UNION ALL
-      SELECT area_id, 0, 1 FROM field_reports
-      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${areaIds}::uuid[]) AND status = 'approved'
-        AND (occurred_at AT TIME ZONE ${workspace.timezone})::date BETWEEN ${period.start}::date AND ${period.end}::date
-    ) field GROUP BY 1`;
-  return new Map(rows.map((row) => [row.area_id, row]));
+async function fieldInputCounts(
+  options: Options & { allAreas: AreaNode[]; areaIds: string[]; period: Period },
+) {
+  const scope = {
+    db: options.db,
+    workspace: options.workspace,
+    period: options.period,
+    districtIds: options.areaIds,
+    findingStatuses: options.filter.findingStatuses,
+    themes: options.filter.themes,
+  };
+  const [{ findings, reports }, themes] = await Promise.all([
+    fieldPoints(scope),
+    themeMentionsByDistrict({ ...scope, areas: options.allAreas }),
+  ]);
+  const tally = (rows: { areaId: string }[]) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.areaId, (counts.get(row.areaId) ?? 0) + 1);
+    return counts;
+  };
+  const findingCounts = tally(findings);
+  const reportCounts = tally(reports);
+  return (areaId: string) => ({
+    findings: findingCounts.get(areaId) ?? 0,
+    reports: reportCounts.get(areaId) ?? 0,
+    themes: [...(themes.get(areaId)?.values() ?? [])].reduce((sum, mention) => sum + mention.count, 0),
+  });
+}
+
+/** The map's field layers: findings, approved reports and dialogue themes in the period. */
+export async function getFieldLayers(options: Options): Promise<FieldLayersOutput> {
+  const { period, areas, allAreas } = await resolveScope(options);
+  const scope = {
+    db: options.db,
+    workspace: options.workspace,
+    period,
+    districtIds: areas.map((area) => area.id),
+    findingStatuses: options.filter.findingStatuses,
+    themes: options.filter.themes,
+  };
+  const [{ findings, reports }, themes] = await Promise.all([
+    fieldPoints(scope),
+    themeMentionsByDistrict({ ...scope, areas: allAreas }),
+  ]);
+  const strip = <T extends { areaId: string }>({ areaId: _area, ...row }: T) => row;
+  return {
+    findings: findings.map(strip),
+    reports: reports.map(strip),
+    themes: areas.flatMap((area) => {
+      const mentions = themes.get(area.id);
+      if (!mentions || area.centroidLon === null || area.centroidLat === null) return [];
+      return [
+        {
+          code: area.code,
+          name: area.name,
+          lon: area.centroidLon,
+          lat: area.centroidLat,
+          mentions: [...mentions].map(([theme, mention]) => ({ theme, ...mention })),
+        },
+      ];
+    }),
+  };
 }
 
 /** Incidents per district for a period and the period before it, with rate and change. */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
-  const { period, areas, categoryIds, sourceIds } = await resolveScope(options);
+  const { period, areas, allAreas, categoryIds, sourceIds } = await resolveScope(options);
   const previous = previousPeriod(period);
   const areaIds = areas.map((area) => area.id);
   const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
@@ -85,7 +134,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
       ${filterConditions(categoryIds, sourceIds)}
     GROUP BY area_id`;
   const countByArea = new Map(counts.map((row) => [row.area_id, row]));
-  const field = await fieldInputCounts({ db, workspace, areaIds, period });
+  const fieldOf = await fieldInputCounts({ ...options, allAreas, areaIds, period });
   const year = isoWeekOf(period.end).year;
   const populations = await populationsFor({ db, workspaceId: workspace.id, areaIds, year });
   const rows = areas.map((area) => {
@@ -99,8 +148,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
       population,
       count: current,
       previousCount,
-      findings: field.get(area.id)?.findings ?? 0,
-      reports: field.get(area.id)?.reports ?? 0,
+      ...fieldOf(area.id),
     });
   });
   const populationYears = [...populations.values()].map((p) => p.year);
@@ -118,6 +166,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
     previousCount: rows.reduce((sum, row) => sum + row.previousCount, 0),
     findings: rows.reduce((sum, row) => sum + row.findings, 0),
     reports: rows.reduce((sum, row) => sum + row.reports, 0),
+    themes: rows.reduce((sum, row) => sum + row.themes, 0),
   });
   return {
     period,
@@ -137,6 +186,7 @@ function statRow(input: {
   previousCount: number;
   findings: number;
   reports: number;
+  themes: number;
 }) {
   return {
     ...input,

@@ -1,0 +1,89 @@
+import type { DialogueTheme } from "../../../shared/field.ts";
+import type { FieldLayersOutput } from "../../../shared/schemas/overview.ts";
+import type { Db } from "../../db/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+
+type AreaNode = { id: string; parentId: string | null };
+type Scope = {
+  db: Db;
+  workspace: CurrentWorkspace;
+  period: { start: string; end: string };
+  districtIds: string[];
+  findingStatuses: readonly string[];
+  themes: readonly string[];
+};
+
+const localDay = (column: string, timeZone: string) =>
+  Prisma.sql`(${Prisma.raw(column)} AT TIME ZONE ${timeZone})::date`;
+
+/** Findings recorded and approved reports made in the period, in the districts (local dates). */
+export async function fieldPoints({ db, workspace, period, districtIds, findingStatuses }: Scope) {
+  const statusFilter =
+    findingStatuses.length > 0
+      ? Prisma.sql`AND status::text = ANY(${[...findingStatuses]}::text[])`
+      : Prisma.empty;
+  const [findings, reports] = await Promise.all([
+    db.$queryRaw<(FieldLayersOutput["findings"][number] & { areaId: string })[]>`
+      SELECT id::text, walk_id::text AS "walkId", lon, lat, category::text, status::text, severity, area_id::text AS "areaId"
+      FROM walk_findings
+      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${districtIds}::uuid[]) ${statusFilter}
+        AND ${localDay("created_at", workspace.timezone)} BETWEEN ${period.start}::date AND ${period.end}::date
+      ORDER BY created_at`,
+    db.$queryRaw<(FieldLayersOutput["reports"][number] & { areaId: string })[]>`
+      SELECT id::text, lon, lat, category, kind::text, to_char(${localDay("occurred_at", workspace.timezone)}, 'YYYY-MM-DD') AS date,
+        area_id::text AS "areaId"
+      FROM field_reports
+      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${districtIds}::uuid[]) AND status = 'approved'
+        AND ${localDay("occurred_at", workspace.timezone)} BETWEEN ${period.start}::date AND ${period.end}::date
+      ORDER BY occurred_at`,
+  ]);
+  return { findings, reports };
+}
+
+/** The districts (leaf areas) at or below an area: a theme about a RegSO concerns each of its DeSO. */
+function leavesBelow(areas: readonly AreaNode[]) {
+  const children = new Map<string, string[]>();
+  for (const area of areas)
+    if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area.id]);
+  const below = (id: string): string[] => {
+    const kids = children.get(id);
+    return kids ? kids.flatMap(below) : [id];
+  };
+  return below;
+}
+
+/**
+ * Dialogue themes raised in dialogues held in the period, per district: a theme counts once per
+ * dialogue for each district it concerns (its own areas, else the dialogue's area).
+ */
+export async function themeMentionsByDistrict(scope: Scope & { areas: readonly AreaNode[] }) {
+  const { db, workspace, period, themes } = scope;
+  const rows = await db.$queryRaw<
+    { dialogue_id: string; theme: DialogueTheme; strength: number; area_ids: string[] }[]
+  >`
+    SELECT t.dialogue_id::text, t.theme, t.strength,
+      CASE WHEN jsonb_array_length(t.area_ids) > 0 THEN t.area_ids
+        WHEN d.area_id IS NOT NULL THEN jsonb_build_array(d.area_id::text) ELSE '[]'::jsonb END AS area_ids
+    FROM dialogue_themes t
+    JOIN dialogues d ON d.workspace_id = t.workspace_id AND d.id = t.dialogue_id
+    WHERE t.workspace_id = ${workspace.id}::uuid
+      AND ${localDay("d.starts_at", workspace.timezone)} BETWEEN ${period.start}::date AND ${period.end}::date
+      ${themes.length > 0 ? Prisma.sql`AND t.theme = ANY(${[...themes]}::text[])` : Prisma.empty}`;
+  const leaves = leavesBelow(scope.areas);
+  const inScope = new Set(scope.districtIds);
+  const byDistrict = new Map<string, Map<DialogueTheme, { count: number; strength: number }>>();
+  for (const row of rows) {
+    const districts = new Set(row.area_ids.flatMap(leaves).filter((id) => inScope.has(id)));
+    for (const district of districts) {
+      const mentions = byDistrict.get(district) ?? new Map();
+      const current = mentions.get(row.theme) ?? { count: 0, strength: 0 };
+      mentions.set(row.theme, {
+        count: current.count + 1,
+        strength: Math.max(current.strength, row.strength),
+      });
+      byDistrict.set(district, mentions);
+    }
+  }
+  return byDistrict;
+}
