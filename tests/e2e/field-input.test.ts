@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { formatIsoWeek, isoWeekOf, toLocalDate } from "../../shared/calendar.ts";
 import {
   expectNoAxeViolations,
   fieldLabelled,
@@ -7,9 +8,11 @@ import {
   openBrowser,
   PHONE,
   selectLabelled,
+  waitForMap,
 } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
+const TODAY = toLocalDate(new Date());
 const contexts: BrowserContext[] = [];
 let phone: Page;
 let analyst: Page;
@@ -154,7 +157,8 @@ describe("field input on a phone", () => {
     await phone.getByRole("heading", { name: "Planera en dialog" }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await select(phone, "Form").selectOption("fokusgrupp");
-    await field(phone, "När").fill("2026-11-05T17:00");
+    // Today, so the overview's current week holds the dialogue beside today's findings.
+    await field(phone, "När").fill(`${TODAY}T09:00`);
     await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
     await field(phone, "Samlingsplats").fill("Mjälga fritidsgård");
     await phone.getByRole("button", { name: "Lägg till i schemat" }).click();
@@ -173,5 +177,60 @@ describe("field input on a phone", () => {
       .poll(() => row.getByTestId("dialogue-themes").textContent(), { timeout: 15_000 })
       .toBe("Belysning (3), Ungdomsgäng (2)");
     await expect(row.textContent()).resolves.toContain("gångtunneln");
+  });
+
+  it("shows the field input on the overview's map and table, filtered in the filter bar", async () => {
+    const week = formatIsoWeek(isoWeekOf(TODAY));
+    await analyst.goto(`${baseUrl}/w/est-borlange?period=week&from=${week}&field=findings,reports,themes`);
+    await waitForMap(analyst);
+    const map = analyst.getByTestId("district-map");
+    const rendered = async (layer: string) =>
+      Number(
+        new RegExp(`field-${layer}:(\\d+)`).exec(
+          (await map.getAttribute("data-field-features")) ?? "",
+        )?.[1] ?? -1,
+      );
+    const legendCount = async (layer: string) =>
+      Number(
+        /: (\d+)/.exec(
+          (await analyst.locator(`[data-testid=field-legend] [data-layer=${layer}]`).innerText()) ?? "",
+        )?.[1],
+      );
+    const total = async (column: string) => Number(await analyst.getByTestId(`total-${column}`).innerText());
+    await expect.poll(() => rendered("findings"), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(await rendered("findings")).toBe(await legendCount("findings"));
+    expect(await total("findings")).toBe(await legendCount("findings"));
+    await expect.poll(() => rendered("reports"), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    expect(await total("reports")).toBe(await legendCount("reports"));
+    await expect.poll(() => rendered("themes"), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    expect(await total("themes")).toBeGreaterThanOrEqual(2);
+    const mjalga = analyst.locator("[data-testid=district-table] tbody tr[data-code='2081C1090']");
+    expect(await mjalga.locator("td").last().innerText()).toBe("2");
+    await expectNoAxeViolations(analyst);
+
+    // The closed finding leaves when only open statuses are chosen; a theme filter narrows the themes.
+    const allFindings = await total("findings");
+    const statusFilter = analyst.locator(".filter-bar").getByRole("button", { name: /Fyndstatus/ });
+    await statusFilter.click();
+    // The boxes follow the URL, which updates a moment after the click.
+    const tick = async (name: string) => {
+      const box = analyst.getByRole("checkbox", { name, exact: true });
+      await box.click();
+      await expect.poll(() => box.isChecked(), { timeout: 15_000 }).toBe(true);
+    };
+    await tick("Ny");
+    await tick("Tilldelad");
+    await tick("Pågår");
+    await analyst.keyboard.press("Escape");
+    await expect.poll(() => total("findings"), { timeout: 15_000 }).toBe(allFindings - 1);
+    await expect.poll(() => rendered("findings"), { timeout: 15_000 }).toBe(allFindings - 1);
+    expect(analyst.url()).toContain("findingStatus=ny%2Ctilldelad%2Cpagar");
+    await analyst
+      .locator(".filter-bar")
+      .getByRole("button", { name: /Dialogteman/ })
+      .click();
+    await tick("Belysning");
+    await analyst.keyboard.press("Escape");
+    await expect.poll(() => mjalga.locator("td").last().innerText(), { timeout: 15_000 }).toBe("1");
   });
 });

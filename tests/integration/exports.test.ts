@@ -63,11 +63,18 @@ describe("exports", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("Area;Code;Inhabitants;Count;Per 1,000 inh.;Previous period;Change;Change %");
+    expect(lines[0]).toBe(
+      "Area;Code;Inhabitants;Count;Per 1,000 inh.;Previous period;Change;Change %;Findings (walks);Approved tips and reports;Dialogue themes",
+    );
     expect(lines).toHaveLength(3);
     for (const row of stats.rows) {
       const line = lines.find((candidate) => candidate.split(";")[1] === row.code);
       expect(line?.split(";")[3]).toBe(String(row.count));
+      expect(line?.split(";").slice(8)).toEqual([
+        String(row.findings),
+        String(row.reports),
+        String(row.themes),
+      ]);
     }
   });
 

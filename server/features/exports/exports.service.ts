@@ -36,6 +36,9 @@ const HEADERS = {
       "Föregående period",
       "Förändring",
       "Förändring %",
+      "Fynd (vandringar)",
+      "Godkända tips och rapporter",
+      "Dialogteman",
     ],
     selection: [
       "Arbetsyta",
@@ -74,6 +77,9 @@ const HEADERS = {
       "Previous period",
       "Change",
       "Change %",
+      "Findings (walks)",
+      "Approved tips and reports",
+      "Dialogue themes",
     ],
     selection: [
       "Workspace",
@@ -140,6 +146,9 @@ export async function exportTable({
         row.previousCount,
         row.change,
         round(row.changePercent, 1),
+        row.findings,
+        row.reports,
+        row.themes,
       ]),
     ];
   }

@@ -3,7 +3,12 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type GeoJSONSource, type Map as MapLibreMap, Marker, Popup, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
-import type { DistrictStat, IncidentPointsOutput } from "../../../../shared/schemas/overview.ts";
+import type {
+  DistrictStat,
+  FieldLayer,
+  FieldLayersOutput,
+  IncidentPointsOutput,
+} from "../../../../shared/schemas/overview.ts";
 import { createAreaMap } from "../../components/map/area-map.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
@@ -13,8 +18,10 @@ import {
   type MapMetric,
   shortLabel,
 } from "./choropleth.ts";
+import { applyFieldLayers, FIELD_MAP_LAYERS } from "./field-layer.ts";
 import { applyIncidentLayer, INCIDENT_LAYERS, type PointMode, PRECISION_COLORS } from "./incident-layer.ts";
-import { MapLegend } from "./map-legend.tsx";
+import { FieldLegend, MapLegend } from "./map-legend.tsx";
+import { fieldTooltip, pointTooltip, tooltipContent } from "./map-tooltips.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -34,6 +41,8 @@ export type DistrictMapProps = {
   metric: MapMetric;
   pointMode: PointMode;
   points: IncidentPointsOutput | null;
+  fieldLayers: FieldLayer[];
+  field: FieldLayersOutput | null;
 };
 
 export default function DistrictMap({
@@ -45,6 +54,8 @@ export default function DistrictMap({
   metric,
   pointMode,
   points,
+  fieldLayers,
+  field,
 }: DistrictMapProps) {
   const i18n = useI18n();
   const containerRef = useRef<HTMLElement>(null);
@@ -181,6 +192,17 @@ export default function DistrictMap({
       });
       map.on("mouseleave", layer, () => pointPopup.remove());
     }
+    for (const layer of FIELD_MAP_LAYERS) {
+      map.on("mousemove", layer, (event) => {
+        const properties = event.features?.[0]?.properties;
+        if (!properties) return;
+        pointPopup
+          .setLngLat(event.lngLat)
+          .setDOMContent(fieldTooltip(properties as Record<string, unknown>, i18nRef.current))
+          .addTo(map);
+      });
+      map.on("mouseleave", layer, () => pointPopup.remove());
+    }
     map.on("click", "districts-fill", (event) => {
       const code = event.features?.[0]?.properties?.code as string | undefined;
       if (code) onToggleRef.current(code);
@@ -202,6 +224,9 @@ export default function DistrictMap({
         incidentLayers.length > 0 ? map.queryRenderedFeatures({ layers: [...incidentLayers] }).length : 0,
       );
       container.dataset.selectedDistricts = [...selected].sort().join(",");
+      container.dataset.fieldFeatures = FIELD_MAP_LAYERS.filter((layer) => map.getLayer(layer))
+        .map((layer) => `${layer}:${map.queryRenderedFeatures({ layers: [layer] }).length}`)
+        .join(",");
     });
     return () => {
       popup.remove();
@@ -239,6 +264,14 @@ export default function DistrictMap({
     else map.once("load", apply);
   }, [pointMode, points]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => applyFieldLayers(map, fieldLayers, field);
+    if (map.getLayer("districts-fill")) apply();
+    else map.once("load", apply);
+  }, [fieldLayers, field]);
+
   const isApproximate = geometries.features.some((feature) => feature.properties.isApproximate);
   return (
     <div className="map-wrapper">
@@ -250,49 +283,11 @@ export default function DistrictMap({
       />
       <MapLegend choropleth={choropleth} metric={metric} />
       {pointMode !== "off" && points ? <PointsNote points={points} /> : null}
+      {fieldLayers.length > 0 && field ? <FieldLegend layers={fieldLayers} data={field} /> : null}
       <p className="muted small">{i18n.t("overview.mapHint")}</p>
       {isApproximate ? <p className="notice small">{i18n.t("overview.approximate")}</p> : null}
     </div>
   );
-}
-
-function tooltipContent(
-  name: string,
-  stat: DistrictStat | undefined,
-  i18n: ReturnType<typeof useI18n>,
-): HTMLElement {
-  // Built from text nodes only: no HTML from data is ever rendered.
-  const root = document.createElement("div");
-  const title = document.createElement("strong");
-  title.textContent = name;
-  root.append(title);
-  const line = (label: string, value: string) => {
-    const row = document.createElement("div");
-    row.textContent = `${label}: ${value}`;
-    root.append(row);
-  };
-  if (stat) {
-    line(i18n.t("overview.tooltipCount"), i18n.formatNumber(stat.count));
-    line(i18n.t("overview.tooltipRate"), stat.rate === null ? "–" : i18n.formatNumber(stat.rate, 1));
-    line(i18n.t("overview.tooltipChange"), `${stat.change > 0 ? "+" : ""}${i18n.formatNumber(stat.change)}`);
-  }
-  return root;
-}
-
-function pointTooltip(properties: Record<string, unknown>, i18n: ReturnType<typeof useI18n>): HTMLElement {
-  const root = document.createElement("div");
-  const total = Number(properties.total ?? properties.count ?? 0);
-  const line = document.createElement("strong");
-  line.textContent = i18n.t("points.tooltip", { count: i18n.formatNumber(total) });
-  root.append(line);
-  if (typeof properties.precision === "string") {
-    const precision = document.createElement("div");
-    precision.textContent = i18n.t(
-      `points.precision.${properties.precision as keyof typeof PRECISION_COLORS}`,
-    );
-    root.append(precision);
-  }
-  return root;
 }
 
 /** What the points are: how many incidents sit on exact places and how many on centroids. */

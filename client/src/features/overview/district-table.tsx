@@ -87,6 +87,11 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
+    helper.accessor("themes", {
+      header: t("col.themes"),
+      sortFn: "basic",
+      cell: (info) => number(info.getValue()),
+    }),
   ]);
   const table = useTable({
     features,
@@ -146,6 +151,9 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
             </td>
             <td className="numeric" data-testid="total-reports">
               {number(data.total.reports)}
+            </td>
+            <td className="numeric" data-testid="total-themes">
+              {number(data.total.themes)}
             </td>
           </tr>
         </tfoot>

@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PERIOD_KINDS, type PeriodKind } from "../../../../shared/calendar.ts";
+import { DIALOGUE_THEMES, FINDING_STATUSES } from "../../../../shared/field.ts";
+import { FIELD_LAYERS } from "../../../../shared/schemas/overview.ts";
 import { MultiSelect, type Option } from "../../components/ui/multi-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -83,6 +85,24 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
         options={sourceOptions}
         selected={state.filter.sourceIds}
         onChange={state.setSources}
+      />
+      <MultiSelect
+        label={t("filter.fieldLayers")}
+        options={FIELD_LAYERS.map((layer) => ({ value: layer, label: t(`fieldLayer.${layer}`) }))}
+        selected={state.fieldLayers}
+        onChange={state.setFieldLayers}
+      />
+      <MultiSelect
+        label={t("filter.findingStatuses")}
+        options={FINDING_STATUSES.map((status) => ({ value: status, label: t(`findingStatus.${status}`) }))}
+        selected={state.filter.findingStatuses}
+        onChange={state.setFindingStatuses}
+      />
+      <MultiSelect
+        label={t("filter.themes")}
+        options={DIALOGUE_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
+        selected={state.filter.themes}
+        onChange={state.setThemes}
       />
       <p className="muted filter-note">{t("filter.dateBasis")}</p>
     </form>

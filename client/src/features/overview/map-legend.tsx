@@ -1,5 +1,7 @@
+import type { FieldLayer, FieldLayersOutput } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Choropleth, type MapMetric, NO_DATA_COLOR } from "./choropleth.ts";
+import { FIELD_LAYER_STYLE } from "./field-layer.ts";
 
 export function MapLegend({ choropleth, metric }: { choropleth: Choropleth; metric: MapMetric }) {
   const { t, formatNumber } = useI18n();
@@ -32,5 +34,32 @@ export function MapLegend({ choropleth, metric }: { choropleth: Choropleth; metr
         </li>
       </ul>
     </figure>
+  );
+}
+
+/** What the field layers show and how many of each are in the period. */
+export function FieldLegend({ layers, data }: { layers: FieldLayer[]; data: FieldLayersOutput }) {
+  const { t, formatNumber } = useI18n();
+  const count: Record<FieldLayer, number> = {
+    findings: data.findings.length,
+    reports: data.reports.length,
+    themes: data.themes.length,
+  };
+  return (
+    <ul className="plain-list small field-legend" data-testid="field-legend">
+      {layers.map((layer) => (
+        <li key={layer} data-layer={layer}>
+          <span
+            className={`swatch round field-swatch-${layer}`}
+            style={{
+              borderColor: FIELD_LAYER_STYLE[layer].color,
+              background: layer === "themes" ? "#fff" : FIELD_LAYER_STYLE[layer].color,
+            }}
+            aria-hidden="true"
+          />{" "}
+          {t(`fieldLayer.legend.${layer}`, { count: formatNumber(count[layer]) })}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -44,6 +44,10 @@ export function OverviewPage() {
     ...trpc.overview.points.queryOptions({ ...filter, areaCodes: [] }),
     enabled: pointMode !== "off",
   });
+  const field = useQuery({
+    ...trpc.overview.fieldLayers.queryOptions({ ...filter, areaCodes: [] }),
+    enabled: state.fieldLayers.length > 0,
+  });
   const styleUrl = workspace.basemapStyleUrl ?? config.data?.mapStyleUrl ?? null;
   return (
     <>
@@ -95,6 +99,8 @@ export function OverviewPage() {
                 metric={metric}
                 pointMode={pointMode}
                 points={points.data ?? null}
+                fieldLayers={state.fieldLayers}
+                field={field.data ?? null}
               />
             </Suspense>
           ) : null}

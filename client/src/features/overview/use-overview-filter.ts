@@ -14,10 +14,19 @@ import {
   toLocalDate,
 } from "../../../../shared/calendar.ts";
 
+import {
+  DIALOGUE_THEMES,
+  type DialogueTheme,
+  FINDING_STATUSES,
+  type FindingStatus,
+} from "../../../../shared/field.ts";
+import { FIELD_LAYERS, type FieldLayer } from "../../../../shared/schemas/overview.ts";
+
 const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
 
 /**
- * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…&sources=…),
+ * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…&sources=…
+ * &findingStatus=…&themes=…&field=…),
  * so a view can be bookmarked, shared and projected as it is.
  */
 export function useOverviewFilter(meetingAnchor: string) {
@@ -34,6 +43,15 @@ export function useOverviewFilter(meetingAnchor: string) {
   const areaCodes = split(params.get("areas"));
   const categoryCodes = split(params.get("categories"));
   const sourceIds = split(params.get("sources"));
+  const findingStatuses = split(params.get("findingStatus")).filter((value): value is FindingStatus =>
+    (FINDING_STATUSES as readonly string[]).includes(value),
+  );
+  const themes = split(params.get("themes")).filter((value): value is DialogueTheme =>
+    (DIALOGUE_THEMES as readonly string[]).includes(value),
+  );
+  const fieldLayers = split(params.get("field")).filter((value): value is FieldLayer =>
+    (FIELD_LAYERS as readonly string[]).includes(value),
+  );
 
   const update = (patch: Record<string, string | null>) =>
     setParams(
@@ -53,7 +71,16 @@ export function useOverviewFilter(meetingAnchor: string) {
     period,
     isLatest: period.start === latest.start,
     canGoForward: period.start < latest.start,
-    filter: { period: { kind, date: period.start }, areaCodes, categoryCodes, sourceIds },
+    filter: {
+      period: { kind, date: period.start },
+      areaCodes,
+      categoryCodes,
+      sourceIds,
+      findingStatuses,
+      themes,
+    },
+    /** Field input drawn on the map (not a data filter: the table counts it either way). */
+    fieldLayers,
     setKind: (next: PeriodKind) =>
       update({
         period: next === "biweek" ? null : next,
@@ -70,6 +97,9 @@ export function useOverviewFilter(meetingAnchor: string) {
       }),
     setCategories: (codes: string[]) => update({ categories: codes.join(",") || null }),
     setSources: (ids: string[]) => update({ sources: ids.join(",") || null }),
+    setFindingStatuses: (values: string[]) => update({ findingStatus: values.join(",") || null }),
+    setThemes: (values: string[]) => update({ themes: values.join(",") || null }),
+    setFieldLayers: (values: string[]) => update({ field: values.join(",") || null }),
   };
 }
 
