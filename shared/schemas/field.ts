@@ -116,3 +116,26 @@ export const DialogueResultsInputSchema = z.object({
     .max(DIALOGUE_THEMES.length),
   notes: z.string().trim().max(10_000).nullable().default(null),
 });
+
+export const ThemeTrendInputSchema = z.object({
+  /** Themes about this area (or any area inside it); null means every area. */
+  areaCode: z.string().min(1).max(64).nullable().default(null),
+  quarters: z.number().int().min(2).max(20).default(8),
+  /** The last quarter shown; by default the current one. */
+  until: LocalDateSchema.optional(),
+});
+
+export const ThemeTrendSchema = z.object({
+  quarters: z.array(z.string()),
+  series: z.array(
+    z.object({
+      theme: z.enum(DIALOGUE_THEMES),
+      /** Per quarter: dialogues that raised the theme, and their summed strength (1–3 each). */
+      dialogues: z.array(z.number()),
+      strength: z.array(z.number()),
+    }),
+  ),
+  /** Themes raised more strongly in the last quarter than in the one before, strongest rise first. */
+  rising: z.array(z.object({ theme: z.enum(DIALOGUE_THEMES), from: z.number(), to: z.number() })),
+});
+export type ThemeTrend = z.infer<typeof ThemeTrendSchema>;

@@ -78,8 +78,14 @@ describe("dialogues", () => {
         startsAt: "2026-12-01T10:00:00+01:00",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const trend = await analyst.dialogues.themeTrend();
-    expect(trend).toContainEqual({ quarter: "2026-Q4", theme: "belysning", dialogues: 1, strength: 3 });
+    const trend = await viewer.dialogues.themeTrend({ until: "2026-11-22", quarters: 4 });
+    expect(trend.quarters).toEqual(["2026-K1", "2026-K2", "2026-K3", "2026-K4"]);
+    expect(trend.series.find((s) => s.theme === "belysning")).toEqual({
+      theme: "belysning",
+      dialogues: [0, 0, 0, 1],
+      strength: [0, 0, 0, 3],
+    });
+    expect(trend.rising.map((r) => r.theme)).toEqual(["belysning", "ungdomsgang"]);
   });
 
   it("purges notes after the workspace's retention period, keeping themes and counts", async () => {
@@ -113,5 +119,51 @@ describe("dialogues", () => {
     expect(listed?.themes).toHaveLength(1);
     // Running it again purges nothing more.
     expect(await purgeExpiredNotes(testDb.db, new Date("2026-11-22T12:00:00Z"))).toBe(0);
+  });
+
+  it("shows which themes rise in which areas, quarter by quarter", async () => {
+    const hold = async (
+      startsAt: string,
+      themes: { theme: "trafik" | "narkotika"; strength: number; areaCodes: string[] }[],
+    ) => {
+      const dialogue = await partner.dialogues.create({
+        kind: "medborgardialog",
+        format: "stormote",
+        startsAt,
+        areaCode: "2081C1100",
+      });
+      await partner.dialogues.recordResults({ dialogueId: dialogue.id, attendance: 20, themes, notes: null });
+    };
+    await hold("2026-08-20T18:00:00+02:00", [{ theme: "trafik", strength: 1, areaCodes: [] }]);
+    await hold("2026-10-15T18:00:00+02:00", [
+      { theme: "trafik", strength: 3, areaCodes: [] },
+      // About the whole kommun: it concerns every part of it.
+      { theme: "narkotika", strength: 2, areaCodes: ["2081"] },
+    ]);
+    const kupolen = await viewer.dialogues.themeTrend({
+      areaCode: "2081R005",
+      until: "2026-11-22",
+      quarters: 2,
+    });
+    expect(kupolen.quarters).toEqual(["2026-K3", "2026-K4"]);
+    expect(kupolen.series.map((s) => [s.theme, s.strength])).toEqual([
+      ["narkotika", [0, 2]],
+      ["trafik", [1, 3]],
+    ]);
+    expect(kupolen.rising).toEqual([
+      { theme: "narkotika", from: 0, to: 2 },
+      { theme: "trafik", from: 1, to: 3 },
+    ]);
+    const mjalga = await viewer.dialogues.themeTrend({
+      areaCode: "2081C1090",
+      until: "2026-11-22",
+      quarters: 2,
+    });
+    expect(mjalga.series.map((s) => s.theme)).toEqual(["belysning", "narkotika", "ungdomsgang"]);
+    await expect(
+      viewer.dialogues.themeTrend({ areaCode: "9999X", until: "2026-11-22" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { WRITER_ROLES } from "../../../shared/roles.ts";
-import { CreateDialogueInputSchema, DialogueResultsInputSchema } from "../../../shared/schemas/field.ts";
+import {
+  CreateDialogueInputSchema,
+  DialogueResultsInputSchema,
+  ThemeTrendInputSchema,
+  ThemeTrendSchema,
+} from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { createDialogue, listDialogues, recordDialogueResults, themeTrend } from "./dialogues.service.ts";
 
@@ -12,5 +17,8 @@ export const dialoguesRouter = router({
   recordResults: writer
     .input(DialogueResultsInputSchema)
     .mutation(({ ctx, input }) => recordDialogueResults(ctx, input)),
-  themeTrend: workspaceProcedure.input(z.void()).query(({ ctx }) => themeTrend(ctx)),
+  themeTrend: workspaceProcedure
+    .input(ThemeTrendInputSchema)
+    .output(ThemeTrendSchema)
+    .query(({ ctx, input }) => themeTrend(ctx, input)),
 });

@@ -1,11 +1,19 @@
 import type { z } from "zod";
+import { toLocalDate } from "../../../shared/calendar.ts";
+import { DIALOGUE_THEMES, type DialogueTheme } from "../../../shared/field.ts";
 import { ANALYST_ROLES, type Role } from "../../../shared/roles.ts";
-import type { CreateDialogueInputSchema, DialogueResultsInputSchema } from "../../../shared/schemas/field.ts";
+import type {
+  CreateDialogueInputSchema,
+  DialogueResultsInputSchema,
+  ThemeTrend,
+  ThemeTrendInputSchema,
+} from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { listAreas } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
+type ThemeTrendInput = z.output<typeof ThemeTrendInputSchema>;
 type Scope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
 
 /** The caller's organisation in this workspace (notes are shared within it). */
@@ -97,6 +105,7 @@ export async function listDialogues(scope: Scope) {
     organizationOf(scope),
   ]);
   const areaName = new Map(areas.map((area) => [area.id, area.name]));
+  const areaCode = new Map(areas.flatMap((area) => (area.code ? [[area.id, area.code] as const] : [])));
   const mayRead = (notesOrganizationId: string | null) =>
     ANALYST_ROLES.includes(scope.role) ||
     (scope.role === "member" && notesOrganizationId !== null && notesOrganizationId === organizationId);
@@ -119,19 +128,95 @@ export async function listDialogues(scope: Scope) {
           theme: theme.theme,
           strength: theme.strength,
           areas: (theme.areaIds as string[]).map((id) => areaName.get(id) ?? "–"),
+          areaCodes: (theme.areaIds as string[])
+            .map((id) => areaCode.get(id))
+            .filter((code) => code !== undefined),
         })),
     };
   });
 }
 
-/** Which themes are raised, per quarter: the number of dialogues and the summed strength. */
-export async function themeTrend({ db, workspace }: Pick<Scope, "db" | "workspace">) {
-  return db.$queryRaw<{ quarter: string; theme: string; dialogues: number; strength: number }[]>`
-    SELECT to_char(d.starts_at AT TIME ZONE ${workspace.timezone}, 'YYYY-"Q"Q') AS quarter, t.theme,
-      count(*)::int AS dialogues, SUM(t.strength)::int AS strength
-    FROM dialogue_themes t JOIN dialogues d ON d.workspace_id = t.workspace_id AND d.id = t.dialogue_id
-    WHERE t.workspace_id = ${workspace.id}::uuid
-    GROUP BY 1, 2 ORDER BY 1, 2`;
+const quarterOf = (date: string) =>
+  `${date.slice(0, 4)}-K${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+
+/** The `count` quarters ending with the one holding `until`, oldest first ("2026-K4"). */
+export function quartersEndingAt(until: string, count: number): string[] {
+  let year = Number(until.slice(0, 4));
+  let quarter = Math.floor((Number(until.slice(5, 7)) - 1) / 3) + 1;
+  const result: string[] = [];
+  for (let i = 0; i < count; i++) {
+    result.unshift(`${year}-K${quarter}`);
+    quarter -= 1;
+    if (quarter === 0) [year, quarter] = [year - 1, 4];
+  }
+  return result;
+}
+
+/**
+ * Which themes are raised, per quarter, about an area (its own districts and the larger areas it
+ * lies in count too: a theme about the whole kommun concerns every part of it).
+ */
+export async function themeTrend(
+  scope: Pick<Scope, "db" | "workspace">,
+  input: ThemeTrendInput,
+): Promise<ThemeTrend> {
+  const { db, workspace } = scope;
+  const quarters = quartersEndingAt(
+    input.until ?? toLocalDate(new Date(), workspace.timezone),
+    input.quarters,
+  );
+  const [rows, areas] = await Promise.all([
+    db.$queryRaw<{ day: string; theme: DialogueTheme; strength: number; area_ids: string[] }[]>`
+      SELECT to_char((d.starts_at AT TIME ZONE ${workspace.timezone})::date, 'YYYY-MM-DD') AS day, t.theme, t.strength,
+        CASE WHEN jsonb_array_length(t.area_ids) > 0 THEN t.area_ids
+          WHEN d.area_id IS NOT NULL THEN jsonb_build_array(d.area_id::text) ELSE '[]'::jsonb END AS area_ids
+      FROM dialogue_themes t JOIN dialogues d ON d.workspace_id = t.workspace_id AND d.id = t.dialogue_id
+      WHERE t.workspace_id = ${workspace.id}::uuid`,
+    listAreas({ db, workspaceId: workspace.id }),
+  ]);
+  const concerns = input.areaCode ? areaRelation(areas, input.areaCode) : () => true;
+  const index = new Map(quarters.map((quarter, position) => [quarter, position]));
+  const byTheme = new Map<DialogueTheme, { dialogues: number[]; strength: number[] }>();
+  for (const row of rows) {
+    const position = index.get(quarterOf(row.day));
+    if (position === undefined || !concerns(row.area_ids)) continue;
+    const series = byTheme.get(row.theme) ?? {
+      dialogues: quarters.map(() => 0),
+      strength: quarters.map(() => 0),
+    };
+    series.dialogues[position] = (series.dialogues[position] ?? 0) + 1;
+    series.strength[position] = (series.strength[position] ?? 0) + row.strength;
+    byTheme.set(row.theme, series);
+  }
+  const series = DIALOGUE_THEMES.filter((theme) => byTheme.has(theme)).map((theme) => ({
+    theme,
+    ...(byTheme.get(theme) as { dialogues: number[]; strength: number[] }),
+  }));
+  const last = quarters.length - 1;
+  const rising = series
+    .map((entry) => ({
+      theme: entry.theme,
+      from: entry.strength[last - 1] ?? 0,
+      to: entry.strength[last] ?? 0,
+    }))
+    .filter((entry) => entry.to > entry.from)
+    .sort((a, b) => b.to - b.from - (a.to - a.from));
+  return { quarters, series, rising };
+}
+
+/** Whether a theme's areas touch the chosen area: the same area, one inside it, or one it lies in. */
+function areaRelation(areas: { id: string; parentId: string | null; code: string | null }[], code: string) {
+  const chosen = areas.find((area) => area.code === code);
+  if (!chosen) throw new AppError("NOT_FOUND", `Unknown area code: ${code}`);
+  const parentOf = new Map(areas.map((area) => [area.id, area.parentId]));
+  const ancestors = (id: string) => {
+    const chain = new Set<string>();
+    for (let current: string | null | undefined = id; current; current = parentOf.get(current))
+      chain.add(current);
+    return chain;
+  };
+  const chosenChain = ancestors(chosen.id);
+  return (areaIds: string[]) => areaIds.some((id) => ancestors(id).has(chosen.id) || chosenChain.has(id));
 }
 
 /**
