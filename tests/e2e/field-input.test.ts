@@ -169,6 +169,13 @@ describe("field input on a phone", () => {
     await field(results, "Deltagare").fill("14");
     await select(results, "Belysning").selectOption("3");
     await select(results, "Ungdomsgäng").selectOption("2");
+    // Lighting was raised about the centre: the theme gets its own area.
+    await results.getByRole("button", { name: /Områden för Belysning/ }).click();
+    await results.getByRole("checkbox", { name: "Mjälga-Centrum (RegSO)" }).click();
+    await expect
+      .poll(() => results.getByRole("checkbox", { name: "Mjälga-Centrum (RegSO)" }).isChecked())
+      .toBe(true);
+    await phone.keyboard.press("Escape");
     await field(results, "Anteckningar").fill("Unga tjejer undviker gångtunneln efter mörkrets inbrott.");
     await expectNoAxeViolations(phone);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -177,6 +184,21 @@ describe("field input on a phone", () => {
       .poll(() => row.getByTestId("dialogue-themes").textContent(), { timeout: 15_000 })
       .toBe("Belysning (3), Ungdomsgäng (2)");
     await expect(row.textContent()).resolves.toContain("gångtunneln");
+    // The theme chart: what rose this quarter, for the kommun and for one area.
+    const chart = phone.getByTestId("theme-trend-chart");
+    await expect
+      .poll(() => chart.getAttribute("data-themes"), { timeout: 15_000 })
+      .toBe("belysning,ungdomsgang");
+    expect(await chart.locator("figcaption").textContent()).toContain("Belysning (0 → 3)");
+    await select(phone, "Visa teman för").selectOption({
+      label: "Kupolen-Norra Backa-Hagalund-Ringen (RegSO)",
+    });
+    await phone.getByText("Inga teman registrerade för området").waitFor({ timeout: 15_000 });
+    await select(phone, "Visa teman för").selectOption({ label: "Mjälga-Centrum (RegSO)" });
+    await expect
+      .poll(() => chart.getAttribute("data-themes"), { timeout: 15_000 })
+      .toBe("belysning,ungdomsgang");
+    await expectNoAxeViolations(phone);
   });
 
   it("shows the field input on the overview's map and table, filtered in the filter bar", async () => {

@@ -43,6 +43,7 @@ export const sv = {
   "import.areasFound": "{count} områden i filen.",
   "import.areaKind": "Typ av område",
   "import.areaKind.deso": "DeSO",
+  "import.areaKind.kommun": "kommun",
   "import.areaKind.regso": "RegSO",
   "import.areaKind.district": "Stadsdel",
   "import.areaKind.subarea": "Delområde",
@@ -465,6 +466,17 @@ export const sv = {
   "fieldLayer.legend.reports": "Godkända tips och rapporter: {count} (vit kant)",
   "fieldLayer.legend.themes": "Områden med dialogteman: {count} (ring, större = fler teman)",
   "col.themes": "Dialogteman",
+  "dialogues.themeAreasHint":
+    "Välj styrka för de teman som togs upp och, om de gällde en viss plats, vilka områden. Utan områden gäller temat dialogens område.",
+  "dialogues.themeAreas": "Områden för {theme}",
+  "themes.title": "Teman över tid",
+  "themes.area": "Visa teman för",
+  "themes.allAreas": "Hela kommunen",
+  "themes.rising": "Stiger senaste kvartalet: {themes}.",
+  "themes.noneRising": "Inget tema lyftes starkare senaste kvartalet än kvartalet före.",
+  "themes.explain":
+    "Summan av styrkan (1–3) i de dialoger som tog upp temat, per kvartal. Teman om hela kommunen eller en större del räknas också för områdena i den.",
+  "themes.empty": "Inga teman registrerade för området de senaste åtta kvartalen.",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -512,6 +524,7 @@ export const en: Record<MessageKey, string> = {
   "import.areasFound": "{count} areas in the file.",
   "import.areaKind": "Kind of area",
   "import.areaKind.deso": "DeSO",
+  "import.areaKind.kommun": "municipality",
   "import.areaKind.regso": "RegSO",
   "import.areaKind.district": "District",
   "import.areaKind.subarea": "Sub-area",
@@ -932,4 +945,15 @@ export const en: Record<MessageKey, string> = {
   "fieldLayer.legend.reports": "Approved tips and reports: {count} (white rim)",
   "fieldLayer.legend.themes": "Areas with dialogue themes: {count} (ring, larger = more themes)",
   "col.themes": "Dialogue themes",
+  "dialogues.themeAreasHint":
+    "Choose how strongly each theme was raised and, if it concerned a particular place, which areas. Without areas a theme concerns the dialogue's area.",
+  "dialogues.themeAreas": "Areas for {theme}",
+  "themes.title": "Themes over time",
+  "themes.area": "Show themes for",
+  "themes.allAreas": "The whole kommun",
+  "themes.rising": "Rising in the last quarter: {themes}.",
+  "themes.noneRising": "No theme was raised more strongly in the last quarter than in the one before.",
+  "themes.explain":
+    "The summed strength (1–3) of the dialogues that raised the theme, per quarter. Themes about the whole kommun or a larger part also count for the areas within it.",
+  "themes.empty": "No themes recorded for the area in the last eight quarters.",
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
@@ -18,7 +19,6 @@ export function WalksPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const walks = useQuery(trpc.walks.list.queryOptions());
-  const areas = useQuery(trpc.areas.list.queryOptions());
   const create = useMutation(
     trpc.walks.create.mutationOptions({
       onSuccess: (walk) => {
@@ -56,7 +56,6 @@ export function WalksPage() {
       ),
     });
   };
-  const districts = (areas.data ?? []).filter((area) => area.kind === "deso");
   return (
     <>
       <h1>{t("walks.title")}</h1>
@@ -107,17 +106,11 @@ export function WalksPage() {
       {workspace.permissions.canWrite ? (
         <Panel title={t("walks.plan")} titleId="walks-plan-title" isLoading={false} error={null}>
           <form className="stack-form" onSubmit={submit}>
-            <label>
-              <span className="field-label">{t("walks.area")}</span>
-              <select value={form.areaCode} onChange={set("areaCode")}>
-                <option value="">{t("import.none")}</option>
-                {districts.map((area) => (
-                  <option key={area.id} value={area.code ?? ""}>
-                    {area.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DistrictSelect
+              label={t("walks.area")}
+              value={form.areaCode}
+              onChange={(code) => setForm({ ...form, areaCode: code })}
+            />
             <label>
               <span className="field-label">{t("walks.when")}</span>
               <input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} />
