@@ -11,6 +11,7 @@ import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
 import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
 import { ReviewPage } from "./features/review/review-page.tsx";
+import { SettingsPage } from "./features/settings/settings-page.tsx";
 import { SurveysPage } from "./features/surveys/surveys-page.tsx";
 import { WalkPage } from "./features/walks/walk-page.tsx";
 import { WalkProtocolPage } from "./features/walks/walk-protocol-page.tsx";
@@ -56,6 +57,7 @@ export function App() {
         <Route path="faltrapport" element={<PartnerReportPage />} />
         <Route path="dialoger" element={<DialoguesPage />} />
         <Route path="trygghet" element={<SurveysPage />} />
+        <Route path="installningar" element={<SettingsPage />} />
         <Route path="vandringar" element={<WalksPage />} />
         <Route path="vandringar/:walkId" element={<WalkPage />} />
         <Route path="vandringar/:walkId/protokoll" element={<WalkProtocolPage />} />

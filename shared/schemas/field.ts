@@ -139,3 +139,10 @@ export const ThemeTrendSchema = z.object({
   rising: z.array(z.object({ theme: z.enum(DIALOGUE_THEMES), from: z.number(), to: z.number() })),
 });
 export type ThemeTrend = z.infer<typeof ThemeTrendSchema>;
+
+/** What an admin sets for the workspace: how long dialogue notes live, when survey results are too uncertain. */
+export const WorkspaceSettingsSchema = z.object({
+  notesRetentionDays: z.number().int().min(30).max(3650),
+  surveyMinRespondents: z.number().int().min(1).max(10_000),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;

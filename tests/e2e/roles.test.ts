@@ -22,6 +22,7 @@ describe("what each demo role sees", () => {
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
     await expect(nav.getByRole("link", { name: "Rapportera händelse" }).count()).resolves.toBe(0);
     await expect(nav.getByRole("link", { name: "Medlemmar" }).count()).resolves.toBe(0);
+    await expect(nav.getByRole("link", { name: "Inställningar" }).count()).resolves.toBe(0);
     await page.goto(`${baseUrl}/w/est-borlange/medlemmar`);
     await expect(page.getByRole("alert").textContent()).resolves.toContain(
       "Din roll i arbetsytan tillåter inte detta",
@@ -66,6 +67,28 @@ describe("what each demo role sees", () => {
       "partner@borlange.example",
     ]);
     await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it("lets the admin set the notes' retention and the survey minimum", async () => {
+    const page = await browser.newPage();
+    await login(page, baseUrl, "admin@borlange.example");
+    await page.getByRole("link", { name: "Inställningar" }).click();
+    const retention = page.getByLabel("Spara anteckningar från dialoger (dagar)");
+    await expect.poll(() => retention.inputValue(), { timeout: 15_000 }).toBe("365");
+    await expectNoAxeViolations(page);
+    await retention.fill("400");
+    await page.getByLabel("Minsta antal svarande").fill("25");
+    await page.getByRole("button", { name: "Spara inställningarna" }).click();
+    await page.getByRole("status").filter({ hasText: "Sparat. 0 anteckningar" }).waitFor({ timeout: 15_000 });
+    await page.reload();
+    await expect.poll(() => retention.inputValue(), { timeout: 15_000 }).toBe("400");
+    expect(await page.getByLabel("Minsta antal svarande").inputValue()).toBe("25");
+    // Back to the defaults the other browser tests expect.
+    await retention.fill("365");
+    await page.getByLabel("Minsta antal svarande").fill("30");
+    await page.getByRole("button", { name: "Spara inställningarna" }).click();
+    await page.getByRole("status").waitFor({ timeout: 15_000 });
     await page.close();
   });
 });

@@ -166,4 +166,29 @@ describe("dialogues", () => {
       code: "NOT_FOUND",
     });
   });
+
+  it("lets only an admin shorten the retention, which purges the notes now past it at once", async () => {
+    const admin = await demoCaller(testDb.db, "admin@borlange.example");
+    await expect(
+      analyst.workspace.updateSettings({ notesRetentionDays: 30, surveyMinRespondents: 30 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.workspace.settings()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      admin.workspace.updateSettings({ notesRetentionDays: 5, surveyMinRespondents: 30 }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const before = await testDb.driver.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM dialogues WHERE notes IS NOT NULL",
+    );
+    expect(before[0]?.n).toBeGreaterThan(0);
+    // The October 2026 dialogue's notes are older than 30 days by now.
+    const saved = await admin.workspace.updateSettings({ notesRetentionDays: 30, surveyMinRespondents: 30 });
+    expect(saved).toMatchObject({ notesRetentionDays: 30, purgedNotes: before[0]?.n });
+    const after = await testDb.driver.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM dialogues WHERE notes IS NOT NULL",
+    );
+    expect(after[0]?.n).toBe(0);
+    expect(await admin.workspace.settings()).toEqual({ notesRetentionDays: 30, surveyMinRespondents: 30 });
+  });
 });

@@ -187,6 +187,16 @@ describe("survey series", () => {
     expect(kommun?.incidents.find((entry) => entry.year === 2025)?.count).toBeGreaterThan(
       year2025?.count ?? 0,
     );
+    // The workspace's minimum decides what counts as too few: at 20, 24 respondents are enough.
+    const admin = await demoCaller(testDb.db, "admin@borlange.example");
+    await admin.workspace.updateSettings({ notesRetentionDays: 365, surveyMinRespondents: 20 });
+    const relaxed = await viewer.surveys.series({
+      dataSourceId: survey?.id ?? "",
+      indicator: "Problemindex",
+      areaCodes: ["2081R005"],
+    });
+    expect(relaxed.minRespondents).toBe(20);
+    expect(relaxed.areas[0]?.results.map((r) => r.isTooFew)).toEqual([false, false, false]);
   });
 
   it("refuses viewers the import and other workspaces the survey", async () => {

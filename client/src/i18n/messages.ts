@@ -477,6 +477,17 @@ export const sv = {
   "themes.explain":
     "Summan av styrkan (1–3) i de dialoger som tog upp temat, per kvartal. Teman om hela kommunen eller en större del räknas också för områdena i den.",
   "themes.empty": "Inga teman registrerade för området de senaste åtta kvartalen.",
+  "nav.settings": "Inställningar",
+  "settings.title": "Inställningar för arbetsytan",
+  "settings.data": "Personuppgifter och osäkerhet",
+  "settings.retention": "Spara anteckningar från dialoger (dagar)",
+  "settings.retentionHint":
+    "Fritext från dialoger kan innehålla personuppgifter. Efter så här många dagar räknat från dialogen rensas anteckningarna automatiskt; teman, deltagarantal och områden finns kvar. Minst 30 dagar.",
+  "settings.minRespondents": "Minsta antal svarande i enkäter och trygghetsmätningar",
+  "settings.minRespondentsHint":
+    "Resultat med färre svarande markeras som osäkra (”för få svarande”) i diagram och tabeller.",
+  "settings.save": "Spara inställningarna",
+  "settings.saved": "Sparat. {purged} anteckningar var äldre än den nya gränsen och rensades nu.",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -956,4 +967,15 @@ export const en: Record<MessageKey, string> = {
   "themes.explain":
     "The summed strength (1–3) of the dialogues that raised the theme, per quarter. Themes about the whole kommun or a larger part also count for the areas within it.",
   "themes.empty": "No themes recorded for the area in the last eight quarters.",
+  "nav.settings": "Settings",
+  "settings.title": "Workspace settings",
+  "settings.data": "Personal data and uncertainty",
+  "settings.retention": "Keep dialogue notes (days)",
+  "settings.retentionHint":
+    "Free text from dialogues can hold personal data. This many days after the dialogue the notes are purged automatically; themes, attendance and areas stay. At least 30 days.",
+  "settings.minRespondents": "Minimum respondents in surveys",
+  "settings.minRespondentsHint":
+    "Results with fewer respondents are marked as uncertain (“too few respondents”) in charts and tables.",
+  "settings.save": "Save the settings",
+  "settings.saved": "Saved. {purged} notes were older than the new limit and were purged now.",
 };

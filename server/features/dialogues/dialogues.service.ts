@@ -223,10 +223,11 @@ function areaRelation(areas: { id: string; parentId: string | null; code: string
  * Purges free-text notes of dialogues older than their workspace's retention period; themes,
  * attendance and counts stay. Runs at start and every few hours (scripts/start.ts).
  */
-export async function purgeExpiredNotes(db: Db, now = new Date()) {
+export async function purgeExpiredNotes(db: Db, now = new Date(), workspaceId: string | null = null) {
   return db.$executeRaw`
     UPDATE dialogues d SET notes = NULL, notes_purged_at = ${now}
     FROM workspaces w
     WHERE d.workspace_id = w.id AND d.notes IS NOT NULL
+      AND (${workspaceId}::uuid IS NULL OR w.id = ${workspaceId}::uuid)
       AND d.starts_at < ${now}::timestamptz - make_interval(days => w.notes_retention_days)`;
 }

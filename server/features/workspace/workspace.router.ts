@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { canSeeDetail, canWrite } from "../../../shared/roles.ts";
+import { WorkspaceSettingsSchema } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
-import { getWorkspaceSummary, listMembers } from "./workspace.service.ts";
+import {
+  getWorkspaceSettings,
+  getWorkspaceSummary,
+  listMembers,
+  updateWorkspaceSettings,
+} from "./workspace.service.ts";
+
+const admin = roleProcedure(["admin"]);
 
 export const workspaceRouter = router({
   current: workspaceProcedure.input(z.void()).query(async ({ ctx }) => ({
@@ -14,7 +22,16 @@ export const workspaceRouter = router({
     },
     ...(await getWorkspaceSummary({ db: ctx.db, workspaceId: ctx.workspace.id })),
   })),
-  members: roleProcedure(["admin"])
+  settings: admin
+    .input(z.void())
+    .output(WorkspaceSettingsSchema)
+    .query(({ ctx }) => getWorkspaceSettings({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  updateSettings: admin
+    .input(WorkspaceSettingsSchema)
+    .mutation(({ ctx, input }) =>
+      updateWorkspaceSettings({ db: ctx.db, workspaceId: ctx.workspace.id, settings: input }),
+    ),
+  members: admin
     .input(z.void())
     .query(({ ctx }) => listMembers({ db: ctx.db, workspaceId: ctx.workspace.id })),
 });

@@ -1,5 +1,7 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
+import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
+import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
 const workspaceSelect = {
   id: true,
@@ -54,4 +56,30 @@ export async function listMembers({ db, workspaceId }: { db: Db; workspaceId: st
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
   return members.map((m) => ({ ...m.user, role: m.role, organization: m.organization?.name ?? null }));
+}
+
+export async function getWorkspaceSettings({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  return db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { notesRetentionDays: true, surveyMinRespondents: true },
+  });
+}
+
+/** Saves the settings; a shorter retention purges the notes now past it at once, not at the next run. */
+export async function updateWorkspaceSettings({
+  db,
+  workspaceId,
+  settings,
+}: {
+  db: Db;
+  workspaceId: string;
+  settings: WorkspaceSettings;
+}) {
+  const saved = await db.workspace.update({
+    where: { id: workspaceId },
+    data: settings,
+    select: { notesRetentionDays: true, surveyMinRespondents: true },
+  });
+  const purgedNotes = await purgeExpiredNotes(db, new Date(), workspaceId);
+  return { ...saved, purgedNotes };
 }

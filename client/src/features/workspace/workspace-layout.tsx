@@ -78,6 +78,9 @@ export function WorkspaceLayout() {
           {workspace.permissions.canAdminister ? (
             <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink>
           ) : null}
+          {workspace.permissions.canAdminister ? (
+            <NavLink to={`/w/${slug}/installningar`}>{t("nav.settings")}</NavLink>
+          ) : null}
         </nav>
         <div className="header-tools">
           <span className="role-badge" data-testid="role">

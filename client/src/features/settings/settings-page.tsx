@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { Panel } from "../../components/ui/panel.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+
+/** Workspace settings for admins: how long dialogue notes are kept, and the survey respondent minimum. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.workspace.settings.queryOptions());
+  const save = useMutation(
+    trpc.workspace.updateSettings.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
+  );
+  const [form, setForm] = useState({ notesRetentionDays: "", surveyMinRespondents: "" });
+  useEffect(() => {
+    if (settings.data)
+      setForm({
+        notesRetentionDays: String(settings.data.notesRetentionDays),
+        surveyMinRespondents: String(settings.data.surveyMinRespondents),
+      });
+  }, [settings.data]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      notesRetentionDays: Number(form.notesRetentionDays),
+      surveyMinRespondents: Number(form.surveyMinRespondents),
+    });
+  };
+  return (
+    <>
+      <h1>{t("settings.title")}</h1>
+      <Panel
+        title={t("settings.data")}
+        titleId="settings-title"
+        isLoading={settings.isPending}
+        error={settings.error}
+      >
+        <form className="stack-form" onSubmit={submit}>
+          <label>
+            <span className="field-label">{t("settings.retention")}</span>
+            <input
+              type="number"
+              min={30}
+              max={3650}
+              required
+              inputMode="numeric"
+              aria-describedby="retention-hint"
+              value={form.notesRetentionDays}
+              onChange={(event) => setForm({ ...form, notesRetentionDays: event.target.value })}
+            />
+          </label>
+          <p className="muted small" id="retention-hint">
+            {t("settings.retentionHint")}
+          </p>
+          <label>
+            <span className="field-label">{t("settings.minRespondents")}</span>
+            <input
+              type="number"
+              min={1}
+              max={10000}
+              required
+              inputMode="numeric"
+              aria-describedby="respondents-hint"
+              value={form.surveyMinRespondents}
+              onChange={(event) => setForm({ ...form, surveyMinRespondents: event.target.value })}
+            />
+          </label>
+          <p className="muted small" id="respondents-hint">
+            {t("settings.minRespondentsHint")}
+          </p>
+          {save.error ? <ErrorMessage error={save.error} /> : null}
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t("settings.save")}
+          </button>
+          {save.isSuccess ? (
+            <p role="status" className="success">
+              {t("settings.saved", { purged: save.data.purgedNotes })}
+            </p>
+          ) : null}
+        </form>
+      </Panel>
+    </>
+  );
+}
