@@ -13,6 +13,7 @@ import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
 import { ReviewPage } from "./features/review/review-page.tsx";
 import { SettingsPage } from "./features/settings/settings-page.tsx";
 import { SurveysPage } from "./features/surveys/surveys-page.tsx";
+import { FindingsPage } from "./features/walks/findings-page.tsx";
 import { WalkPage } from "./features/walks/walk-page.tsx";
 import { WalkProtocolPage } from "./features/walks/walk-protocol-page.tsx";
 import { WalksPage } from "./features/walks/walks-page.tsx";
@@ -59,6 +60,7 @@ export function App() {
         <Route path="trygghet" element={<SurveysPage />} />
         <Route path="installningar" element={<SettingsPage />} />
         <Route path="vandringar" element={<WalksPage />} />
+        <Route path="fynd" element={<FindingsPage />} />
         <Route path="vandringar/:walkId" element={<WalkPage />} />
         <Route path="vandringar/:walkId/protokoll" element={<WalkProtocolPage />} />
       </Route>

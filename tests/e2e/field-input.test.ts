@@ -104,6 +104,20 @@ describe("field input on a phone", () => {
     await expectNoAxeViolations(phone);
   });
 
+  it("lists every walk's findings, filtered by status and category in the URL", async () => {
+    await analyst.goto(`${baseUrl}/w/est-borlange/fynd?status=ny,tilldelad,pagar`);
+    const rows = analyst.locator("[data-testid=findings-table] tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-description")).sort()),
+    ).toEqual(["Klotter på tunneln", "Trasig gatlykta"]);
+    await expect(rows.first().getByRole("link", { name: "Visa vandringen" }).count()).resolves.toBe(1);
+    await expectNoAxeViolations(analyst);
+    await analyst.goto(`${baseUrl}/w/est-borlange/fynd?category=vegetation`);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await rows.first().getAttribute("data-status")).toBe("atgardad");
+  });
+
   it("takes a citizen's report without login, and the reporter follows it after moderation", async () => {
     const citizen = await newPage(null);
     await citizen.goto(`${baseUrl}/rapport/est-borlange`);

@@ -488,6 +488,15 @@ export const sv = {
     "Resultat med färre svarande markeras som osäkra (”för få svarande”) i diagram och tabeller.",
   "settings.save": "Spara inställningarna",
   "settings.saved": "Sparat. {purged} anteckningar var äldre än den nya gränsen och rensades nu.",
+  "nav.findings": "Fynd",
+  "findings.pageTitle": "Fynd från trygghetsvandringar",
+  "findings.filter": "Filtrera fynden",
+  "findings.recorded": "Registrerat",
+  "findings.walk": "Vandring",
+  "findings.openWalk": "Visa vandringen",
+  "findings.overdue": "(försenad)",
+  "findings.age": "Ålder",
+  "findings.olderThan": "Äldre än {days} dagar",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -978,4 +987,13 @@ export const en: Record<MessageKey, string> = {
     "Results with fewer respondents are marked as uncertain (“too few respondents”) in charts and tables.",
   "settings.save": "Save the settings",
   "settings.saved": "Saved. {purged} notes were older than the new limit and were purged now.",
+  "nav.findings": "Findings",
+  "findings.pageTitle": "Safety-walk findings",
+  "findings.filter": "Filter the findings",
+  "findings.recorded": "Recorded",
+  "findings.walk": "Walk",
+  "findings.openWalk": "Show the walk",
+  "findings.overdue": "(overdue)",
+  "findings.age": "Age",
+  "findings.olderThan": "Older than {days} days",
 };

@@ -9,6 +9,8 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { toLocalDate } from "../../../../shared/calendar.ts";
 import { FINDING_TRANSITIONS, type FindingCategory, type FindingStatus } from "../../../../shared/field.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
@@ -83,10 +85,44 @@ function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: bool
   );
 }
 
-/** Findings, sortable, with their status and what comes next. */
-export function FindingsTable({ findings, canWrite }: { findings: Finding[]; canWrite: boolean }) {
+const OPEN_STATUSES: readonly string[] = ["ny", "tilldelad", "pagar"];
+
+/** Findings, sortable, with their status and what comes next; across walks also when and on which walk. */
+export function FindingsTable({
+  findings,
+  canWrite,
+  showWalk = false,
+}: {
+  findings: Finding[];
+  canWrite: boolean;
+  showWalk?: boolean;
+}) {
   const { t, formatDate } = useI18n();
+  const { slug } = useParams();
+  const today = toLocalDate(new Date());
+  const context = showWalk
+    ? [
+        helper.accessor("createdOn", {
+          header: t("findings.recorded"),
+          sortFn: "alphanumeric",
+          cell: (info) => formatDate(info.getValue(), { day: "numeric", month: "short", year: "numeric" }),
+        }),
+        helper.accessor("walkId", {
+          header: t("findings.walk"),
+          sortFn: "alphanumeric",
+          cell: (info) => {
+            const walkId = info.getValue();
+            return walkId ? (
+              <Link to={`/w/${slug}/vandringar/${walkId}`}>{t("findings.openWalk")}</Link>
+            ) : (
+              "–"
+            );
+          },
+        }),
+      ]
+    : [];
   const columns = helper.columns([
+    ...context,
     helper.accessor("category", {
       header: t("findings.category"),
       sortFn: "alphanumeric",
@@ -111,8 +147,17 @@ export function FindingsTable({ findings, canWrite }: { findings: Finding[]; can
     helper.accessor("dueOn", {
       header: t("findings.dueOn"),
       sortFn: "alphanumeric",
-      cell: (info) =>
-        info.getValue() ? formatDate(info.getValue() ?? "", { day: "numeric", month: "short" }) : "–",
+      cell: (info) => {
+        const due = info.getValue();
+        if (!due) return "–";
+        const isOverdue = due < today && OPEN_STATUSES.includes(info.row.original.status);
+        return (
+          <>
+            {formatDate(due, { day: "numeric", month: "short" })}
+            {isOverdue ? <span className="overdue"> {t("findings.overdue")}</span> : null}
+          </>
+        );
+      },
     }),
     helper.accessor("status", {
       header: t("findings.status"),

@@ -58,6 +58,7 @@ export function WorkspaceLayout() {
           </NavLink>
           <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
           <NavLink to={`/w/${slug}/vandringar`}>{t("nav.walks")}</NavLink>
+          <NavLink to={`/w/${slug}/fynd`}>{t("nav.findings")}</NavLink>
           <NavLink to={`/w/${slug}/dialoger`}>{t("nav.dialogues")}</NavLink>
           <NavLink to={`/w/${slug}/trygghet`}>{t("nav.surveys")}</NavLink>
           {workspace.permissions.canSeeDetail ? (

@@ -1,0 +1,122 @@
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "react-router";
+import {
+  FINDING_CATEGORIES,
+  FINDING_STATUSES,
+  type FindingCategory,
+  type FindingStatus,
+} from "../../../../shared/field.ts";
+import { useAreaOptions } from "../../components/ui/district-select.tsx";
+import { MultiSelect } from "../../components/ui/multi-select.tsx";
+import { Panel } from "../../components/ui/panel.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { FindingsTable } from "./findings-table.tsx";
+
+const AGES = [7, 14, 30, 90] as const;
+const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
+
+/** Every walk's findings in one list, filtered by status, category, area, owner and age (in the URL). */
+export function FindingsPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const workspace = useWorkspace();
+  const [params, setParams] = useSearchParams();
+  const statuses = split(params.get("status")).filter((s): s is FindingStatus =>
+    (FINDING_STATUSES as readonly string[]).includes(s),
+  );
+  const categories = split(params.get("category")).filter((c): c is FindingCategory =>
+    (FINDING_CATEGORIES as readonly string[]).includes(c),
+  );
+  const areaCodes = split(params.get("areas"));
+  const owner = params.get("owner") ?? "";
+  const age = Number(params.get("olderThan") ?? "") || null;
+  const organizations = useQuery(trpc.walks.organizations.queryOptions());
+  const findings = useQuery(
+    trpc.walks.findings.queryOptions({
+      statuses,
+      categories,
+      areaCodes,
+      ownerOrganizationId: owner || null,
+      olderThanDays: age,
+      walkId: null,
+    }),
+  );
+  const update = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const areaOptions = useAreaOptions("all");
+  return (
+    <>
+      <h1>{t("findings.pageTitle")}</h1>
+      <form
+        className="filter-bar"
+        aria-label={t("findings.filter")}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <MultiSelect
+          label={t("findings.status")}
+          options={FINDING_STATUSES.map((status) => ({ value: status, label: t(`findingStatus.${status}`) }))}
+          selected={statuses}
+          onChange={(values) => update("status", values.join(","))}
+        />
+        <MultiSelect
+          label={t("findings.category")}
+          options={FINDING_CATEGORIES.map((category) => ({
+            value: category,
+            label: t(`findingCategory.${category}`),
+          }))}
+          selected={categories}
+          onChange={(values) => update("category", values.join(","))}
+        />
+        <MultiSelect
+          label={t("walks.area")}
+          options={areaOptions}
+          selected={areaCodes}
+          onChange={(values) => update("areas", values.join(","))}
+        />
+        <label>
+          <span className="field-label">{t("findings.owner")}</span>
+          <select value={owner} onChange={(event) => update("owner", event.target.value)}>
+            <option value="">{t("filter.all")}</option>
+            {(organizations.data ?? []).map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="field-label">{t("findings.age")}</span>
+          <select value={age ?? ""} onChange={(event) => update("olderThan", event.target.value)}>
+            <option value="">{t("filter.all")}</option>
+            {AGES.map((days) => (
+              <option key={days} value={days}>
+                {t("findings.olderThan", { days })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <Panel
+        title={t("findings.title", { count: findings.data?.length ?? 0 })}
+        titleId="findings-list-title"
+        isLoading={findings.isPending}
+        error={findings.error}
+        isEmpty={findings.data?.length === 0}
+      >
+        {findings.data ? (
+          <FindingsTable findings={findings.data} canWrite={workspace.permissions.canWrite} showWalk />
+        ) : null}
+      </Panel>
+    </>
+  );
+}
