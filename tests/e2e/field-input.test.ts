@@ -59,6 +59,23 @@ describe("field input on a phone", () => {
     await field(phone, "Stopp längs vägen").fill("Gångtunneln\nLekparken");
     await field(phone, "Boende").fill("12");
     await field(phone, "Polis").fill("2");
+    // The route, tapped point by point; the last tap is taken back.
+    const routeMap = phone.getByTestId("route-map");
+    await phone.waitForFunction(
+      () => document.querySelector<HTMLElement>("[data-testid=route-map]")?.dataset.ready === "true",
+    );
+    for (const [x, y] of [
+      [150, 120],
+      [190, 150],
+      [230, 170],
+      [260, 200],
+    ] as const)
+      await routeMap.click({ position: { x, y } });
+    await expect
+      .poll(() => phone.getByTestId("route-status").textContent())
+      .toMatch(/^4 punkter, \d+,\d\d km\.$/);
+    await phone.getByRole("button", { name: "Ta bort sista punkten" }).click();
+    await expect.poll(() => phone.getByTestId("route-status").textContent()).toMatch(/^3 punkter/);
     await phone.getByRole("button", { name: "Skapa vandring" }).click();
     await phone.waitForURL(/\/vandringar\/[0-9a-f-]{36}$/);
 
@@ -97,6 +114,7 @@ describe("field input on a phone", () => {
     const protocol = phone.getByTestId("walk-protocol");
     await protocol.waitFor();
     expect(await protocol.locator("ol.protocol-findings > li").count()).toBe(3);
+    expect(await protocol.getByTestId("protocol-route").textContent()).toMatch(/^3 punkter, \d+,\d\d km\.$/);
     await expect(protocol.locator("li[data-status=atgardad]").textContent()).resolves.toContain(
       "Buskarna klipptes",
     );

@@ -497,6 +497,15 @@ export const sv = {
   "findings.overdue": "(försenad)",
   "findings.age": "Ålder",
   "findings.olderThan": "Äldre än {days} dagar",
+  "route.legend": "Sträcka på kartan (valfri)",
+  "route.hint":
+    "Tryck på kartan punkt för punkt i den ordning ni går. Utan karta: skriv stoppen i listan ovan.",
+  "route.map": "Karta för att rita sträckan",
+  "route.empty": "Ingen sträcka ritad.",
+  "route.summary": "{points} punkter, {km} km.",
+  "route.undo": "Ta bort sista punkten",
+  "route.clear": "Rensa sträckan",
+  "walks.route": "Sträcka",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -996,4 +1005,13 @@ export const en: Record<MessageKey, string> = {
   "findings.overdue": "(overdue)",
   "findings.age": "Age",
   "findings.olderThan": "Older than {days} days",
+  "route.legend": "Route on the map (optional)",
+  "route.hint":
+    "Tap the map point by point in the order you walk. Without a map: write the stops in the list above.",
+  "route.map": "Map for drawing the route",
+  "route.empty": "No route drawn.",
+  "route.summary": "{points} points, {km} km.",
+  "route.undo": "Remove the last point",
+  "route.clear": "Clear the route",
+  "walks.route": "Route",
 };

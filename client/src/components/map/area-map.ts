@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from "geojson";
 import { LngLatBounds, Map as MapLibreMap, type StyleSpecification } from "maplibre-gl";
 
 // Offline default: no external tiles or glyphs, so the map works on a closed network.
@@ -28,4 +28,72 @@ export function createAreaMap(
   }
   if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: options.padding, animate: false });
   return map;
+}
+
+/** The districts as a white, outlined base the user can orient by. */
+export function addDistrictLayers(
+  map: MapLibreMap,
+  geometries: FeatureCollection<Polygon | MultiPolygon, GeoJsonProperties>,
+) {
+  map.addSource("districts", { type: "geojson", data: geometries });
+  map.addLayer({
+    id: "districts-fill",
+    type: "fill",
+    source: "districts",
+    paint: { "fill-color": "#ffffff", "fill-opacity": 0.7 },
+  });
+  map.addLayer({
+    id: "districts-line",
+    type: "line",
+    source: "districts",
+    paint: { "line-color": "#4a4a4a", "line-width": 0.8 },
+  });
+}
+
+/** Draws (or redraws) a walk's route: the line and its points, numbered by order. */
+export function drawRoute(map: MapLibreMap, points: readonly [number, number][]) {
+  const data = {
+    type: "FeatureCollection" as const,
+    features: [
+      ...(points.length >= 2
+        ? [
+            {
+              type: "Feature" as const,
+              properties: {},
+              geometry: { type: "LineString" as const, coordinates: points.map((p) => [...p]) },
+            },
+          ]
+        : []),
+      ...points.map((point, index) => ({
+        type: "Feature" as const,
+        properties: { index },
+        geometry: { type: "Point" as const, coordinates: [...point] },
+      })),
+    ],
+  };
+  const source = map.getSource("route") as { setData?: (value: unknown) => void } | undefined;
+  if (source?.setData) {
+    source.setData(data);
+    return;
+  }
+  map.addSource("route", { type: "geojson", data });
+  map.addLayer({
+    id: "route-line",
+    type: "line",
+    source: "route",
+    filter: ["==", ["geometry-type"], "LineString"],
+    paint: { "line-color": "#0b3d91", "line-width": 4, "line-dasharray": [2, 1] },
+  });
+  map.addLayer({
+    id: "route-points",
+    type: "circle",
+    source: "route",
+    filter: ["==", ["geometry-type"], "Point"],
+    paint: {
+      "circle-color": "#0b3d91",
+      "circle-radius": 5,
+      "circle-stroke-color": "#fff",
+      "circle-stroke-width": 2,
+    },
+  });
 }

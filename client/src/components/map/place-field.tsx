@@ -17,11 +17,13 @@ export function PlaceField({
   value,
   onChange,
   others,
+  route,
 }: {
   geometries: DistrictGeometries;
   value: Point | null;
   onChange(point: Point): void;
   others?: Point[];
+  route?: Point[];
 }) {
   const { t } = useI18n();
   const districts = geometries.features
@@ -39,6 +41,7 @@ export function PlaceField({
           onChange={onChange}
           label={t("place.map")}
           others={others}
+          route={route}
         />
       </Suspense>
       <label>

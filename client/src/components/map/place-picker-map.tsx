@@ -3,7 +3,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useRef } from "react";
-import { createAreaMap } from "./area-map.ts";
+import { addDistrictLayers, createAreaMap, drawRoute } from "./area-map.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -15,19 +15,30 @@ type Props = {
   label: string;
   /** Points already recorded (for example a walk's findings), drawn as small dots. */
   others?: Point[];
+  /** A walk's planned route, drawn as a line under the points. */
+  route?: Point[];
 };
 
 /**
  * Tap or click the map to place a point; the districts are drawn so people can see where they
  * are. Works offline (no tiles). Keyboard users get a district list beside it (see the forms).
  */
-export default function PlacePickerMap({ geometries, value, onChange, label, others = [] }: Props) {
+export default function PlacePickerMap({
+  geometries,
+  value,
+  onChange,
+  label,
+  others = [],
+  route = [],
+}: Props) {
   const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const othersRef = useRef<Marker[]>([]);
+  const routeRef = useRef(route);
+  routeRef.current = route;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -35,19 +46,8 @@ export default function PlacePickerMap({ geometries, value, onChange, label, oth
     const map = createAreaMap(container, geometries, { padding: 12 });
     mapRef.current = map;
     map.on("load", () => {
-      map.addSource("districts", { type: "geojson", data: geometries });
-      map.addLayer({
-        id: "districts-fill",
-        type: "fill",
-        source: "districts",
-        paint: { "fill-color": "#ffffff", "fill-opacity": 0.7 },
-      });
-      map.addLayer({
-        id: "districts-line",
-        type: "line",
-        source: "districts",
-        paint: { "line-color": "#4a4a4a", "line-width": 0.8 },
-      });
+      addDistrictLayers(map, geometries);
+      if (routeRef.current.length > 0) drawRoute(map, routeRef.current);
       container.dataset.ready = "true";
     });
     map.on("click", (event) => onChangeRef.current([event.lngLat.lng, event.lngLat.lat]));

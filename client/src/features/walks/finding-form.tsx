@@ -10,7 +10,7 @@ import { readFileAsBase64 } from "../imports/read-file.ts";
 import { PhotoField } from "../review/report-fields.tsx";
 
 /** Record a finding on a phone during the walk: where, what, how serious, who fixes it, a photo. */
-export function FindingForm({ walkId, others }: { walkId: string; others: Point[] }) {
+export function FindingForm({ walkId, others, route }: { walkId: string; others: Point[]; route?: Point[] }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -66,6 +66,7 @@ export function FindingForm({ walkId, others }: { walkId: string; others: Point[
           value={point}
           onChange={setPoint}
           others={others}
+          route={route}
         />
       ) : null}
       <label>

@@ -37,6 +37,7 @@ export function WalkPage() {
           <FindingForm
             walkId={walkId}
             others={(findings.data ?? []).map((f) => [f.lon, f.lat] as [number, number])}
+            route={walk.data?.route?.coordinates}
           />
         </section>
       ) : null}

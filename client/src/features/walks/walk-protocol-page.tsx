@@ -1,13 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import type { FindingCategory, FindingStatus } from "../../../../shared/field.ts";
+import { routeLengthKm } from "../../../../shared/geo.ts";
 import { PhotoView } from "../../components/ui/photo-view.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 
 /** The walk's protocol, made to print: who walked, every finding, what happens to it, its status. */
 export function WalkProtocolPage() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const { walkId = "" } = useParams();
   const trpc = useTRPC();
   const walk = useQuery(trpc.walks.get.queryOptions({ walkId }));
@@ -36,6 +37,15 @@ export function WalkProtocolPage() {
         </dd>
         <dt>{t("walks.stops")}</dt>
         <dd>{walk.data.stops.join(" → ") || "–"}</dd>
+        <dt>{t("walks.route")}</dt>
+        <dd data-testid="protocol-route">
+          {walk.data.route
+            ? t("route.summary", {
+                points: walk.data.route.coordinates.length,
+                km: formatNumber(routeLengthKm(walk.data.route.coordinates), 2),
+              })
+            : "–"}
+        </dd>
       </dl>
       <h2>{t("findings.title", { count: findings.data.length })}</h2>
       <ol className="protocol-findings">

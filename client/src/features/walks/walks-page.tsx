@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import type { Point } from "../../components/map/place-picker-map.tsx";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -8,6 +9,7 @@ import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { RouteField } from "./route-field.tsx";
 
 const GROUPS = ["boende", "bostadsbolag", "polis", "kommun", "ovriga"] as const;
 
@@ -35,6 +37,7 @@ export function WalksPage() {
     organizers: "",
   });
   const [participants, setParticipants] = useState<Record<string, string>>({});
+  const [route, setRoute] = useState<Point[]>([]);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
   const submit = (event: FormEvent) => {
@@ -44,6 +47,7 @@ export function WalksPage() {
       // datetime-local is local time; the browser knows the offset.
       startsAt: new Date(form.startsAt).toISOString(),
       meetingPlace: form.meetingPlace,
+      route: route.length >= 2 ? { type: "LineString", coordinates: route } : null,
       stops: form.stops
         .split("\n")
         .map((stop) => stop.trim())
@@ -123,6 +127,7 @@ export function WalksPage() {
               <span className="field-label">{t("walks.stops")}</span>
               <textarea value={form.stops} onChange={set("stops")} />
             </label>
+            <RouteField route={route} onChange={setRoute} />
             <label>
               <span className="field-label">{t("walks.organizers")}</span>
               <input value={form.organizers} onChange={set("organizers")} />
