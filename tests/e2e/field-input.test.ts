@@ -130,6 +130,9 @@ describe("field input on a phone", () => {
       await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-description")).sort()),
     ).toEqual(["Klotter på tunneln", "Trasig gatlykta"]);
     await expect(rows.first().getByRole("link", { name: "Visa vandringen" }).count()).resolves.toBe(1);
+    const map = analyst.getByTestId("findings-map");
+    await expect.poll(() => map.getAttribute("data-rendered-findings"), { timeout: 15_000 }).toBe("2");
+    expect(await analyst.getByTestId("findings-legend").textContent()).toContain("Åtgärdad: 0");
     await expectNoAxeViolations(analyst);
     await analyst.goto(`${baseUrl}/w/est-borlange/fynd?category=vegetation`);
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);

@@ -506,6 +506,8 @@ export const sv = {
   "route.undo": "Ta bort sista punkten",
   "route.clear": "Rensa sträckan",
   "walks.route": "Sträcka",
+  "findings.map": "Karta över fynden i urvalet",
+  "findings.mapHint": "Större punkt = allvarligare fynd.",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1014,4 +1016,6 @@ export const en: Record<MessageKey, string> = {
   "route.undo": "Remove the last point",
   "route.clear": "Clear the route",
   "walks.route": "Route",
+  "findings.map": "Map of the selected findings",
+  "findings.mapHint": "Larger dot = more severe finding.",
 };

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useSearchParams } from "react-router";
 import {
   FINDING_CATEGORIES,
@@ -6,6 +7,7 @@ import {
   type FindingCategory,
   type FindingStatus,
 } from "../../../../shared/field.ts";
+import { STATUS_COLORS } from "../../components/map/finding-colors.ts";
 import { useAreaOptions } from "../../components/ui/district-select.tsx";
 import { MultiSelect } from "../../components/ui/multi-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -13,6 +15,9 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { FindingsTable } from "./findings-table.tsx";
+
+// maplibre is large: it loads in its own chunk.
+const FindingsMap = lazy(() => import("../../components/map/findings-map.tsx"));
 
 const AGES = [7, 14, 30, 90] as const;
 const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
@@ -54,6 +59,7 @@ export function FindingsPage() {
       { replace: true },
     );
   const areaOptions = useAreaOptions("all");
+  const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
   return (
     <>
       <h1>{t("findings.pageTitle")}</h1>
@@ -113,10 +119,32 @@ export function FindingsPage() {
         error={findings.error}
         isEmpty={findings.data?.length === 0}
       >
+        {findings.data && geometries.data ? (
+          <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
+            <FindingsMap geometries={geometries.data} findings={findings.data} label={t("findings.map")} />
+            <FindingsLegend findings={findings.data} />
+          </Suspense>
+        ) : null}
         {findings.data ? (
           <FindingsTable findings={findings.data} canWrite={workspace.permissions.canWrite} showWalk />
         ) : null}
       </Panel>
     </>
+  );
+}
+
+/** How many of the listed findings are in each status, with the map's colours. */
+function FindingsLegend({ findings }: { findings: { status: string }[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="plain-list small field-legend" data-testid="findings-legend">
+      {FINDING_STATUSES.map((status) => (
+        <li key={status}>
+          <span className="swatch round" style={{ background: STATUS_COLORS[status] }} aria-hidden="true" />{" "}
+          {t(`findingStatus.${status}`)}: {findings.filter((finding) => finding.status === status).length}
+        </li>
+      ))}
+      <li>{t("findings.mapHint")}</li>
+    </ul>
   );
 }
