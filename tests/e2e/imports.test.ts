@@ -47,9 +47,12 @@ describe("imports in the browser", () => {
       .getByRole("button", { name: "Importera" })
       .click();
     await page.getByRole("status").filter({ hasText: "2 rader importerades" }).waitFor();
-    await expect(
-      page.locator("[data-testid=import-history] tbody tr").first().textContent(),
-    ).resolves.toContain("bovardar.csv");
+    // The history refreshes after the import: the newest row is this file.
+    await expect
+      .poll(() => page.locator("[data-testid=import-history] tbody tr").first().textContent(), {
+        timeout: 15_000,
+      })
+      .toContain("bovardar.csv");
   });
 
   it("shows a broken police delivery's errors by file row and column", async () => {

@@ -11,9 +11,16 @@ type MultiSelectProps = {
 };
 
 /** A disclosure button with a labelled checkbox list: keyboard and screen-reader friendly. */
-export function MultiSelect({ label, options, selected, onChange }: MultiSelectProps) {
+export function MultiSelect({ label, options, selected: committed, onChange }: MultiSelectProps) {
   const { t } = useI18n();
   const [isOpen, setIsOpen] = useState(false);
+  // A choice shows at once, even when the owner stores it asynchronously (the URL).
+  const [pending, setPending] = useState<readonly string[] | null>(null);
+  const committedKey = committed.join(",");
+  useEffect(() => {
+    if (committedKey !== undefined) setPending(null);
+  }, [committedKey]);
+  const selected = pending ?? committed;
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -35,8 +42,12 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
     };
   }, [isOpen]);
   const summary = selected.length === 0 ? t("filter.all") : t("filter.selected", { count: selected.length });
+  const choose = (values: string[]) => {
+    setPending(values);
+    onChange(values);
+  };
   const toggle = (value: string) =>
-    onChange(selected.includes(value) ? selected.filter((item) => item !== value) : [...selected, value]);
+    choose(selected.includes(value) ? selected.filter((item) => item !== value) : [...selected, value]);
   return (
     <div className="multi-select" ref={rootRef}>
       <span className="field-label" id={`${id}-label`}>
@@ -54,7 +65,7 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
       {isOpen ? (
         <fieldset className="multi-select-list" id={`${id}-list`}>
           <legend className="visually-hidden">{label}</legend>
-          <button type="button" className="link-button" onClick={() => onChange([])}>
+          <button type="button" className="link-button" onClick={() => choose([])}>
             {t("filter.clear")}
           </button>
           {options.map((option) => (
