@@ -44,6 +44,8 @@ export const LIMITS = {
   descriptionChars: 2000,
   contactChars: 200,
   photoBytes: 5 * 1024 * 1024,
+  /** Photos of one finding (a finding is often seen from several sides). */
+  photosPerFinding: 4,
   /** Citizen reports per client address and workspace within the window. */
   citizenReportsPerWindow: 5,
   citizenWindowMs: 15 * 60_000,

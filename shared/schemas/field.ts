@@ -45,7 +45,7 @@ export const AddFindingInputSchema = z.object({
   ownerOrganizationId: z.uuid().nullable().default(null),
   ownerName: z.string().trim().max(200).nullable().default(null),
   dueOn: LocalDateSchema.nullable().default(null),
-  photo: PhotoSchema.nullable().default(null),
+  photos: z.array(PhotoSchema).max(LIMITS.photosPerFinding).default([]),
 });
 
 export const ChangeFindingStatusInputSchema = z.object({

@@ -94,7 +94,10 @@ describe("field input on a phone", () => {
       await select(phone, "Kategori").selectOption(["belysning", "vegetation", "klotter"][index] ?? "ovrigt");
       await field(phone, "Beskrivning").fill(description);
       if (index === 0)
-        await field(phone, "Foto").setInputFiles({ name: "lykta.png", mimeType: "image/png", buffer: PNG });
+        await field(phone, "Foto").setInputFiles([
+          { name: "lykta.png", mimeType: "image/png", buffer: PNG },
+          { name: "lykta-narbild.png", mimeType: "image/png", buffer: PNG },
+        ]);
       await phone.getByRole("button", { name: "Spara fyndet" }).click();
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(index + 1);
     }
@@ -118,7 +121,8 @@ describe("field input on a phone", () => {
     await expect(protocol.locator("li[data-status=atgardad]").textContent()).resolves.toContain(
       "Buskarna klipptes",
     );
-    await protocol.locator("img.photo-thumb").waitFor();
+    await protocol.locator("img.photo-thumb").first().waitFor();
+    expect(await protocol.locator("img.photo-thumb").count()).toBe(2);
     await expectNoAxeViolations(phone);
   });
 

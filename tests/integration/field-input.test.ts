@@ -61,13 +61,17 @@ describe("trygghetsvandringar", () => {
         ...extra,
       });
     const [first] = await Promise.all([
-      finding(1, { photo: PNG.toString("base64") }),
+      finding(1, { photos: [PNG.toString("base64"), PNG.toString("base64")] }),
       finding(2, { ownerName: "Borlänge Energi", dueOn: "2026-12-01" }),
       finding(3, { category: "vegetation" }),
     ]);
     const listed = await viewer.walks.findings({ walkId: walk.id });
     expect(listed).toHaveLength(3);
-    expect(listed.find((f) => f.description === "Fynd 1")?.photoIds).toHaveLength(1);
+    expect(listed.find((f) => f.description === "Fynd 1")?.photoIds).toHaveLength(2);
+    await expect(
+      finding(4, { photos: Array.from({ length: 5 }, () => PNG.toString("base64")) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await viewer.walks.findings({ walkId: walk.id })).toHaveLength(3);
     expect(listed.find((f) => f.description === "Fynd 2")?.status).toBe("tilldelad");
     expect(listed.every((f) => f.areaName === "Mjälga-Centrum" || f.areaName !== null)).toBe(true);
     const photo = await viewer.walks.photo({

@@ -508,6 +508,7 @@ export const sv = {
   "walks.route": "Sträcka",
   "findings.map": "Karta över fynden i urvalet",
   "findings.mapHint": "Större punkt = allvarligare fynd.",
+  "findings.photos": "Foton (högst {max})",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1018,4 +1019,5 @@ export const en: Record<MessageKey, string> = {
   "walks.route": "Route",
   "findings.map": "Map of the selected findings",
   "findings.mapHint": "Larger dot = more severe finding.",
+  "findings.photos": "Photos (at most {max})",
 };

@@ -75,7 +75,7 @@ async function requireWorkspaceOrganization(db: Db, workspaceId: string, organiz
   if (!link) throw new AppError("NOT_FOUND", "No such organisation in this workspace");
 }
 
-/** A finding, placed in the district that holds its point; an optional photo is checked by content. */
+/** A finding, placed in the district that holds its point; its photos are checked by content. */
 export async function addFinding(
   { db, workspace, userId }: Scope,
   input: z.output<typeof AddFindingInputSchema>,
@@ -86,7 +86,7 @@ export async function addFinding(
   }
   if (input.ownerOrganizationId)
     await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
-  const photo = input.photo ? checkPhoto(input.photo) : null;
+  const photos = input.photos.map((photo) => checkPhoto(photo));
   const district = await districtAt(db, workspace.id, [input.lon, input.lat]);
   const assigned = Boolean(input.ownerOrganizationId || input.ownerName);
   return db.$transaction(async (tx) => {
@@ -111,7 +111,7 @@ export async function addFinding(
     await tx.findingStatusChange.create({
       data: { workspaceId: workspace.id, findingId: finding.id, toStatus: finding.status, changedBy: userId },
     });
-    if (photo) await insertPhoto(tx, workspace.id, { findingId: finding.id }, photo);
+    for (const photo of photos) await insertPhoto(tx, workspace.id, { findingId: finding.id }, photo);
     return finding;
   });
 }

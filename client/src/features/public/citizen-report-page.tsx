@@ -88,7 +88,7 @@ export function CitizenReportPage() {
               onChange={(e) => setDescription(e.target.value)}
             />
           </label>
-          <PhotoField label={t("citizen.photo")} onChange={setPhoto} />
+          <PhotoField label={t("citizen.photo")} onChange={(files) => setPhoto(files[0] ?? null)} />
           <label>
             <span className="field-label">{t("citizen.contact")}</span>
             <input

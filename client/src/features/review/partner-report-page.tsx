@@ -89,7 +89,7 @@ export function PartnerReportPage() {
           <span className="field-label">{t("partnerReport.assessment")}</span>
           <input value={form.assessment} onChange={set("assessment")} />
         </label>
-        <PhotoField label={t("findings.photo")} onChange={setPhoto} />
+        <PhotoField label={t("findings.photo")} onChange={(files) => setPhoto(files[0] ?? null)} />
         {save.error ? <ErrorMessage error={save.error} /> : null}
         <button
           type="submit"

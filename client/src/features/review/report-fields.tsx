@@ -26,7 +26,15 @@ export function ReportCategoryField({
 }
 
 /** A photo from the phone's camera or files; the server checks its real type and size. */
-export function PhotoField({ label, onChange }: { label: string; onChange(file: File | null): void }) {
+export function PhotoField({
+  label,
+  onChange,
+  multiple = false,
+}: {
+  label: string;
+  onChange(files: File[]): void;
+  multiple?: boolean;
+}) {
   return (
     <label>
       <span className="field-label">{label}</span>
@@ -34,7 +42,8 @@ export function PhotoField({ label, onChange }: { label: string; onChange(file: 
         type="file"
         accept="image/jpeg,image/png,image/webp"
         capture="environment"
-        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        multiple={multiple}
+        onChange={(event) => onChange([...(event.target.files ?? [])])}
       />
     </label>
   );

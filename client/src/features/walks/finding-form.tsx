@@ -26,7 +26,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
   };
   const [form, setForm] = useState(empty);
   const [point, setPoint] = useState<Point | null>(null);
-  const [photo, setPhoto] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
   const add = useMutation(
     trpc.walks.addFinding.mutationOptions({
@@ -34,7 +34,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
         void queryClient.invalidateQueries();
         setForm(empty);
         setPoint(null);
-        setPhoto(null);
+        setPhotos([]);
         setFileKey((key) => key + 1);
       },
     }),
@@ -54,7 +54,9 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
       ownerOrganizationId: form.owner || null,
       ownerName: form.ownerName || null,
       dueOn: form.dueOn || null,
-      photo: photo ? await readFileAsBase64(photo) : null,
+      photos: await Promise.all(
+        photos.slice(0, LIMITS.photosPerFinding).map((file) => readFileAsBase64(file)),
+      ),
     });
   };
   return (
@@ -118,7 +120,12 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
         <span className="field-label">{t("findings.dueOn")}</span>
         <input type="date" value={form.dueOn} onChange={set("dueOn")} />
       </label>
-      <PhotoField key={fileKey} label={t("findings.photo")} onChange={setPhoto} />
+      <PhotoField
+        key={fileKey}
+        label={t("findings.photos", { max: LIMITS.photosPerFinding })}
+        onChange={setPhotos}
+        multiple
+      />
       {add.error ? <ErrorMessage error={add.error} /> : null}
       <button
         type="submit"
