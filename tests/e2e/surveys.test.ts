@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectNoAxeViolations, fieldLabelled, openAs, selectLabelled } from "./browser.ts";
+import { expectNoAxeViolations, fieldLabelled, openAs, PHONE, selectLabelled } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 let context: BrowserContext;
@@ -76,5 +76,25 @@ describe("surveys in the browser", () => {
         timeout: 15_000,
       })
       .toBeLessThan(allIncidents);
+  });
+
+  it("fits a phone: the survey and findings pages never scroll sideways", async () => {
+    const phone = await openAs(baseUrl, "lasare@borlange.example", PHONE);
+    try {
+      for (const path of ["trygghet", "fynd"]) {
+        await phone.page.goto(`${baseUrl}/w/est-borlange/${path}`);
+        await phone.page.locator("h1").waitFor();
+        await phone.page.waitForLoadState("networkidle");
+        expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          390,
+        );
+        await expectNoAxeViolations(phone.page);
+      }
+      await phone.page.goto(`${baseUrl}/w/est-borlange/trygghet`);
+      await phone.page.locator("[data-testid=survey-area]").first().waitFor({ timeout: 15_000 });
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await phone.context.close();
+    }
   });
 });
