@@ -4,28 +4,20 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ColumnSelect } from "./column-select.tsx";
 import { ImportError } from "./import-issues.tsx";
-import { readFileAsBase64 } from "./read-file.ts";
 import { UploadStatus } from "./upload-status.tsx";
+import { FileChooser, usePreviewedFile } from "./use-previewed-file.tsx";
 
-type LoadedFile = { fileName: string; contentBase64: string };
 const AREA_KINDS = ["deso", "regso", "district", "subarea"] as const;
 
 /** Areas from GeoJSON: choose which properties hold the code, the name and the kommun. */
 export function AreaImportForm({ onImported }: { onImported(): void }) {
   const { t, formatNumber } = useI18n();
   const trpc = useTRPC();
-  const [file, setFile] = useState<LoadedFile | null>(null);
   const [kind, setKind] = useState<(typeof AREA_KINDS)[number]>("deso");
   const [fields, setFields] = useState({ code: "", name: "", parentCode: "", parentName: "" });
   const preview = useMutation(trpc.imports.areasPreview.mutationOptions());
   const save = useMutation(trpc.imports.areas.mutationOptions({ onSuccess: onImported }));
-  const chooseFile = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    const loaded = { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) };
-    setFile(loaded);
-    save.reset();
-    preview.mutate(loaded);
-  };
+  const { file, choose } = usePreviewedFile(preview, save);
   const properties = preview.data?.properties ?? [];
   const set = (key: keyof typeof fields) => (value: string) => setFields({ ...fields, [key]: value });
   const submit = (event: FormEvent) => {
@@ -44,14 +36,7 @@ export function AreaImportForm({ onImported }: { onImported(): void }) {
     <form className="import-form" onSubmit={submit} aria-labelledby="area-import-title">
       <h3 id="area-import-title">{t("import.areasTitle")}</h3>
       <p className="muted small">{t("import.areasHint")}</p>
-      <label>
-        <span className="field-label">{t("import.file")}</span>
-        <input
-          type="file"
-          accept=".geojson,.json"
-          onChange={(event) => void chooseFile(event.target.files?.[0])}
-        />
-      </label>
+      <FileChooser accept=".geojson,.json" onChoose={(chosen) => void choose(chosen)} />
       {preview.error ? <ImportError error={preview.error} /> : null}
       {preview.data ? (
         <>
@@ -120,17 +105,10 @@ export function AreaImportForm({ onImported }: { onImported(): void }) {
 export function PopulationImportForm({ onImported }: { onImported(): void }) {
   const { t, formatNumber } = useI18n();
   const trpc = useTRPC();
-  const [file, setFile] = useState<LoadedFile | null>(null);
   const [columns, setColumns] = useState({ code: "", year: "", population: "" });
   const preview = useMutation(trpc.imports.preview.mutationOptions());
   const save = useMutation(trpc.imports.population.mutationOptions({ onSuccess: onImported }));
-  const chooseFile = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    const loaded = { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) };
-    setFile(loaded);
-    save.reset();
-    preview.mutate(loaded);
-  };
+  const { file, choose } = usePreviewedFile(preview, save);
   const header = preview.data?.header ?? [];
   const set = (key: keyof typeof columns) => (value: string) => setColumns({ ...columns, [key]: value });
   const submit = (event: FormEvent) => {
@@ -147,14 +125,7 @@ export function PopulationImportForm({ onImported }: { onImported(): void }) {
     <form className="import-form" onSubmit={submit} aria-labelledby="population-import-title">
       <h3 id="population-import-title">{t("import.populationTitle")}</h3>
       <p className="muted small">{t("import.populationHint")}</p>
-      <label>
-        <span className="field-label">{t("import.file")}</span>
-        <input
-          type="file"
-          accept=".csv,.txt"
-          onChange={(event) => void chooseFile(event.target.files?.[0])}
-        />
-      </label>
+      <FileChooser accept=".csv,.txt" onChoose={(chosen) => void choose(chosen)} />
       {preview.error ? <ImportError error={preview.error} /> : null}
       {preview.data ? (
         <>

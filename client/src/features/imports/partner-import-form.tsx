@@ -4,8 +4,8 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ColumnSelect } from "./column-select.tsx";
 import { ImportError } from "./import-issues.tsx";
-import { readFileAsBase64 } from "./read-file.ts";
 import { UploadStatus } from "./upload-status.tsx";
+import { FileChooser, usePreviewedFile } from "./use-previewed-file.tsx";
 
 type Mapping = {
   date: string;
@@ -27,7 +27,6 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
   const sources = useQuery(trpc.imports.partnerSources.queryOptions());
   const [sourceId, setSourceId] = useState("");
   const [newSource, setNewSource] = useState("");
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping>(EMPTY);
   const preview = useMutation(trpc.imports.preview.mutationOptions());
   const createSource = useMutation(
@@ -48,12 +47,7 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
       | undefined;
     if (saved) setMapping(saved);
   };
-  const chooseFile = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    const loaded = { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) };
-    setFile(loaded);
-    preview.mutate(loaded);
-  };
+  const { file, choose } = usePreviewedFile(preview, save);
   const header = preview.data?.header ?? [];
   const columnSelect = (
     label: string,
@@ -104,14 +98,7 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
           {t("import.createSource")}
         </button>
       </div>
-      <label>
-        <span className="field-label">{t("import.file")}</span>
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx"
-          onChange={(event) => void chooseFile(event.target.files?.[0])}
-        />
-      </label>
+      <FileChooser accept=".csv,.txt,.xlsx" onChoose={(chosen) => void choose(chosen)} />
       {preview.error ? <ImportError error={preview.error} /> : null}
       {preview.data ? (
         <>
