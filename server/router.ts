@@ -7,6 +7,7 @@ import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
+import { placesRouter } from "./features/places/places.router.ts";
 import { reportsRouter } from "./features/reports/reports.router.ts";
 import { surveysRouter } from "./features/surveys/surveys.router.ts";
 import { createSystemRouter, type PublicConfig } from "./features/system/system.router.ts";
@@ -30,6 +31,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     reports: reportsRouter,
     dialogues: dialoguesRouter,
     surveys: surveysRouter,
+    places: placesRouter,
   });
 }
 

@@ -44,3 +44,20 @@ export function locateColumns<const T extends readonly string[]>(header: string[
   }
   return { index, missing };
 }
+
+/**
+ * Finds each known column by any of its accepted names (case-insensitive), first match winning:
+ * the column's position and its name as the file spells it, for error messages.
+ */
+export function locateAliasedColumns<Column extends string>(
+  header: string[],
+  aliases: Record<Column, readonly string[]>,
+) {
+  const found = new Map<Column, { index: number; name: string }>();
+  header.forEach((name, index) => {
+    const key = name.trim().toLowerCase();
+    for (const [column, names] of Object.entries(aliases) as [Column, readonly string[]][])
+      if (!found.has(column) && names.includes(key)) found.set(column, { index, name });
+  });
+  return found;
+}

@@ -9,6 +9,7 @@ import {
 } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { locateAliasedColumns } from "./csv.ts";
 import { type ImportFileOptions, recordRejectedImport, runImportBatch } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 import { readTable, type Table } from "./partner-reports.ts";
@@ -26,17 +27,6 @@ type SurveyRow = {
 
 type Column = keyof typeof SURVEY_COLUMNS;
 const REQUIRED: Column[] = ["indicator", "area", "year", "value"];
-
-/** Each known column's position and its name as the file spells it. */
-function locateSurveyColumns(header: string[]) {
-  const found = new Map<Column, { index: number; name: string }>();
-  header.forEach((name, index) => {
-    const key = name.trim().toLowerCase();
-    for (const [column, aliases] of Object.entries(SURVEY_COLUMNS) as [Column, readonly string[]][])
-      if (!found.has(column) && aliases.includes(key)) found.set(column, { index, name });
-  });
-  return found;
-}
 
 const UNIT_WORDS: Record<string, SurveyUnit> = {
   index: "index",
@@ -138,7 +128,7 @@ function readSurveyRow({
 /** Validates every row first: the file is imported whole or not at all. */
 async function parseSurveyTable(db: Db, workspaceId: string, kind: SurveyKind, table: Table) {
   const issues = createIssueList();
-  const columns = locateSurveyColumns(table.header);
+  const columns = locateAliasedColumns(table.header, SURVEY_COLUMNS);
   const columnName = (column: Column) => columns.get(column)?.name ?? SURVEY_COLUMNS[column][0];
   for (const column of REQUIRED)
     if (!columns.has(column))

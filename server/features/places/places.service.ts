@@ -1,0 +1,175 @@
+import { parseDecimal } from "../../../shared/surveys.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import { districtContaining, leafAreas } from "../areas/areas.service.ts";
+import { locateAliasedColumns } from "../imports/csv.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
+import { readTable } from "../imports/partner-reports.ts";
+import { isSweref99tm, sweref99tmToWgs84 } from "./coordinates.ts";
+
+/** Accepted header names (case-insensitive), Swedish first. */
+export const PLACE_COLUMNS = {
+  name: ["namn", "adress", "plats", "name", "address", "place"],
+  lat: ["lat", "latitud", "latitude"],
+  lon: ["lon", "long", "longitud", "longitude", "lng"],
+  north: ["n", "nord", "northing", "sweref99tm n", "sweref 99 tm n"],
+  east: ["e", "öst", "ost", "easting", "sweref99tm e", "sweref 99 tm e"],
+} as const;
+type Column = keyof typeof PLACE_COLUMNS;
+
+type PlaceRow = { name: string; lon: number; lat: number; area_id: string };
+
+type District = { id: string; geometry: unknown };
+
+/** One row as a place, or the column and reason it is refused. */
+function readPlaceRow(
+  cell: (column: Column) => string,
+  grid: "wgs84" | "sweref99tm",
+  districts: District[],
+): PlaceRow | { column: Column; reason: string } {
+  const name = cell("name").replace(/\s+/g, " ");
+  if (!name) return { column: "name", reason: "namnet saknas" };
+  if (name.length > 200) return { column: "name", reason: "längre än 200 tecken" };
+  let point: [number, number];
+  if (grid === "wgs84") {
+    const lat = parseDecimal(cell("lat"));
+    const lon = parseDecimal(cell("lon"));
+    if (lat === null || lat < -90 || lat > 90)
+      return { column: "lat", reason: `inte en latitud i grader: ${cell("lat") || "(tomt)"}` };
+    if (lon === null || lon < -180 || lon > 180)
+      return { column: "lon", reason: `inte en longitud i grader: ${cell("lon") || "(tomt)"}` };
+    point = [lon, lat];
+  } else {
+    const north = parseDecimal(cell("north"));
+    const east = parseDecimal(cell("east"));
+    if (north === null) return { column: "north", reason: `inte ett tal: ${cell("north") || "(tomt)"}` };
+    if (east === null) return { column: "east", reason: `inte ett tal: ${cell("east") || "(tomt)"}` };
+    if (!isSweref99tm(north, east))
+      return {
+        column: "north",
+        reason: `${cell("north")} / ${cell("east")} är inte en SWEREF 99 TM-koordinat i Sverige (N omkring 6–7,7 miljoner, E 0,2–1 miljon)`,
+      };
+    point = sweref99tmToWgs84(north, east);
+  }
+  const district = districtContaining(districts, point);
+  if (!district)
+    return {
+      column: grid === "wgs84" ? "lat" : "north",
+      reason: `platsen (${point[1].toFixed(5)}, ${point[0].toFixed(5)}) ligger utanför arbetsytans områden${grid === "wgs84" ? " (är latitud och longitud förväxlade?)" : ""}`,
+    };
+  return { name, lon: point[0], lat: point[1], area_id: district.id };
+}
+
+/**
+ * Imports a list of addresses and named places from CSV or XLSX: a name and either WGS84
+ * latitude/longitude or SWEREF 99 TM N/E. Every row is checked first (each place must lie in one
+ * of the workspace's districts), then the whole list is written in one statement: places are
+ * added or updated by name, unchanged ones are not written, and places the file does not name are
+ * kept. Repeating an import changes nothing.
+ */
+export async function importPlaces({
+  db,
+  workspaceId,
+  fileName,
+  content,
+}: {
+  db: Db;
+  workspaceId: string;
+  fileName: string;
+  content: Buffer;
+}) {
+  const table = await readTable(fileName, content);
+  const issues = createIssueList();
+  const columns = locateAliasedColumns(table.header, PLACE_COLUMNS);
+  const columnName = (column: Column) => columns.get(column)?.name ?? PLACE_COLUMNS[column][0];
+  const grid = columns.has("lat") || columns.has("lon") ? "wgs84" : "sweref99tm";
+  const required: Column[] = [
+    "name",
+    ...(grid === "wgs84" ? (["lat", "lon"] as const) : (["north", "east"] as const)),
+  ];
+  for (const column of required)
+    if (!columns.has(column))
+      issues.add({
+        row: 1,
+        column: columnName(column),
+        reason: `kolumnen saknas i rubrikraden (godtas: ${PLACE_COLUMNS[column].join(", ")}${column === "name" ? "" : "; ange antingen lat och lon eller N och E i SWEREF 99 TM"})`,
+      });
+  if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
+  const areas = await db.area.findMany({
+    where: { workspaceId },
+    select: { id: true, parentId: true, code: true, geometry: true },
+  });
+  const districts = leafAreas(areas).filter((area) => area.geometry);
+  if (districts.length === 0)
+    throw new AppError("CONFLICT", "Arbetsytan har inga områden med gränser än: importera områdena först");
+  const rows: PlaceRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const [position, cells] of table.rows.entries()) {
+    const line = position + 2;
+    if (cells.every((value) => !value?.trim())) continue;
+    const cell = (column: Column) => {
+      const found = columns.get(column);
+      return found ? (cells[found.index] ?? "").trim() : "";
+    };
+    const row = readPlaceRow(cell, grid, districts);
+    if ("reason" in row) {
+      issues.add({ row: line, column: columnName(row.column), reason: row.reason });
+      continue;
+    }
+    const key = row.name.toLowerCase();
+    const first = firstLineOf.get(key);
+    if (first) {
+      issues.add({ row: line, column: columnName("name"), reason: `samma namn som rad ${first}` });
+      continue;
+    }
+    firstLineOf.set(key, line);
+    rows.push(row);
+  }
+  if (rows.length === 0 && issues.total === 0)
+    issues.add({ row: 2, column: "-", reason: "filen har inga rader" });
+  if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
+  const written = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
+    `INSERT INTO places (workspace_id, name, lon, lat, area_id)
+     SELECT $1::uuid, r.name, r.lon, r.lat, r.area_id
+     FROM json_to_recordset($2::json) AS r(name text, lon float8, lat float8, area_id uuid)
+     ON CONFLICT (workspace_id, name) DO UPDATE SET lon = EXCLUDED.lon, lat = EXCLUDED.lat,
+       area_id = EXCLUDED.area_id, updated_at = CURRENT_TIMESTAMP
+     WHERE (places.lon, places.lat, places.area_id) IS DISTINCT FROM (EXCLUDED.lon, EXCLUDED.lat, EXCLUDED.area_id)
+     RETURNING (xmax = 0) AS inserted`,
+    workspaceId,
+    JSON.stringify(rows),
+  );
+  const added = written.filter((row) => row.inserted).length;
+  return {
+    grid,
+    rows: rows.length,
+    added,
+    updated: written.length - added,
+    unchanged: rows.length - written.length,
+  };
+}
+
+/** The workspace's places by name, with the district each lies in. */
+export async function listPlaces({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  const [places, areas] = await Promise.all([
+    db.place.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, lon: true, lat: true, areaId: true },
+    }),
+    db.area.findMany({ where: { workspaceId }, select: { id: true, code: true, name: true } }),
+  ]);
+  const areaOf = new Map(areas.map((area) => [area.id, area]));
+  return places
+    .map(({ areaId, ...place }) => ({
+      ...place,
+      areaCode: areaOf.get(areaId)?.code ?? null,
+      areaName: areaOf.get(areaId)?.name ?? "",
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+export async function removePlace({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {
+  const { count } = await db.place.deleteMany({ where: { workspaceId, id } });
+  if (count === 0) throw new AppError("NOT_FOUND", "Ingen sådan plats i arbetsytan");
+  return { removed: count };
+}

@@ -1,0 +1,156 @@
+import proj4 from "proj4";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
+import { createWorkspace } from "../factories/workspace.factory.ts";
+import { loginAs } from "../support/caller.ts";
+import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import type { TestDb } from "../support/test-db.ts";
+
+let testDb: TestDb;
+let analyst: Awaited<ReturnType<typeof demoCaller>>;
+let partner: Awaited<ReturnType<typeof demoCaller>>;
+let districts: { id: string; code: string | null; centroidLon: number; centroidLat: number }[];
+
+const file = (fileName: string, text: string) => ({
+  fileName,
+  contentBase64: Buffer.from(text, "utf8").toString("base64"),
+});
+const decimal = (n: number, digits: number) => n.toFixed(digits).replace(".", ",");
+/** The grid a kommun's address register uses, computed independently of the importer's code path. */
+const toSweref = (lon: number, lat: number) =>
+  proj4("WGS84", "+proj=utm +zone=33 +ellps=GRS80 +units=m +no_defs", [lon, lat]) as [number, number];
+const ourPlaces = () =>
+  testDb.db.place.findMany({ where: { name: { startsWith: "Test:" } }, orderBy: { name: "asc" } });
+
+beforeAll(async () => {
+  testDb = await createDemoTestDb("2026-11-15");
+  analyst = await demoCaller(testDb.db, "analytiker@borlange.example");
+  partner = await demoCaller(testDb.db, "partner@borlange.example");
+  const areas = await testDb.db.area.findMany({
+    where: { kind: "deso", centroidLon: { not: null } },
+    select: { id: true, code: true, centroidLon: true, centroidLat: true },
+    orderBy: { code: "asc" },
+    take: 2,
+  });
+  districts = areas.map((area) => ({
+    ...area,
+    centroidLon: area.centroidLon ?? 0,
+    centroidLat: area.centroidLat ?? 0,
+  }));
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+describe("places (the address list partners report from)", () => {
+  it("imports WGS84 and SWEREF 99 TM lists into the district each place lies in, and repeats without writing", async () => {
+    const [first, second] = districts;
+    if (!first || !second) throw new Error("the demo has DeSO areas");
+    const wgs = [
+      "Namn;Lat;Lon",
+      `Test: Lekplatsen;${decimal(first.centroidLat, 6)};${decimal(first.centroidLon, 6)}`,
+      `Test:   Busshållplatsen ;${decimal(second.centroidLat, 6)};${decimal(second.centroidLon, 6)}`,
+    ].join("\n");
+    const result = await analyst.places.import(file("platser.csv", wgs));
+    expect(result).toMatchObject({ grid: "wgs84", rows: 2, added: 2, updated: 0, unchanged: 0 });
+    const [north, east] = (() => {
+      const [e, n] = toSweref(second.centroidLon, second.centroidLat);
+      return [n, e];
+    })();
+    const sweref = [
+      "Adress,N,E",
+      `Test: Tvättstugan,${north.toFixed(1)},${east.toFixed(1)}`,
+      // Moved: the same name with new coordinates updates the place.
+      `Test: Lekplatsen,${north.toFixed(1)},${east.toFixed(1)}`,
+    ].join("\n");
+    expect(await analyst.places.import(file("adresser.csv", sweref))).toMatchObject({
+      grid: "sweref99tm",
+      rows: 2,
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const stored = await ourPlaces();
+    expect(stored.map((place) => [place.name, place.areaId])).toEqual([
+      ["Test: Busshållplatsen", second.id],
+      ["Test: Lekplatsen", second.id],
+      ["Test: Tvättstugan", second.id],
+    ]);
+    const laundry = stored.find((place) => place.name === "Test: Tvättstugan");
+    expect(laundry?.lat).toBeCloseTo(second.centroidLat, 5);
+    expect(laundry?.lon).toBeCloseTo(second.centroidLon, 5);
+    expect(await analyst.places.import(file("adresser.csv", sweref))).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    // Every member sees the list with each place's district; partners report from it.
+    const listed = await partner.places.list();
+    expect(listed.find((place) => place.name === "Test: Tvättstugan")).toMatchObject({
+      areaCode: second.code,
+    });
+  });
+
+  it("rejects a bad list whole, naming row and column of each problem", async () => {
+    const before = await ourPlaces();
+    const [first] = districts;
+    if (!first) throw new Error("the demo has DeSO areas");
+    const good = `${decimal(first.centroidLat, 6)};${decimal(first.centroidLon, 6)}`;
+    const bad = [
+      "Plats;Latitud;Longitud",
+      `Test: Ny plats;${good}`,
+      `;${good}`,
+      "Test: Fel ordning;15,43;60,48",
+      "Test: Text;norr;15,4",
+      `Test: Ny plats;${good}`,
+      "Test: Stockholm;59,3293;18,0686",
+    ].join("\n");
+    const error = await analyst.places.import(file("platser.csv", bad)).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("5 fel i filen; inget importerades");
+    const issues = (error as { cause?: { issues?: unknown } }).cause?.issues;
+    expect(issues).toEqual([
+      { row: 3, column: "Plats", reason: "namnet saknas" },
+      { row: 4, column: "Latitud", reason: expect.stringContaining("förväxlade") },
+      { row: 5, column: "Latitud", reason: "inte en latitud i grader: norr" },
+      { row: 6, column: "Plats", reason: "samma namn som rad 2" },
+      { row: 7, column: "Latitud", reason: expect.stringContaining("utanför arbetsytans områden") },
+    ]);
+    const missing = await analyst.places
+      .import(file("platser.csv", "Namn;X;Y\nA;1;2"))
+      .catch((e: unknown) => e);
+    expect(String((missing as Error).message)).toContain("kolumnen saknas i rubrikraden (godtas: n, nord");
+    expect(String((missing as Error).message)).toContain(
+      "ange antingen lat och lon eller N och E i SWEREF 99 TM",
+    );
+    const offGrid = await analyst.places
+      .import(file("platser.csv", "Namn;N;E\nTest: Långt bort;123;456"))
+      .catch((e: unknown) => e);
+    expect(String((offGrid as Error).message)).toContain("inte en SWEREF 99 TM-koordinat");
+    expect(await ourPlaces()).toEqual(before);
+  });
+
+  it("refuses partners the import and removal, and shows no other workspace's places", async () => {
+    const place = (await ourPlaces())[0];
+    if (!place) throw new Error("the first test stored places");
+    await expect(partner.places.import(file("p.csv", "Namn;Lat;Lon\nX;60,4;15,4"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(partner.places.remove({ id: place.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = await createWorkspace(testDb.db, { slug: "est-falun" });
+    await createUser(testDb.db, {
+      email: "analytiker@falun.example",
+      memberships: [{ workspaceId: other.id, role: "analyst" }],
+    });
+    const { caller: outsider } = await loginAs(
+      testDb.db,
+      "analytiker@falun.example",
+      TEST_PASSWORD,
+      "est-falun",
+    );
+    expect(await outsider.places.list()).toEqual([]);
+    await expect(outsider.places.remove({ id: place.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await analyst.places.remove({ id: place.id })).toEqual({ removed: 1 });
+    expect((await ourPlaces()).some((entry) => entry.id === place.id)).toBe(false);
+  });
+});
