@@ -174,7 +174,14 @@ describe("field input on a phone", () => {
 
   it("files a partner's field report and an analyst rejects it with a reason", async () => {
     await phone.goto(`${baseUrl}/w/est-borlange/faltrapport`);
-    await select(phone, "Eller välj område").selectOption("Mjälga-Centrum");
+    // A bovärd picks the entrance from the workspace's address list instead of tapping the map.
+    const address = field(phone, "Eller skriv en adress eller plats från listan");
+    const place = (await phone.locator("datalist option").first().getAttribute("value")) ?? "";
+    expect(place).toMatch(/, demo\)$/);
+    await address.fill(place.slice(0, 6));
+    await expect(phone.getByTestId("place-status").textContent()).resolves.toBe("Ingen plats vald ännu.");
+    await address.fill(place);
+    await expect(phone.getByTestId("place-status").textContent()).resolves.toBe(`Plats vald: ${place}.`);
     await select(phone, "Vad gäller det?").selectOption("samling");
     await field(phone, "Beskriv vad du har sett").fill("Tio unga vid entrén till nummer 4.");
     await select(phone, "Skapar det otrygghet?").selectOption("yes");

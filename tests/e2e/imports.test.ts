@@ -1,5 +1,7 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import proj4 from "proj4";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BORLANGE_DESO } from "../../prisma/demo/borlange.ts";
 import { expectNoAxeViolations, login, openBrowser, selectLabelled } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
@@ -137,5 +139,38 @@ describe("imports in the browser", () => {
     const alert = form.getByRole("alert");
     await expect(alert.textContent()).resolves.toContain("ingenting importerades");
     await expect(alert.locator("tbody tr").first().textContent()).resolves.toContain("koden saknas");
+  });
+
+  it("imports an address list in SWEREF 99 TM, lists each place with its area and removes one", async () => {
+    const form = page.locator("form", { has: page.getByRole("heading", { name: /Adresser och platser/ }) });
+    const [first, second] = BORLANGE_DESO;
+    if (!first || !second) throw new Error("the demo has DeSO areas");
+    // A kommun's address register in the national grid (N, E in metres), Excel's Swedish CSV.
+    const grid = (lon: number, lat: number) =>
+      proj4("WGS84", "+proj=utm +zone=33 +ellps=GRS80 +units=m +no_defs", [lon, lat]) as [number, number];
+    const line = (name: string, lon: number, lat: number) => {
+      const [east, north] = grid(lon, lat);
+      return `${name};${north.toFixed(1).replace(".", ",")};${east.toFixed(1).replace(".", ",")}`;
+    };
+    const csv = [
+      "Adress;N;E",
+      line("Provgatan 1", first.lon, first.lat),
+      line("Provgatan 2", second.lon, second.lat),
+    ];
+    await form.getByLabel("Fil").setInputFiles({
+      name: "adresser.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv.join("\r\n"), "utf8"),
+    });
+    await form.getByRole("button", { name: "Importera" }).click();
+    await expect(form.getByRole("status").textContent()).resolves.toContain("2 platser: 2 nya");
+    const panel = page.locator("section", { has: form });
+    await panel.getByText(/Adresslistan \(\d+\)/).click();
+    const row = panel.getByTestId("places-table").locator("tr", { hasText: "Provgatan 1" });
+    await expect(row.locator("td").nth(1).textContent()).resolves.toBe(first.name);
+    await expectNoAxeViolations(page);
+    await row.getByRole("button", { name: "Ta bort Provgatan 1" }).click();
+    await row.waitFor({ state: "detached" });
+    await expect(panel.getByTestId("places-table").textContent()).resolves.toContain("Provgatan 2");
   });
 });

@@ -5,6 +5,7 @@ import type { Role } from "../../shared/roles.ts";
 import { createBorlangeAreas } from "./area.factory.ts";
 import { createCategoryTree } from "./category.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
+import { createDemoPlaces } from "./place.factory.ts";
 import { createDemoSurvey } from "./survey.factory.ts";
 import { createUser } from "./user.factory.ts";
 import { createOrganization, createWorkspace } from "./workspace.factory.ts";
@@ -115,5 +116,6 @@ export async function seedDemoWorkspace(
     categories: leaves.filter((category) => category.kind === "partner_event"),
   });
   await createDemoSurvey(db, workspace.id, [endYear - 2, endYear - 1, endYear]);
+  await createDemoPlaces(db, workspace.id);
   return { workspace, password, incidentCount: police.length + partner.length, start, end: options.endDate };
 }

@@ -509,6 +509,19 @@ export const sv = {
   "findings.map": "Karta över fynden i urvalet",
   "findings.mapHint": "Större punkt = allvarligare fynd.",
   "findings.photos": "Foton (högst {max})",
+  "place.orAddress": "Eller skriv en adress eller plats från listan",
+  "place.unknownAddress": "Finns inte i adresslistan: välj ett av förslagen eller tryck på kartan.",
+  "place.chosenAddress": "Plats vald: {name}.",
+  "places.title": "Adresser och platser (CSV eller Excel)",
+  "places.hint":
+    "En rad per adress eller plats som rapportörer väljer i stället för att trycka på kartan: Namn och antingen Lat/Lon (WGS84) eller N/E (SWEREF 99 TM). Samma namn uppdateras; platser som inte finns i filen behålls.",
+  "places.done": "{rows} platser: {added} nya, {updated} ändrade, {unchanged} oförändrade.",
+  "places.listTitle": "Adresslistan ({count})",
+  "places.name": "Namn",
+  "places.area": "Område",
+  "places.remove": "Ta bort {name}",
+  "places.empty": "Adresslistan är tom.",
+  "places.removeColumn": "Ta bort",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1020,4 +1033,17 @@ export const en: Record<MessageKey, string> = {
   "findings.map": "Map of the selected findings",
   "findings.mapHint": "Larger dot = more severe finding.",
   "findings.photos": "Photos (at most {max})",
+  "place.orAddress": "Or type an address or place from the list",
+  "place.unknownAddress": "Not in the address list: pick one of the suggestions or tap the map.",
+  "place.chosenAddress": "Place chosen: {name}.",
+  "places.title": "Addresses and places (CSV or Excel)",
+  "places.hint":
+    "One row per address or place reporters choose instead of tapping the map: Name and either Lat/Lon (WGS84) or N/E (SWEREF 99 TM). The same name is updated; places not in the file are kept.",
+  "places.done": "{rows} places: {added} new, {updated} changed, {unchanged} unchanged.",
+  "places.listTitle": "The address list ({count})",
+  "places.name": "Name",
+  "places.area": "Area",
+  "places.remove": "Remove {name}",
+  "places.empty": "The address list is empty.",
+  "places.removeColumn": "Remove",
 };

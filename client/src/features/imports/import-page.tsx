@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { PlacesPanel } from "../places/places-panel.tsx";
 import { SurveyImportForm } from "../surveys/survey-import-form.tsx";
 import { FileImportForm } from "./file-import-form.tsx";
 import { AreaImportForm, PopulationImportForm } from "./geography-import-forms.tsx";
@@ -60,6 +61,9 @@ export function ImportPage() {
             accept=".csv"
             mutation={crimeCodes}
           />
+        </section>
+        <section className="panel">
+          <PlacesPanel />
         </section>
       </div>
       <ImportHistory />

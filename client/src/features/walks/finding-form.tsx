@@ -7,6 +7,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
+import { usePlaces } from "../places/places-panel.tsx";
 import { PhotoField } from "../review/report-fields.tsx";
 
 /** Record a finding on a phone during the walk: where, what, how serious, who fixes it, a photo. */
@@ -15,6 +16,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
+  const places = usePlaces();
   const organizations = useQuery(trpc.walks.organizations.queryOptions());
   const empty = {
     category: "" as FindingCategory | "",
@@ -66,6 +68,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
         <PlaceField
           geometries={geometries.data as DistrictGeometries}
           value={point}
+          places={places}
           onChange={setPoint}
           others={others}
           route={route}
