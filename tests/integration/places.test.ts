@@ -92,6 +92,32 @@ describe("places (the address list partners report from)", () => {
     });
   });
 
+  it("reads a kommun's register in a local SWEREF 99 zone when the zone is chosen", async () => {
+    const [first] = districts;
+    if (!first) throw new Error("the demo has DeSO areas");
+    const [east, north] = proj4(
+      "WGS84",
+      "+proj=tmerc +lat_0=0 +lon_0=15 +k=1 +x_0=150000 +y_0=0 +ellps=GRS80 +units=m +no_defs",
+      [first.centroidLon, first.centroidLat],
+    ) as [number, number];
+    const csv = `Namn;N;E\nTest: Zonplats;${decimal(north, 2)};${decimal(east, 2)}`;
+    // Without the zone, the pair is not a national TM coordinate: refused, nothing written.
+    const refused = await analyst.places.import(file("zon.csv", csv)).catch((e: unknown) => e);
+    expect((refused as Error).message).toContain("inte en SWEREF 99 TM-koordinat");
+    expect(await analyst.places.import({ ...file("zon.csv", csv), grid: "sweref99_1500" })).toMatchObject({
+      grid: "sweref99_1500",
+      added: 1,
+    });
+    const stored = await testDb.db.place.findFirstOrThrow({ where: { name: "Test: Zonplats" } });
+    expect(stored.areaId).toBe(first.id);
+    expect(stored.lon).toBeCloseTo(first.centroidLon, 6);
+    // The wrong zone puts it some 40 km west, outside the kommun: refused with a hint about the system.
+    const wrongZone = await analyst.places
+      .import({ ...file("zon.csv", csv), grid: "sweref99_1415" })
+      .catch((e: unknown) => e);
+    expect((wrongZone as Error).message).toContain("är filen i SWEREF 99 14 15");
+  });
+
   it("rejects a bad list whole, naming row and column of each problem", async () => {
     const before = await ourPlaces();
     const [first] = districts;

@@ -514,7 +514,7 @@ export const sv = {
   "place.chosenAddress": "Plats vald: {name}.",
   "places.title": "Adresser och platser (CSV eller Excel)",
   "places.hint":
-    "En rad per adress eller plats som rapportörer väljer i stället för att trycka på kartan: Namn och antingen Lat/Lon (WGS84) eller N/E (SWEREF 99 TM). Samma namn uppdateras; platser som inte finns i filen behålls.",
+    "En rad per adress eller plats som rapportörer väljer i stället för att trycka på kartan: Namn och antingen Lat/Lon (WGS84) eller N/E (SWEREF 99 TM eller en lokal zon, vald nedan). Samma namn uppdateras; platser som inte finns i filen behålls.",
   "places.done": "{rows} platser: {added} nya, {updated} ändrade, {unchanged} oförändrade.",
   "places.listTitle": "Adresslistan ({count})",
   "places.name": "Namn",
@@ -522,6 +522,8 @@ export const sv = {
   "places.remove": "Ta bort {name}",
   "places.empty": "Adresslistan är tom.",
   "places.removeColumn": "Ta bort",
+  "places.grid": "Koordinatsystem",
+  "places.gridAuto": "Efter kolumnerna: Lat/Lon (WGS84) eller N/E (SWEREF 99 TM)",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1038,7 +1040,7 @@ export const en: Record<MessageKey, string> = {
   "place.chosenAddress": "Place chosen: {name}.",
   "places.title": "Addresses and places (CSV or Excel)",
   "places.hint":
-    "One row per address or place reporters choose instead of tapping the map: Name and either Lat/Lon (WGS84) or N/E (SWEREF 99 TM). The same name is updated; places not in the file are kept.",
+    "One row per address or place reporters choose instead of tapping the map: Name and either Lat/Lon (WGS84) or N/E (SWEREF 99 TM or a local zone, chosen below). The same name is updated; places not in the file are kept.",
   "places.done": "{rows} places: {added} new, {updated} changed, {unchanged} unchanged.",
   "places.listTitle": "The address list ({count})",
   "places.name": "Name",
@@ -1046,4 +1048,6 @@ export const en: Record<MessageKey, string> = {
   "places.remove": "Remove {name}",
   "places.empty": "The address list is empty.",
   "places.removeColumn": "Remove",
+  "places.grid": "Coordinate system",
+  "places.gridAuto": "By the columns: Lat/Lon (WGS84) or N/E (SWEREF 99 TM)",
 };

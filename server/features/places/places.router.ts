@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLACE_GRIDS } from "../../../shared/places.ts";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
@@ -11,14 +12,17 @@ export const placesRouter = router({
   list: workspaceProcedure
     .input(z.void())
     .query(({ ctx }) => listPlaces({ db: ctx.db, workspaceId: ctx.workspace.id })),
-  import: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
-    importPlaces({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      fileName: input.fileName,
-      content: Buffer.from(input.contentBase64, "base64"),
-    }),
-  ),
+  import: analystProcedure
+    .input(FileInputSchema.extend({ grid: z.enum(PLACE_GRIDS).optional() }))
+    .mutation(({ ctx, input }) =>
+      importPlaces({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        fileName: input.fileName,
+        content: Buffer.from(input.contentBase64, "base64"),
+        grid: input.grid,
+      }),
+    ),
   remove: analystProcedure
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => removePlace({ db: ctx.db, workspaceId: ctx.workspace.id, id: input.id })),

@@ -1,3 +1,4 @@
+import { gridLabel, type PlaceGrid } from "../../../shared/places.ts";
 import { parseDecimal } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -5,7 +6,7 @@ import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { locateAliasedColumns } from "../imports/csv.ts";
 import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
 import { readTable } from "../imports/partner-reports.ts";
-import { isSweref99tm, sweref99tmToWgs84 } from "./coordinates.ts";
+import { isInSwedishExtent, swerefToWgs84 } from "./coordinates.ts";
 
 /** Accepted header names (case-insensitive), Swedish first. */
 export const PLACE_COLUMNS = {
@@ -24,7 +25,7 @@ type District = { id: string; geometry: unknown };
 /** One row as a place, or the column and reason it is refused. */
 function readPlaceRow(
   cell: (column: Column) => string,
-  grid: "wgs84" | "sweref99tm",
+  grid: PlaceGrid,
   districts: District[],
 ): PlaceRow | { column: Column; reason: string } {
   const name = cell("name").replace(/\s+/g, " ");
@@ -44,18 +45,21 @@ function readPlaceRow(
     const east = parseDecimal(cell("east"));
     if (north === null) return { column: "north", reason: `inte ett tal: ${cell("north") || "(tomt)"}` };
     if (east === null) return { column: "east", reason: `inte ett tal: ${cell("east") || "(tomt)"}` };
-    if (!isSweref99tm(north, east))
+    if (!isInSwedishExtent(grid, north, east))
       return {
         column: "north",
-        reason: `${cell("north")} / ${cell("east")} är inte en SWEREF 99 TM-koordinat i Sverige (N omkring 6–7,7 miljoner, E 0,2–1 miljon)`,
+        reason:
+          grid === "sweref99tm"
+            ? `${cell("north")} / ${cell("east")} är inte en SWEREF 99 TM-koordinat i Sverige (N omkring 6–7,7 miljoner, E 0,2–1 miljon; en lokal zon väljs i formuläret)`
+            : `${cell("north")} / ${cell("east")} är inte en koordinat i ${gridLabel(grid)} (N omkring 6–7,7 miljoner, E omkring 150 000)`,
       };
-    point = sweref99tmToWgs84(north, east);
+    point = swerefToWgs84(grid, north, east);
   }
   const district = districtContaining(districts, point);
   if (!district)
     return {
       column: grid === "wgs84" ? "lat" : "north",
-      reason: `platsen (${point[1].toFixed(5)}, ${point[0].toFixed(5)}) ligger utanför arbetsytans områden${grid === "wgs84" ? " (är latitud och longitud förväxlade?)" : ""}`,
+      reason: `platsen (${point[1].toFixed(5)}, ${point[0].toFixed(5)}) ligger utanför arbetsytans områden${grid === "wgs84" ? " (är latitud och longitud förväxlade?)" : ` (är filen i ${gridLabel(grid)}?)`}`,
     };
   return { name, lon: point[0], lat: point[1], area_id: district.id };
 }
@@ -72,17 +76,20 @@ export async function importPlaces({
   workspaceId,
   fileName,
   content,
+  grid: chosenGrid,
 }: {
   db: Db;
   workspaceId: string;
   fileName: string;
   content: Buffer;
+  /** The file's coordinate system; without it, lat/lon columns mean WGS84 and N/E SWEREF 99 TM. */
+  grid?: PlaceGrid;
 }) {
   const table = await readTable(fileName, content);
   const issues = createIssueList();
   const columns = locateAliasedColumns(table.header, PLACE_COLUMNS);
   const columnName = (column: Column) => columns.get(column)?.name ?? PLACE_COLUMNS[column][0];
-  const grid = columns.has("lat") || columns.has("lon") ? "wgs84" : "sweref99tm";
+  const grid: PlaceGrid = chosenGrid ?? (columns.has("lat") || columns.has("lon") ? "wgs84" : "sweref99tm");
   const required: Column[] = [
     "name",
     ...(grid === "wgs84" ? (["lat", "lon"] as const) : (["north", "east"] as const)),
@@ -92,7 +99,7 @@ export async function importPlaces({
       issues.add({
         row: 1,
         column: columnName(column),
-        reason: `kolumnen saknas i rubrikraden (godtas: ${PLACE_COLUMNS[column].join(", ")}${column === "name" ? "" : "; ange antingen lat och lon eller N och E i SWEREF 99 TM"})`,
+        reason: `kolumnen saknas i rubrikraden (godtas: ${PLACE_COLUMNS[column].join(", ")}${column === "name" ? "" : chosenGrid ? `; filen ska ha koordinater i ${gridLabel(chosenGrid)}` : "; ange antingen lat och lon eller N och E i SWEREF 99 TM"})`,
       });
   if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
   const areas = await db.area.findMany({

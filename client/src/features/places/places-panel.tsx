@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { gridLabel, PLACE_GRIDS, type PlaceGrid } from "../../../../shared/places.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { FileImportForm } from "../imports/file-import-form.tsx";
@@ -16,6 +18,7 @@ export function PlacesPanel() {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.places.list.queryKey() });
   const places = usePlaces();
+  const [grid, setGrid] = useState<PlaceGrid | "">("");
   const importMutation = useMutation(trpc.places.import.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(trpc.places.remove.mutationOptions({ onSettled: refresh }));
   return (
@@ -25,8 +28,21 @@ export function PlacesPanel() {
         hint={t("places.hint")}
         accept=".csv,.xlsx"
         mutation={importMutation}
+        toInput={(file) => (grid ? { ...file, grid } : file)}
         describe={(result) => t("places.done", result)}
-      />
+      >
+        <label>
+          <span className="field-label">{t("places.grid")}</span>
+          <select value={grid} onChange={(event) => setGrid(event.target.value as PlaceGrid | "")}>
+            <option value="">{t("places.gridAuto")}</option>
+            {PLACE_GRIDS.map((option) => (
+              <option key={option} value={option}>
+                {gridLabel(option)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </FileImportForm>
       <details className="places-list">
         <summary>{t("places.listTitle", { count: places.length })}</summary>
         {places.length === 0 ? (
