@@ -15,6 +15,8 @@ export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 
 export const FINDING_STATUSES = ["ny", "tilldelad", "pagar", "atgardad", "avvisad"] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+/** Statuses of a finding nobody has closed yet (åtgärdad and avvisad close it). */
+export const OPEN_FINDING_STATUSES = ["ny", "tilldelad", "pagar"] as const satisfies readonly FindingStatus[];
 
 /** Allowed next statuses: forward along ny → tilldelad → pågår → åtgärdad, or rejected from any open state. */
 export const FINDING_TRANSITIONS: Record<FindingStatus, readonly FindingStatus[]> = {

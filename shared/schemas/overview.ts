@@ -21,6 +21,11 @@ export const OverviewFilterInputSchema = z.object({
   categoryCodes: CodeListSchema.default([]),
   /** Data sources (ids); empty means every source. */
   sourceIds: z.array(z.uuid()).max(50).default([]),
+  /**
+   * Which findings: those recorded in the period (default), or every finding still open at the
+   * period's end wherever it was recorded, with its status then (the meeting's backlog).
+   */
+  findingScope: z.enum(["recorded", "open"]).default("recorded"),
   /** Safety-walk findings in these statuses; empty means every status. */
   findingStatuses: z.array(z.enum(FINDING_STATUSES)).max(5).default([]),
   /** Dialogue themes; empty means every theme. */

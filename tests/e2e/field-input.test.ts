@@ -300,5 +300,15 @@ describe("field input on a phone", () => {
     await tick("Belysning");
     await analyst.keyboard.press("Escape");
     await expect.poll(() => mjalga.locator("td").last().innerText(), { timeout: 15_000 }).toBe("1");
+
+    // The meeting's backlog: findings open at the period's end; the closed one stays out even
+    // without a status filter, and the column says what it counts.
+    await select(analyst, "Vilka fynd").selectOption("open");
+    await expect.poll(() => analyst.url(), { timeout: 15_000 }).toContain("findings=open");
+    await analyst.goto(`${baseUrl}/w/est-borlange?period=week&from=${week}&findings=open`);
+    await expect
+      .poll(() => analyst.getByTestId("district-table").locator("thead").innerText(), { timeout: 15_000 })
+      .toContain("Öppna fynd vid periodens slut");
+    await expect.poll(() => total("findings"), { timeout: 15_000 }).toBe(allFindings - 1);
   });
 });

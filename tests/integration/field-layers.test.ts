@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toLocalDate } from "../../shared/calendar.ts";
+import { Prisma } from "../../server/generated/prisma/client.ts";
+import { addDays, toLocalDate } from "../../shared/calendar.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
 
@@ -98,5 +99,45 @@ describe("field input in the picture", () => {
       period: { kind: "week", date: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` },
     });
     expect(lastYear.findings.length + lastYear.reports.length + lastYear.themes.length).toBe(0);
+  });
+
+  it("shows the findings still open at the period's end when asked, with their status then", async () => {
+    // Both test findings were recorded 60 days ago; the lighting one was rejected today.
+    const ours = Prisma.sql`SELECT id FROM walk_findings WHERE description = ${SECRET}`;
+    await testDb.db.$executeRaw`UPDATE walk_findings SET created_at = created_at - interval '60 days'
+      WHERE id IN (${ours})`;
+    await testDb.db.$executeRaw`UPDATE finding_status_changes SET changed_at = changed_at - interval '60 days'
+      WHERE from_status IS NULL AND finding_id IN (${ours})`;
+    const recorded = await viewer.overview.fieldLayers(thisWeek);
+    expect(recorded.findings).toEqual([]);
+    // This week: the graffiti is still new; the rejected lighting finding is closed.
+    const open = await viewer.overview.fieldLayers({ ...thisWeek, findingScope: "open" });
+    expect(open.findings.map((finding) => [finding.category, finding.status])).toEqual([["klotter", "ny"]]);
+    // Last week both were open: the lighting finding shows the status it had then.
+    const lastWeek = {
+      period: { kind: "week" as const, date: addDays(today, -7) },
+      findingScope: "open" as const,
+    };
+    const before = await viewer.overview.fieldLayers(lastWeek);
+    expect(before.findings.map((finding) => [finding.category, finding.status])).toEqual([
+      ["belysning", "ny"],
+      ["klotter", "ny"],
+    ]);
+    const stats = await viewer.overview.districtStats(lastWeek);
+    expect(stats.rows.find((row) => row.code === "2081C1090")?.findings).toBe(2);
+    // A status filter narrows the backlog; a closed status never matches it.
+    expect(
+      (await viewer.overview.fieldLayers({ ...lastWeek, findingStatuses: ["tilldelad"] })).findings,
+    ).toEqual([]);
+    expect(
+      (await viewer.overview.fieldLayers({ ...thisWeek, findingScope: "open", findingStatuses: ["avvisad"] }))
+        .findings,
+    ).toEqual([]);
+    // Before they were recorded there is nothing.
+    const earlier = {
+      period: { kind: "week" as const, date: addDays(today, -70) },
+      findingScope: "open" as const,
+    };
+    expect((await viewer.overview.fieldLayers(earlier)).findings).toEqual([]);
   });
 });

@@ -97,6 +97,8 @@ const HEADERS = {
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
+const FINDINGS_COLUMN = 8;
+
 /** The table on screen as a file, with the same filters; only aggregates, never free text. */
 export async function exportTable({
   db,
@@ -135,8 +137,12 @@ export async function exportTable({
   } else {
     const data = await getDistrictStats({ db, workspace, filter: input });
     period = data.period;
+    const openFindings = { sv: "Öppna fynd vid periodens slut", en: "Open findings at the period's end" };
     rows = [
-      [...headers.districts],
+      // The findings column counts the backlog when the filter asks for open findings.
+      headers.districts.map((header, index) =>
+        index === FINDINGS_COLUMN && input.findingScope === "open" ? openFindings[input.locale] : header,
+      ),
       ...data.rows.map((row) => [
         row.name,
         row.code,

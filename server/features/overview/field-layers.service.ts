@@ -1,4 +1,4 @@
-import type { DialogueTheme } from "../../../shared/field.ts";
+import { type DialogueTheme, OPEN_FINDING_STATUSES } from "../../../shared/field.ts";
 import type { FieldLayersOutput } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -10,6 +10,7 @@ type Scope = {
   workspace: CurrentWorkspace;
   period: { start: string; end: string };
   districtIds: string[];
+  findingScope: "recorded" | "open";
   findingStatuses: readonly string[];
   themes: readonly string[];
 };
@@ -17,19 +18,52 @@ type Scope = {
 const localDay = (column: string, timeZone: string) =>
   Prisma.sql`(${Prisma.raw(column)} AT TIME ZONE ${timeZone})::date`;
 
-/** Findings recorded and approved reports made in the period, in the districts (local dates). */
-export async function fieldPoints({ db, workspace, period, districtIds, findingStatuses }: Scope) {
-  const statusFilter =
-    findingStatuses.length > 0
-      ? Prisma.sql`AND status::text = ANY(${[...findingStatuses]}::text[])`
-      : Prisma.empty;
-  const [findings, reports] = await Promise.all([
-    db.$queryRaw<(FieldLayersOutput["findings"][number] & { areaId: string })[]>`
+/**
+ * Findings recorded in the period (their status now), or with scope "open" every finding recorded
+ * by the period's end whose status at that end was still open (its status then, from the history).
+ */
+function findingsQuery({ db, workspace, period, districtIds, findingStatuses, findingScope }: Scope) {
+  const day = (column: string) => localDay(column, workspace.timezone);
+  type Row = FieldLayersOutput["findings"][number] & { areaId: string };
+  if (findingScope === "recorded") {
+    const statusFilter =
+      findingStatuses.length > 0
+        ? Prisma.sql`AND status::text = ANY(${[...findingStatuses]}::text[])`
+        : Prisma.empty;
+    return db.$queryRaw<Row[]>`
       SELECT id::text, walk_id::text AS "walkId", lon, lat, category::text, status::text, severity, area_id::text AS "areaId"
       FROM walk_findings
       WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${districtIds}::uuid[]) ${statusFilter}
-        AND ${localDay("created_at", workspace.timezone)} BETWEEN ${period.start}::date AND ${period.end}::date
-      ORDER BY created_at`,
+        AND ${day("created_at")} BETWEEN ${period.start}::date AND ${period.end}::date
+      ORDER BY created_at`;
+  }
+  const wanted =
+    findingStatuses.length > 0
+      ? OPEN_FINDING_STATUSES.filter((status) => findingStatuses.includes(status))
+      : [...OPEN_FINDING_STATUSES];
+  return db.$queryRaw<Row[]>`
+    SELECT id, "walkId", lon, lat, category, status, severity, "areaId" FROM (
+      SELECT f.id::text, f.walk_id::text AS "walkId", f.lon, f.lat, f.category::text,
+        COALESCE(at_end.status, f.status::text) AS status, f.severity, f.area_id::text AS "areaId", f.created_at
+      FROM walk_findings f
+      LEFT JOIN LATERAL (
+        SELECT c.to_status::text AS status FROM finding_status_changes c
+        WHERE c.workspace_id = f.workspace_id AND c.finding_id = f.id
+          AND ${day("c.changed_at")} <= ${period.end}::date
+        ORDER BY c.changed_at DESC, c.id DESC LIMIT 1
+      ) at_end ON true
+      WHERE f.workspace_id = ${workspace.id}::uuid AND f.area_id = ANY(${districtIds}::uuid[])
+        AND ${day("f.created_at")} <= ${period.end}::date
+    ) findings
+    WHERE status = ANY(${wanted}::text[])
+    ORDER BY created_at`;
+}
+
+/** Findings (recorded in the period, or open at its end) and approved reports made in the period. */
+export async function fieldPoints(scope: Scope) {
+  const { db, workspace, period, districtIds } = scope;
+  const [findings, reports] = await Promise.all([
+    findingsQuery(scope),
     db.$queryRaw<(FieldLayersOutput["reports"][number] & { areaId: string })[]>`
       SELECT id::text, lon, lat, category, kind::text, to_char(${localDay("occurred_at", workspace.timezone)}, 'YYYY-MM-DD') AS date,
         area_id::text AS "areaId"

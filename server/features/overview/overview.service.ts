@@ -61,6 +61,7 @@ async function fieldInputCounts(
     workspace: options.workspace,
     period: options.period,
     districtIds: options.areaIds,
+    findingScope: options.filter.findingScope,
     findingStatuses: options.filter.findingStatuses,
     themes: options.filter.themes,
   };
@@ -90,6 +91,7 @@ export async function getFieldLayers(options: Options): Promise<FieldLayersOutpu
     workspace: options.workspace,
     period,
     districtIds: areas.map((area) => area.id),
+    findingScope: options.filter.findingScope,
     findingStatuses: options.filter.findingStatuses,
     themes: options.filter.themes,
   };

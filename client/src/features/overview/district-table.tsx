@@ -18,9 +18,15 @@ const features = tableFeatures({
 });
 const helper = createColumnHelper<typeof features, DistrictStat>();
 
-type Props = { data: DistrictStatsOutput; selectedCodes: string[]; onToggle(code: string): void };
+type Props = {
+  data: DistrictStatsOutput;
+  selectedCodes: string[];
+  onToggle(code: string): void;
+  /** The findings column counts findings open at the period's end rather than recorded in it. */
+  openFindings?: boolean;
+};
 
-export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
+export function DistrictTable({ data, selectedCodes, onToggle, openFindings = false }: Props) {
   const i18n = useI18n();
   const { t, formatNumber, formatPercent } = i18n;
   const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
@@ -78,7 +84,7 @@ export function DistrictTable({ data, selectedCodes, onToggle }: Props) {
       },
     }),
     helper.accessor("findings", {
-      header: t("col.findings"),
+      header: openFindings ? t("col.openFindings") : t("col.findings"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),

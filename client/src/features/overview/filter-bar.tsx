@@ -92,6 +92,16 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
         selected={state.fieldLayers}
         onChange={state.setFieldLayers}
       />
+      <label>
+        <span className="field-label">{t("filter.findingScope")}</span>
+        <select
+          value={state.filter.findingScope}
+          onChange={(event) => state.setFindingScope(event.target.value as "recorded" | "open")}
+        >
+          <option value="recorded">{t("filter.findingScope.recorded")}</option>
+          <option value="open">{t("filter.findingScope.open")}</option>
+        </select>
+      </label>
       <MultiSelect
         label={t("filter.findingStatuses")}
         options={FINDING_STATUSES.map((status) => ({ value: status, label: t(`findingStatus.${status}`) }))}

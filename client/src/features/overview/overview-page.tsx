@@ -129,6 +129,7 @@ export function OverviewPage() {
             data={tableStats.data}
             selectedCodes={filter.areaCodes}
             onToggle={state.toggleArea}
+            openFindings={filter.findingScope === "open"}
           />
         ) : null}
       </Panel>

@@ -26,7 +26,7 @@ const split = (value: string | null) => (value ? value.split(",").filter(Boolean
 
 /**
  * The overview's filter lives in the URL (?period=biweek&from=2026-W45&areas=…&categories=…&sources=…
- * &findingStatus=…&themes=…&field=…),
+ * &findings=open&findingStatus=…&themes=…&field=…),
  * so a view can be bookmarked, shared and projected as it is.
  */
 export function useOverviewFilter(meetingAnchor: string) {
@@ -43,6 +43,7 @@ export function useOverviewFilter(meetingAnchor: string) {
   const areaCodes = split(params.get("areas"));
   const categoryCodes = split(params.get("categories"));
   const sourceIds = split(params.get("sources"));
+  const findingScope = params.get("findings") === "open" ? ("open" as const) : ("recorded" as const);
   const findingStatuses = split(params.get("findingStatus")).filter((value): value is FindingStatus =>
     (FINDING_STATUSES as readonly string[]).includes(value),
   );
@@ -76,6 +77,7 @@ export function useOverviewFilter(meetingAnchor: string) {
       areaCodes,
       categoryCodes,
       sourceIds,
+      findingScope,
       findingStatuses,
       themes,
     },
@@ -97,6 +99,7 @@ export function useOverviewFilter(meetingAnchor: string) {
       }),
     setCategories: (codes: string[]) => update({ categories: codes.join(",") || null }),
     setSources: (ids: string[]) => update({ sources: ids.join(",") || null }),
+    setFindingScope: (scope: "recorded" | "open") => update({ findings: scope === "open" ? scope : null }),
     setFindingStatuses: (values: string[]) => update({ findingStatus: values.join(",") || null }),
     setThemes: (values: string[]) => update({ themes: values.join(",") || null }),
     setFieldLayers: (values: string[]) => update({ field: values.join(",") || null }),

@@ -11,7 +11,12 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { toLocalDate } from "../../../../shared/calendar.ts";
-import { FINDING_TRANSITIONS, type FindingCategory, type FindingStatus } from "../../../../shared/field.ts";
+import {
+  FINDING_TRANSITIONS,
+  type FindingCategory,
+  type FindingStatus,
+  OPEN_FINDING_STATUSES,
+} from "../../../../shared/field.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
@@ -85,8 +90,6 @@ function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: bool
   );
 }
 
-const OPEN_STATUSES: readonly string[] = ["ny", "tilldelad", "pagar"];
-
 /** Findings, sortable, with their status and what comes next; across walks also when and on which walk. */
 export function FindingsTable({
   findings,
@@ -150,7 +153,8 @@ export function FindingsTable({
       cell: (info) => {
         const due = info.getValue();
         if (!due) return "–";
-        const isOverdue = due < today && OPEN_STATUSES.includes(info.row.original.status);
+        const isOverdue =
+          due < today && (OPEN_FINDING_STATUSES as readonly string[]).includes(info.row.original.status);
         return (
           <>
             {formatDate(due, { day: "numeric", month: "short" })}
