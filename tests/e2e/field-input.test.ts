@@ -181,7 +181,10 @@ describe("field input on a phone", () => {
     await address.fill(place.slice(0, 6));
     await expect(phone.getByTestId("place-status").textContent()).resolves.toBe("Ingen plats vald ännu.");
     await address.fill(place);
-    await expect(phone.getByTestId("place-status").textContent()).resolves.toBe(`Plats vald: ${place}.`);
+    // Suggestions come from the server as the text settles; the exact name then chooses the place.
+    await expect
+      .poll(() => phone.getByTestId("place-status").textContent(), { timeout: 15_000 })
+      .toBe(`Plats vald: ${place}.`);
     await select(phone, "Vad gäller det?").selectOption("samling");
     await field(phone, "Beskriv vad du har sett").fill("Tio unga vid entrén till nummer 4.");
     await select(phone, "Skapar det otrygghet?").selectOption("yes");

@@ -166,7 +166,12 @@ describe("imports in the browser", () => {
     await expect(form.getByRole("status").textContent()).resolves.toContain("2 platser: 2 nya");
     const panel = page.locator("section", { has: form });
     await panel.getByText(/Adresslistan \(\d+\)/).click();
-    const row = panel.getByTestId("places-table").locator("tr", { hasText: "Provgatan 1" });
+    await panel.getByLabel("Sök i listan").fill("provgatan");
+    const rows = panel.getByTestId("places-table").locator("tbody tr");
+    await expect
+      .poll(() => rows.allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining("Provgatan 1"), expect.stringContaining("Provgatan 2")]);
+    const row = rows.filter({ hasText: "Provgatan 1" });
     await expect(row.locator("td").nth(1).textContent()).resolves.toBe(first.name);
     await expectNoAxeViolations(page);
     await row.getByRole("button", { name: "Ta bort Provgatan 1" }).click();

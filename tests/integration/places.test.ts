@@ -85,11 +85,11 @@ describe("places (the address list partners report from)", () => {
       updated: 0,
       unchanged: 2,
     });
-    // Every member sees the list with each place's district; partners report from it.
-    const listed = await partner.places.list();
-    expect(listed.find((place) => place.name === "Test: Tvättstugan")).toMatchObject({
-      areaCode: second.code,
-    });
+    // Every member finds places with their district; partners report from them.
+    const found = await partner.places.search({ query: "test: tvätt" });
+    expect(found.places).toEqual([
+      expect.objectContaining({ name: "Test: Tvättstugan", areaCode: second.code }),
+    ]);
   });
 
   it("reads a kommun's register in a local SWEREF 99 zone when the zone is chosen", async () => {
@@ -116,6 +116,44 @@ describe("places (the address list partners report from)", () => {
       .import({ ...file("zon.csv", csv), grid: "sweref99_1415" })
       .catch((e: unknown) => e);
     expect((wrongZone as Error).message).toContain("är filen i SWEREF 99 14 15");
+  });
+
+  it("finds places by any part of the name: the exact name first, then its prefix, in Swedish order", async () => {
+    const [first] = districts;
+    if (!first) throw new Error("the demo has DeSO areas");
+    const at = `${decimal(first.centroidLat, 6)};${decimal(first.centroidLon, 6)}`;
+    const names = [
+      "Storgatan 1",
+      "Storgatan 10",
+      "Storgatan 12",
+      "Lilla Storgatan 1",
+      "Östra Storgatan 1",
+      "Ängsgatan 5",
+      "Åsgatan 5",
+      "100%_gatan",
+    ];
+    await analyst.places.import(
+      file("gator.csv", ["Namn;Lat;Lon", ...names.map((name) => `${name};${at}`)].join("\n")),
+    );
+    const { total } = await partner.places.search({ query: "" });
+    expect(total).toBe(await testDb.db.place.count());
+    expect((await partner.places.search({ query: "storgatan 1" })).places.map((place) => place.name)).toEqual(
+      ["Storgatan 1", "Storgatan 10", "Storgatan 12", "Lilla Storgatan 1", "Östra Storgatan 1"],
+    );
+    expect((await partner.places.search({ query: "storgatan 1", limit: 2 })).places).toHaveLength(2);
+    // Swedish order: Å before Ä before Ö, all after Z.
+    expect((await partner.places.search({ query: "gatan 5" })).places.map((place) => place.name)).toEqual([
+      "Åsgatan 5",
+      "Ängsgatan 5",
+    ]);
+    // % and _ are text, not patterns.
+    expect((await partner.places.search({ query: "%_" })).places.map((place) => place.name)).toEqual([
+      "100%_gatan",
+    ]);
+    expect((await partner.places.search({ query: "0%_g" })).places).toHaveLength(1);
+    expect((await partner.places.search({ query: "_" })).places.map((place) => place.name)).toEqual([
+      "100%_gatan",
+    ]);
   });
 
   it("rejects a bad list whole, naming row and column of each problem", async () => {
@@ -174,7 +212,7 @@ describe("places (the address list partners report from)", () => {
       TEST_PASSWORD,
       "est-falun",
     );
-    expect(await outsider.places.list()).toEqual([]);
+    expect(await outsider.places.search({ query: "" })).toEqual({ total: 0, places: [] });
     await expect(outsider.places.remove({ id: place.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await analyst.places.remove({ id: place.id })).toEqual({ removed: 1 });
     expect((await ourPlaces()).some((entry) => entry.id === place.id)).toBe(false);

@@ -526,6 +526,8 @@ export const sv = {
   "places.remove": "Ta bort {name}",
   "places.empty": "Adresslistan är tom.",
   "places.removeColumn": "Ta bort",
+  "places.search": "Sök i listan",
+  "places.shown": "Visar {shown} (högst 50; sök för att hitta fler).",
   "places.grid": "Koordinatsystem",
   "places.gridAuto": "Efter kolumnerna: Lat/Lon (WGS84) eller N/E (SWEREF 99 TM)",
 } as const;
@@ -1056,6 +1058,8 @@ export const en: Record<MessageKey, string> = {
   "places.remove": "Remove {name}",
   "places.empty": "The address list is empty.",
   "places.removeColumn": "Remove",
+  "places.search": "Search the list",
+  "places.shown": "Showing {shown} (at most 50; search to find others).",
   "places.grid": "Coordinate system",
   "places.gridAuto": "By the columns: Lat/Lon (WGS84) or N/E (SWEREF 99 TM)",
 };

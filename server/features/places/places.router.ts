@@ -3,15 +3,20 @@ import { PLACE_GRIDS } from "../../../shared/places.ts";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
-import { importPlaces, listPlaces, removePlace } from "./places.service.ts";
+import { importPlaces, removePlace, searchPlaces } from "./places.service.ts";
 
 const analystProcedure = roleProcedure(ANALYST_ROLES);
 
 export const placesRouter = router({
   /** Every member may pick a place: partners' staff report from them. */
-  list: workspaceProcedure
-    .input(z.void())
-    .query(({ ctx }) => listPlaces({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  search: workspaceProcedure
+    .input(
+      z.object({
+        query: z.string().max(200).default(""),
+        limit: z.number().int().min(1).max(200).default(20),
+      }),
+    )
+    .query(({ ctx, input }) => searchPlaces({ db: ctx.db, workspaceId: ctx.workspace.id, ...input })),
   import: analystProcedure
     .input(FileInputSchema.extend({ grid: z.enum(PLACE_GRIDS).optional() }))
     .mutation(({ ctx, input }) =>

@@ -156,23 +156,41 @@ export async function importPlaces({
   };
 }
 
-/** The workspace's places by name, with the district each lies in. */
-export async function listPlaces({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const [places, areas] = await Promise.all([
-    db.place.findMany({
-      where: { workspaceId },
-      select: { id: true, name: true, lon: true, lat: true, areaId: true },
-    }),
-    db.area.findMany({ where: { workspaceId }, select: { id: true, code: true, name: true } }),
+/**
+ * Places whose name contains the text (any case), the exact name first, then names starting with
+ * it, then by name; with the workspace's total so a list can say how many there are. An address
+ * register holds thousands of places: only the matches travel.
+ */
+export async function searchPlaces({
+  db,
+  workspaceId,
+  query,
+  limit,
+}: {
+  db: Db;
+  workspaceId: string;
+  query: string;
+  limit: number;
+}) {
+  const text = query.trim().replace(/\s+/g, " ");
+  const pattern = text.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const [places, total] = await Promise.all([
+    db.$queryRaw<
+      { id: string; name: string; lon: number; lat: number; areaCode: string | null; areaName: string }[]
+    >`
+      SELECT p.id::text, p.name, p.lon, p.lat, a.code AS "areaCode", a.name AS "areaName"
+      FROM places p JOIN areas a ON a.workspace_id = p.workspace_id AND a.id = p.area_id
+      WHERE p.workspace_id = ${workspaceId}::uuid AND p.name ILIKE ${`%${pattern}%`}
+      ORDER BY lower(p.name) = lower(${text}) DESC, p.name ILIKE ${`${pattern}%`} DESC, p.name COLLATE "C", p.id
+      LIMIT ${limit}`,
+    db.place.count({ where: { workspaceId } }),
   ]);
-  const areaOf = new Map(areas.map((area) => [area.id, area]));
-  return places
-    .map(({ areaId, ...place }) => ({
-      ...place,
-      areaCode: areaOf.get(areaId)?.code ?? null,
-      areaName: areaOf.get(areaId)?.name ?? "",
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  // Within each rank, Swedish order (å, ä, ö last), which byte order gets slightly wrong.
+  const key = text.toLowerCase();
+  const rank = (name: string) =>
+    name.toLowerCase() === key ? 0 : name.toLowerCase().startsWith(key) ? 1 : 2;
+  places.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name, "sv"));
+  return { total, places };
 }
 
 export async function removePlace({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {

@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { AddressInput, type AddressList, type PlaceOption } from "./address-input.tsx";
 import type { Point } from "./place-picker-map.tsx";
 
 // maplibre is large: it loads in its own chunk.
@@ -10,9 +11,6 @@ export type DistrictGeometries = FeatureCollection<
   Polygon | MultiPolygon,
   { code: string | null; name: string; centroid: [number, number] | null }
 >;
-
-/** A named place from the workspace's address list. */
-export type PlaceOption = { id: string; name: string; lon: number; lat: number; areaName: string };
 
 /**
  * A place: tapped on the map, typed from the workspace's address list (a bovärd's entrances and
@@ -24,34 +22,28 @@ export function PlaceField({
   onChange,
   others,
   route,
-  places = [],
+  addressList,
 }: {
   geometries: DistrictGeometries;
   value: Point | null;
   onChange(point: Point): void;
   others?: Point[];
   route?: Point[];
-  places?: PlaceOption[];
+  addressList?: AddressList;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const [address, setAddress] = useState("");
   const [chosenPlace, setChosenPlace] = useState<PlaceOption | null>(null);
-  const choose = (point: Point, place: PlaceOption | null = null) => {
-    setChosenPlace(place);
-    if (!place) setAddress("");
+  // Choosing on the map or by district empties the address field (a new instance of it).
+  const [addressKey, setAddressKey] = useState(0);
+  const choose = (point: Point) => {
+    setChosenPlace(null);
+    setAddressKey((key) => key + 1);
     onChange(point);
   };
-  const typeAddress = (text: string) => {
-    setAddress(text);
-    const key = text.trim().toLowerCase();
-    const place = places.find((option) => option.name.toLowerCase() === key);
-    if (place) choose([place.lon, place.lat], place);
+  const choosePlace = (place: PlaceOption) => {
+    setChosenPlace(place);
+    onChange([place.lon, place.lat]);
   };
-  const unknownAddress =
-    address.trim() !== "" &&
-    chosenPlace?.name !== address.trim() &&
-    !places.some((option) => option.name.toLowerCase() === address.trim().toLowerCase());
   const districts = geometries.features
     .filter((feature) => feature.properties.centroid)
     .map((feature) => ({ name: feature.properties.name, centroid: feature.properties.centroid as Point }))
@@ -70,29 +62,8 @@ export function PlaceField({
           route={route}
         />
       </Suspense>
-      {places.length > 0 ? (
-        <label>
-          <span className="field-label">{t("place.orAddress")}</span>
-          <input
-            value={address}
-            onChange={(event) => typeAddress(event.target.value)}
-            list={`${id}-places`}
-            autoComplete="off"
-            aria-describedby={unknownAddress ? `${id}-unknown` : undefined}
-          />
-          <datalist id={`${id}-places`}>
-            {places.map((place) => (
-              <option key={place.id} value={place.name}>
-                {place.areaName}
-              </option>
-            ))}
-          </datalist>
-          {unknownAddress ? (
-            <span id={`${id}-unknown`} className="small error">
-              {t("place.unknownAddress")}
-            </span>
-          ) : null}
-        </label>
+      {addressList && addressList.total > 0 ? (
+        <AddressInput key={addressKey} list={addressList} chosen={chosenPlace} onChoose={choosePlace} />
       ) : null}
       <label>
         <span className="field-label">{t("place.orDistrict")}</span>

@@ -7,7 +7,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
-import { usePlaces } from "../places/places-panel.tsx";
+import { useAddressList } from "../places/places-panel.tsx";
 import { PhotoField, ReportCategoryField } from "./report-fields.tsx";
 
 /** Bovärdar, trygghetsvärdar and fältarbetare report from the field; an analyst reviews it. */
@@ -15,7 +15,7 @@ export function PartnerReportPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
-  const places = usePlaces();
+  const addressList = useAddressList();
   const save = useMutation(trpc.reports.createPartner.mutationOptions());
   const [point, setPoint] = useState<Point | null>(null);
   const [form, setForm] = useState({
@@ -64,7 +64,7 @@ export function PartnerReportPage() {
             geometries={geometries.data as DistrictGeometries}
             value={point}
             onChange={setPoint}
-            places={places}
+            addressList={addressList}
           />
         ) : null}
         <ReportCategoryField

@@ -7,7 +7,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
-import { usePlaces } from "../places/places-panel.tsx";
+import { useAddressList } from "../places/places-panel.tsx";
 import { PhotoField } from "../review/report-fields.tsx";
 
 /** Record a finding on a phone during the walk: where, what, how serious, who fixes it, a photo. */
@@ -16,7 +16,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
-  const places = usePlaces();
+  const addressList = useAddressList();
   const organizations = useQuery(trpc.walks.organizations.queryOptions());
   const empty = {
     category: "" as FindingCategory | "",
@@ -68,7 +68,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
         <PlaceField
           geometries={geometries.data as DistrictGeometries}
           value={point}
-          places={places}
+          addressList={addressList}
           onChange={setPoint}
           others={others}
           route={route}
