@@ -12,6 +12,7 @@ import {
   stageIncidents,
 } from "../server/features/incidents/incident-writer.ts";
 import { getDistrictStats } from "../server/features/overview/overview.service.ts";
+import { importPlaces, searchPlaces } from "../server/features/places/places.service.ts";
 import { resolveMembership } from "../server/features/workspace/workspace.service.ts";
 import { addDays, toLocalDate } from "../shared/calendar.ts";
 import { assessSeriesAt, naiveRise } from "../shared/rising.ts";
@@ -22,11 +23,12 @@ import { createRandom } from "../tests/factories/random.ts";
 import { createUser } from "../tests/factories/user.factory.ts";
 import { createWorkspace } from "../tests/factories/workspace.factory.ts";
 
-// npm run bench [-- --sizes 100000,1000000 --skip-pglite --skip-postgres --queries 40]
+// npm run bench [-- --sizes 100000,1000000 --places 20000 --skip-pglite --skip-postgres --queries 40]
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "100000,1000000" },
     queries: { type: "string", default: "40" },
+    places: { type: "string", default: "20000" },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
   },
@@ -105,6 +107,71 @@ async function timeQueries(label: string, run: (date: string) => Promise<unknown
   log(`| ${label} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`);
 }
 
+const STREET_STEMS = [
+  "Stor",
+  "Kyrk",
+  "Skol",
+  "Bruks",
+  "Tjärna",
+  "Hag",
+  "Björk",
+  "Ek",
+  "Lind",
+  "Sjö",
+  "Berg",
+  "Park",
+  "Mjälg",
+  "Kvarn",
+  "Å",
+  "Ängs",
+  "Öster",
+  "Väster",
+  "Norr",
+  "Söder",
+];
+const STREET_KINDS = ["gatan", "vägen", "stigen", "backen", "gränd"];
+
+/**
+ * A kommun's address register (streets × house numbers at district centres) through the real
+ * importer, then the place field's search for typed beginnings of addresses.
+ */
+async function benchPlaces(handle: DbHandle, context: Awaited<ReturnType<typeof prepare>>) {
+  const count = Number(values.places);
+  const desos = await handle.db.area.findMany({
+    where: { workspaceId: context.workspace.id, kind: "deso" },
+    select: { centroidLon: true, centroidLat: true },
+  });
+  const streets = STREET_STEMS.flatMap((stem) => STREET_KINDS.map((kind) => `${stem}${kind}`));
+  const lines = ["Namn;Lat;Lon"];
+  for (let i = 0; i < count; i++) {
+    const street = streets[i % streets.length];
+    const area = desos[i % desos.length];
+    lines.push(`${street} ${Math.floor(i / streets.length) + 1};${area?.centroidLat};${area?.centroidLon}`);
+  }
+  const started = performance.now();
+  await importPlaces({
+    db: handle.db,
+    workspaceId: context.workspace.id,
+    fileName: "adresser.csv",
+    content: Buffer.from(lines.join("\n"), "utf8"),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  log(
+    `- address list of ${count.toLocaleString("sv-SE")} places (every row checked against the district polygons, one upsert): ${(count / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
+  );
+  const random = createRandom(11);
+  const times: number[] = [];
+  for (let i = 0; i < queryRuns; i++) {
+    const street = streets[random.integer(streets.length)] ?? "";
+    const typed = [street.slice(0, 3), street, `${street} ${1 + random.integer(9)}`][i % 3] ?? street;
+    const queryStarted = performance.now();
+    await searchPlaces({ db: handle.db, workspaceId: context.workspace.id, query: typed, limit: 20 });
+    times.push(performance.now() - queryStarted);
+  }
+  times.sort((a, b) => a - b);
+  return `| address search (20 suggestions among ${count.toLocaleString("sv-SE")} places) | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`;
+}
+
 async function benchDatabase(kind: "pglite" | "postgres", url: string | undefined) {
   for (const n of sizes) {
     let handle: DbHandle;
@@ -178,6 +245,8 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
       );
       fs.rmSync(file);
     }
+    const placesLine =
+      n === sizes[0] && Number(values.places) > 0 ? await benchPlaces(handle, context) : null;
     // Steady state: autovacuum has set the visibility map, so index-only scans apply.
     await handle.driver.exec("VACUUM ANALYZE");
     log("\n| query | p50 | p95 |\n| --- | --- | --- |");
@@ -199,6 +268,7 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
         },
       }),
     );
+    if (placesLine) log(placesLine);
     await handle.close();
   }
 }
