@@ -1,9 +1,6 @@
 import proj4 from "proj4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
-import { loginAs } from "../support/caller.ts";
-import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import { createDemoTestDb, demoCaller, outsiderCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
@@ -201,17 +198,7 @@ describe("places (the address list partners report from)", () => {
       code: "FORBIDDEN",
     });
     await expect(partner.places.remove({ id: place.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const other = await createWorkspace(testDb.db, { slug: "est-falun" });
-    await createUser(testDb.db, {
-      email: "analytiker@falun.example",
-      memberships: [{ workspaceId: other.id, role: "analyst" }],
-    });
-    const { caller: outsider } = await loginAs(
-      testDb.db,
-      "analytiker@falun.example",
-      TEST_PASSWORD,
-      "est-falun",
-    );
+    const outsider = await outsiderCaller(testDb.db);
     expect(await outsider.places.search({ query: "" })).toEqual({ total: 0, places: [] });
     await expect(outsider.places.remove({ id: place.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await analyst.places.remove({ id: place.id })).toEqual({ removed: 1 });

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
-import { loginAs } from "../support/caller.ts";
-import { createDemoTestDb, demoCaller } from "../support/demo.ts";
+import { createDemoTestDb, demoCaller, outsiderCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
@@ -203,17 +200,7 @@ describe("survey series", () => {
     await expect(
       viewer.imports.surveys({ ...file("t.csv", TRYGGHET), kind: "trygghetsmatning", surveyName: "X" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const other = await createWorkspace(testDb.db, { slug: "est-falun" });
-    await createUser(testDb.db, {
-      email: "analytiker@falun.example",
-      memberships: [{ workspaceId: other.id, role: "analyst" }],
-    });
-    const { caller: outsider } = await loginAs(
-      testDb.db,
-      "analytiker@falun.example",
-      TEST_PASSWORD,
-      "est-falun",
-    );
+    const outsider = await outsiderCaller(testDb.db);
     const survey = (await analyst.surveys.list()).find((entry) => entry.name === "Polisens trygghetsmätning");
     expect(await outsider.surveys.list()).toEqual([]);
     await expect(

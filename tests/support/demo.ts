@@ -1,5 +1,7 @@
 import type { Db } from "../../server/db/client.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
+import { createWorkspace } from "../factories/workspace.factory.ts";
 import { loginAs } from "./caller.ts";
 import { createTestDb } from "./test-db.ts";
 
@@ -13,4 +15,14 @@ export async function createDemoTestDb(endDate = "2026-11-15") {
 /** A caller logged in as one of the demo users, working in the demo workspace. */
 export async function demoCaller(db: Db, email: string) {
   return (await loginAs(db, email, DEMO_DEFAULT_PASSWORD, DEMO_SLUG)).caller;
+}
+
+/** An analyst of another workspace (EST Falun), to prove that nothing crosses workspaces. */
+export async function outsiderCaller(db: Db) {
+  const other = await createWorkspace(db, { slug: "est-falun" });
+  await createUser(db, {
+    email: "analytiker@falun.example",
+    memberships: [{ workspaceId: other.id, role: "analyst" }],
+  });
+  return (await loginAs(db, "analytiker@falun.example", TEST_PASSWORD, "est-falun")).caller;
 }
