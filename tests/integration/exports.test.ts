@@ -76,6 +76,19 @@ describe("exports", () => {
         String(row.themes),
       ]);
     }
+    // Asked for the backlog, the findings column says so.
+    const open = await viewer.exports.table({
+      ...input,
+      findingScope: "open",
+      view: "districts",
+      format: "csv",
+      locale: "sv",
+    });
+    const header = Buffer.from(open.base64, "base64")
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[0];
+    expect(header?.split(";")[8]).toBe("Öppna fynd vid periodens slut");
   });
 
   it("refuses to export without a session or for another workspace", async () => {

@@ -151,6 +151,15 @@ describe("places (the address list partners report from)", () => {
     expect((await partner.places.search({ query: "_" })).places.map((place) => place.name)).toEqual([
       "100%_gatan",
     ]);
+    // A name in another case is the same place: its spelling is updated, no second place appears.
+    expect(await analyst.places.import(file("gator.csv", `Namn;Lat;Lon\nSTORGATAN 1;${at}`))).toMatchObject({
+      added: 0,
+      updated: 1,
+    });
+    const storgatan = await testDb.db.place.findMany({
+      where: { name: { equals: "storgatan 1", mode: "insensitive" } },
+    });
+    expect(storgatan.map((place) => place.name)).toEqual(["STORGATAN 1"]);
   });
 
   it("rejects a bad list whole, naming row and column of each problem", async () => {

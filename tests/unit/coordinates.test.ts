@@ -1,31 +1,26 @@
 import { describe, expect, it } from "vitest";
-import {
-  isInSwedishExtent,
-  isSweref99tm,
-  sweref99tmToWgs84,
-  swerefToWgs84,
-} from "../../server/features/places/coordinates.ts";
+import { isInSwedishExtent, swerefToWgs84 } from "../../server/features/places/coordinates.ts";
 import { gridLabel } from "../../shared/places.ts";
 
 describe("SWEREF 99 TM to WGS84", () => {
   it("puts the central meridian at easting 500 000 and 60°N at the scaled GRS80 meridian arc", () => {
     // The GRS80 meridian arc from the equator to 60°N is 6 654 072,819 m; TM scales it by 0,9996.
-    const [lon, lat] = sweref99tmToWgs84(0.9996 * 6_654_072.819, 500_000);
+    const [lon, lat] = swerefToWgs84("sweref99tm", 0.9996 * 6_654_072.819, 500_000);
     expect(lon).toBeCloseTo(15, 9);
     expect(lat).toBeCloseTo(60, 6);
   });
 
   it("places an easting east of the central meridian east of 15°, further apart nearer the pole", () => {
-    const [lonSouth] = sweref99tmToWgs84(6_200_000, 600_000);
-    const [lonNorth] = sweref99tmToWgs84(7_500_000, 600_000);
+    const [lonSouth] = swerefToWgs84("sweref99tm", 6_200_000, 600_000);
+    const [lonNorth] = swerefToWgs84("sweref99tm", 7_500_000, 600_000);
     expect(lonSouth).toBeGreaterThan(16.5);
     expect(lonNorth).toBeGreaterThan(lonSouth);
   });
 
   it("knows Sweden's extent in the grid, so swapped or foreign pairs are refused", () => {
-    expect(isSweref99tm(6_707_000, 530_000)).toBe(true);
-    expect(isSweref99tm(530_000, 6_707_000)).toBe(false);
-    expect(isSweref99tm(60.48, 15.43)).toBe(false);
+    expect(isInSwedishExtent("sweref99tm", 6_707_000, 530_000)).toBe(true);
+    expect(isInSwedishExtent("sweref99tm", 530_000, 6_707_000)).toBe(false);
+    expect(isInSwedishExtent("sweref99tm", 60.48, 15.43)).toBe(false);
   });
 
   it("reads a local zone on its own meridian, unscaled, with false easting 150 000", () => {

@@ -1,7 +1,8 @@
 -- Places (issue 4): a workspace's list of addresses and named places (a housing company's
 -- entrances, bus stops, schoolyards) that partners' staff pick from instead of tapping the map.
--- Each place lies in one of the workspace's districts; names are unique within a workspace, so an
--- import of the list updates by name and repeating it changes nothing.
+-- Each place lies in one of the workspace's districts; names are unique within a workspace in any
+-- case ("Storgatan 1" is "storgatan 1", as the place field matches them), so an import of the list
+-- updates by name and repeating it changes nothing.
 
 CREATE TABLE "places" (
     "workspace_id" UUID NOT NULL,
@@ -19,4 +20,4 @@ CREATE TABLE "places" (
     CONSTRAINT "places_area_fkey" FOREIGN KEY ("workspace_id", "area_id") REFERENCES "areas"("workspace_id", "id") ON DELETE CASCADE
 );
 
-CREATE UNIQUE INDEX "places_workspace_id_name_key" ON "places"("workspace_id", "name");
+CREATE UNIQUE INDEX "places_workspace_id_name_key" ON "places"("workspace_id", lower("name"));

@@ -36,7 +36,7 @@ const HEADERS = {
       "Föregående period",
       "Förändring",
       "Förändring %",
-      "Fynd (vandringar)",
+      { recorded: "Fynd (vandringar)", open: "Öppna fynd vid periodens slut" },
       "Godkända tips och rapporter",
       "Dialogteman",
     ],
@@ -77,7 +77,7 @@ const HEADERS = {
       "Previous period",
       "Change",
       "Change %",
-      "Findings (walks)",
+      { recorded: "Findings (walks)", open: "Open findings at the period's end" },
       "Approved tips and reports",
       "Dialogue themes",
     ],
@@ -96,8 +96,6 @@ const HEADERS = {
 
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
-
-const FINDINGS_COLUMN = 8;
 
 /** The table on screen as a file, with the same filters; only aggregates, never free text. */
 export async function exportTable({
@@ -137,12 +135,9 @@ export async function exportTable({
   } else {
     const data = await getDistrictStats({ db, workspace, filter: input });
     period = data.period;
-    const openFindings = { sv: "Öppna fynd vid periodens slut", en: "Open findings at the period's end" };
     rows = [
       // The findings column counts the backlog when the filter asks for open findings.
-      headers.districts.map((header, index) =>
-        index === FINDINGS_COLUMN && input.findingScope === "open" ? openFindings[input.locale] : header,
-      ),
+      headers.districts.map((header) => (typeof header === "string" ? header : header[input.findingScope])),
       ...data.rows.map((row) => [
         row.name,
         row.code,

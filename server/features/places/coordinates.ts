@@ -25,7 +25,7 @@ function converterOf(grid: MetricGrid) {
 }
 
 /** Sweden's extent in SWEREF 99 TM, with a margin: a value outside it is not a Swedish N/E pair. */
-export const SWEREF99_TM_BOUNDS = { north: [6_050_000, 7_700_000], east: [200_000, 1_000_000] } as const;
+const SWEREF99_TM_BOUNDS = { north: [6_050_000, 7_700_000], east: [200_000, 1_000_000] } as const;
 /** A local zone reaches about 150 km either side of its meridian. */
 const LOCAL_ZONE_EAST = [-50_000, 350_000] as const;
 
@@ -35,13 +35,9 @@ export function swerefToWgs84(grid: MetricGrid, north: number, east: number): [n
   return [lon as number, lat as number];
 }
 
-export const sweref99tmToWgs84 = (north: number, east: number) => swerefToWgs84("sweref99tm", north, east);
-
 /** Whether a pair can be a Swedish position in the grid (swapped or foreign pairs are not). */
 export function isInSwedishExtent(grid: MetricGrid, north: number, east: number): boolean {
   const [minN, maxN] = SWEREF99_TM_BOUNDS.north;
   const [minE, maxE] = grid === "sweref99tm" ? SWEREF99_TM_BOUNDS.east : LOCAL_ZONE_EAST;
   return north >= minN && north <= maxN && east >= minE && east <= maxE;
 }
-
-export const isSweref99tm = (north: number, east: number) => isInSwedishExtent("sweref99tm", north, east);

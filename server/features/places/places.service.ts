@@ -139,9 +139,10 @@ export async function importPlaces({
     `INSERT INTO places (workspace_id, name, lon, lat, area_id)
      SELECT $1::uuid, r.name, r.lon, r.lat, r.area_id
      FROM json_to_recordset($2::json) AS r(name text, lon float8, lat float8, area_id uuid)
-     ON CONFLICT (workspace_id, name) DO UPDATE SET lon = EXCLUDED.lon, lat = EXCLUDED.lat,
-       area_id = EXCLUDED.area_id, updated_at = CURRENT_TIMESTAMP
-     WHERE (places.lon, places.lat, places.area_id) IS DISTINCT FROM (EXCLUDED.lon, EXCLUDED.lat, EXCLUDED.area_id)
+     ON CONFLICT (workspace_id, lower(name)) DO UPDATE SET name = EXCLUDED.name, lon = EXCLUDED.lon,
+       lat = EXCLUDED.lat, area_id = EXCLUDED.area_id, updated_at = CURRENT_TIMESTAMP
+     WHERE (places.name, places.lon, places.lat, places.area_id)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lon, EXCLUDED.lat, EXCLUDED.area_id)
      RETURNING (xmax = 0) AS inserted`,
     workspaceId,
     JSON.stringify(rows),

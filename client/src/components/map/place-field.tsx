@@ -56,7 +56,7 @@ export function PlaceField({
         <PlacePickerMap
           geometries={geometries}
           value={value}
-          onChange={(point) => choose(point)}
+          onChange={choose}
           label={t("place.map")}
           others={others}
           route={route}
