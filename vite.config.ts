@@ -33,6 +33,8 @@ export default defineConfig({
         test: {
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts"],
+          // The embedded database's own processes: nothing there runs on PostgreSQL.
+          exclude: ["tests/integration/embedded-database.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
           env: { EST_TEST_DB: "postgres" },
           testTimeout: 30_000,

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedIfEmpty } from "../prisma/seed.ts";
 import { createApp } from "../server/app.ts";
-import { connectDb } from "../server/db/client.ts";
+import { DataDirBusyError } from "../server/db/data-dir-lock.ts";
+import { openConfiguredDb } from "../server/db/open-configured.ts";
 import { readEnv } from "../server/env.ts";
 import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
 import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.service.ts";
@@ -46,10 +47,7 @@ async function main() {
   const env = readEnv({ NODE_ENV: "production", ...process.env });
   const startedAt = Date.now();
   if (!process.env.SKIP_CLIENT_BUILD) buildIfNeeded();
-  const handle = await connectDb(
-    { databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir },
-    { migrate: true },
-  );
+  const handle = await openConfiguredDb(env, { role: "app", command: "npm start", migrate: true });
   const seeded = await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
   if (seeded)
     console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
@@ -73,6 +71,9 @@ async function main() {
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
+    // The import command finds the app here and hands its files over instead of opening the folder.
+    const host = ["0.0.0.0", "::"].includes(env.HOST) ? "127.0.0.1" : env.HOST;
+    handle.lock?.update({ url: `http://${host.includes(":") ? `[${host}]` : host}:${port}` });
     const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite i ${env.pgliteDir}`;
     console.log(
       `\nEST Lägesbild är igång: http://localhost:${port}  (databas: ${database}, start ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
@@ -94,6 +95,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof DataDirBusyError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

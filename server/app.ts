@@ -5,6 +5,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import sirv from "sirv";
 import { type CookieOptions, createHttpContextFactory } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createAppRouter } from "./router.ts";
 
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): http.Server {
         options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
     },
   });
+  const importRoute = createImportRoute(options.db, options.log);
   const hasClient = options.clientDir && fs.existsSync(path.join(options.clientDir, "index.html"));
   const assets = hasClient
     ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true })
@@ -59,6 +61,10 @@ export function createApp(options: AppOptions): http.Server {
     if (req.url?.startsWith("/trpc/")) {
       res.setHeader("Cache-Control", "no-store");
       trpc(req, res);
+      return;
+    }
+    if (req.url?.startsWith(IMPORT_ROUTE)) {
+      void importRoute(req, res);
       return;
     }
     if (req.url === "/healthz") {

@@ -8,6 +8,7 @@ import pg from "pg";
 import { from as copyFromStdin } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Env } from "../env.ts";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
 
 export type DatabaseTarget = {
   /** A postgres:// URL; when absent, embedded PGlite is used. */
@@ -89,7 +90,9 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** The Prisma CLI's adapter (prisma.config.ts): the embedded folder is locked as the app would. */
 export async function createAdapterFactory(env: Env) {
+  if (!env.DATABASE_URL) acquireDataDirLock(env.DATA_DIR, { role: "database", command: "prisma CLI" });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   return database.factory;
 }

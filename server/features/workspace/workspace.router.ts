@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canSeeDetail, canWrite } from "../../../shared/roles.ts";
 import { WorkspaceSettingsSchema } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.service.ts";
 import {
   getWorkspaceSettings,
   getWorkspaceSummary,
@@ -34,4 +35,17 @@ export const workspaceRouter = router({
   members: admin
     .input(z.void())
     .query(({ ctx }) => listMembers({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  apiTokens: admin
+    .input(z.void())
+    .query(({ ctx }) => listApiTokens({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  createApiToken: admin
+    .input(z.object({ name: z.string().trim().min(1).max(120) }))
+    .mutation(({ ctx, input }) =>
+      createApiToken({ db: ctx.db, workspaceId: ctx.workspace.id, userId: ctx.user.id, name: input.name }),
+    ),
+  revokeApiToken: admin
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ ctx, input }) =>
+      revokeApiToken({ db: ctx.db, workspaceId: ctx.workspace.id, id: input.id }),
+    ),
 });

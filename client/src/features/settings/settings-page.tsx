@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { ApiTokensPanel } from "./api-tokens-panel.tsx";
 
 /** Workspace settings for admins: how long dialogue notes are kept, and the survey respondent minimum. */
 export function SettingsPage() {
   const { t } = useI18n();
+  const { slug = "" } = useParams();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.workspace.settings.queryOptions());
@@ -82,6 +85,7 @@ export function SettingsPage() {
           ) : null}
         </form>
       </Panel>
+      <ApiTokensPanel workspaceSlug={slug} />
     </>
   );
 }
