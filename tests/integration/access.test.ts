@@ -34,9 +34,15 @@ beforeAll(async () => {
     email: "lasare@borlange.example",
     memberships: [{ workspaceId: borlange.id, role: "viewer" }],
   });
+  // A member writes for its organisation (docs/decisions/011).
+  const tunabyggen = await createOrganization(db, {
+    name: "Tunabyggen",
+    kind: "bostadsbolag",
+    workspaceIds: [borlange.id],
+  });
   await createUser(db, {
     email: "partner@borlange.example",
-    memberships: [{ workspaceId: borlange.id, role: "member" }],
+    memberships: [{ workspaceId: borlange.id, role: "member", organizationId: tunabyggen.id }],
   });
   await createUser(db, {
     email: "admin@borlange.example",

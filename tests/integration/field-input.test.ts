@@ -65,7 +65,8 @@ describe("trygghetsvandringar", () => {
       finding(2, { ownerName: "Borlänge Energi", dueOn: "2026-12-01" }),
       finding(3, { category: "vegetation" }),
     ]);
-    const listed = await viewer.walks.findings({ walkId: walk.id });
+    // The recording organisation's member sees the free text and photos.
+    const listed = await partner.walks.findings({ walkId: walk.id });
     expect(listed).toHaveLength(3);
     expect(listed.find((f) => f.description === "Fynd 1")?.photoIds).toHaveLength(2);
     await expect(
@@ -74,9 +75,8 @@ describe("trygghetsvandringar", () => {
     expect(await viewer.walks.findings({ walkId: walk.id })).toHaveLength(3);
     expect(listed.find((f) => f.description === "Fynd 2")?.status).toBe("tilldelad");
     expect(listed.every((f) => f.areaName === "Mjälga-Centrum" || f.areaName !== null)).toBe(true);
-    const photo = await viewer.walks.photo({
-      photoId: listed.find((f) => f.description === "Fynd 1")?.photoIds[0] ?? "",
-    });
+    const photoId = listed.find((f) => f.description === "Fynd 1")?.photoIds[0] ?? "";
+    const photo = await partner.walks.photo({ photoId });
     expect(photo.contentType).toBe("image/png");
     expect(Buffer.from(photo.base64, "base64").equals(PNG)).toBe(true);
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { toLocalDate } from "../../../shared/calendar.ts";
 import { DIALOGUE_THEMES, type DialogueTheme } from "../../../shared/field.ts";
-import { ANALYST_ROLES, type Role } from "../../../shared/roles.ts";
+import type { Role } from "../../../shared/roles.ts";
 import type {
   CreateDialogueInputSchema,
   DialogueResultsInputSchema,
@@ -10,20 +10,12 @@ import type {
 } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { organizationForNewRecord, ownsRecord, requireOwnership, resolveActor } from "../access/ownership.ts";
 import { listAreas } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type ThemeTrendInput = z.output<typeof ThemeTrendInputSchema>;
 type Scope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
-
-/** The caller's organisation in this workspace (notes are shared within it). */
-async function organizationOf({ db, workspace, user }: Scope) {
-  const membership = await db.membership.findFirst({
-    where: { workspaceId: workspace.id, userId: user.id },
-    select: { organizationId: true },
-  });
-  return membership?.organizationId ?? null;
-}
 
 async function areaIdOf(db: Db, workspaceId: string, code: string) {
   const area = await db.area.findFirst({ where: { workspaceId, code }, select: { id: true } });
@@ -31,8 +23,10 @@ async function areaIdOf(db: Db, workspaceId: string, code: string) {
   return area.id;
 }
 
+/** A dialogue belongs to the organisation that records it (its notes are shared within it). */
 export async function createDialogue(scope: Scope, input: z.output<typeof CreateDialogueInputSchema>) {
   const { db, workspace } = scope;
+  const organizationId = organizationForNewRecord(await resolveActor(scope));
   return db.dialogue.create({
     data: {
       workspaceId: workspace.id,
@@ -41,14 +35,17 @@ export async function createDialogue(scope: Scope, input: z.output<typeof Create
       startsAt: new Date(input.startsAt),
       areaId: input.areaCode ? await areaIdOf(db, workspace.id, input.areaCode) : null,
       meetingPlace: input.meetingPlace,
-      notesOrganizationId: await organizationOf(scope),
+      notesOrganizationId: organizationId,
       createdBy: scope.user.id,
     },
     select: { id: true },
   });
 }
 
-/** What came out of a dialogue: attendance, the themes raised (replacing earlier ones) and notes. */
+/**
+ * What came out of a dialogue: attendance, the themes raised (replacing earlier ones) and notes.
+ * Members record results only for their own organisation's dialogues.
+ */
 export async function recordDialogueResults(
   scope: Scope,
   input: z.output<typeof DialogueResultsInputSchema>,
@@ -59,6 +56,8 @@ export async function recordDialogueResults(
     select: { notesOrganizationId: true },
   });
   if (!dialogue) throw new AppError("NOT_FOUND", "No such dialogue");
+  const actor = await resolveActor(scope);
+  requireOwnership(actor, [dialogue.notesOrganizationId], "dialogue");
   const themes: {
     workspaceId: string;
     dialogueId: string;
@@ -83,7 +82,7 @@ export async function recordDialogueResults(
       data: {
         attendance: input.attendance,
         notes: input.notes,
-        notesOrganizationId: dialogue.notesOrganizationId ?? (await organizationOf(scope)),
+        notesOrganizationId: dialogue.notesOrganizationId ?? actor.organizationId,
       },
     });
     await tx.dialogueTheme.deleteMany({ where: { workspaceId: workspace.id, dialogueId: input.dialogueId } });
@@ -98,19 +97,16 @@ export async function recordDialogueResults(
  */
 export async function listDialogues(scope: Scope) {
   const { db, workspace } = scope;
-  const [dialogues, themes, areas, organizationId] = await Promise.all([
+  const [dialogues, themes, areas, actor] = await Promise.all([
     db.dialogue.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" }, take: 500 }),
     db.dialogueTheme.findMany({ where: { workspaceId: workspace.id } }),
     listAreas({ db, workspaceId: workspace.id }),
-    organizationOf(scope),
+    resolveActor(scope),
   ]);
   const areaName = new Map(areas.map((area) => [area.id, area.name]));
   const areaCode = new Map(areas.flatMap((area) => (area.code ? [[area.id, area.code] as const] : [])));
-  const mayRead = (notesOrganizationId: string | null) =>
-    ANALYST_ROLES.includes(scope.role) ||
-    (scope.role === "member" && notesOrganizationId !== null && notesOrganizationId === organizationId);
   return dialogues.map((dialogue) => {
-    const readable = mayRead(dialogue.notesOrganizationId);
+    const readable = ownsRecord(actor, [dialogue.notesOrganizationId]);
     return {
       id: dialogue.id,
       kind: dialogue.kind,
@@ -122,6 +118,7 @@ export async function listDialogues(scope: Scope) {
       notes: readable ? dialogue.notes : null,
       notesRestricted: !readable && dialogue.notes !== null,
       notesPurged: dialogue.notesPurgedAt !== null,
+      canRecordResults: readable,
       themes: themes
         .filter((theme) => theme.dialogueId === dialogue.id)
         .map((theme) => ({

@@ -15,5 +15,5 @@ export const incidentsRouter = router({
   ),
   create: roleProcedure(WRITER_ROLES)
     .input(CreateIncidentInputSchema)
-    .mutation(({ ctx, input }) => createIncident({ db: ctx.db, workspace: ctx.workspace, input })),
+    .mutation(({ ctx, input }) => createIncident(ctx, input)),
 });

@@ -19,7 +19,7 @@ import {
 export const reportsRouter = router({
   createPartner: roleProcedure(WRITER_ROLES)
     .input(PartnerReportInputSchema)
-    .mutation(({ ctx, input }) => createPartnerReport({ ...ctx, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => createPartnerReport(ctx, input)),
   queue: roleProcedure(ANALYST_ROLES)
     .input(z.object({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }))
     .query(({ ctx, input }) => listReports(ctx, input.status)),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { LIMITS } from "../../../shared/field.ts";
+import type { Role } from "../../../shared/roles.ts";
 import type {
   CitizenReportInputSchema,
   PartnerReportInputSchema,
@@ -9,6 +10,7 @@ import type {
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { createRateLimiter } from "../../rate-limit.ts";
+import { organizationForNewRecord, resolveActor } from "../access/ownership.ts";
 import { districtAt } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { checkPhoto } from "./photo-check.ts";
@@ -56,16 +58,17 @@ async function storeReport(
   });
 }
 
-/** A partner's staff member reports from the field; it waits for review. */
+/** A partner's staff member (of an organisation, if a member) reports from the field; it waits for review. */
 export async function createPartnerReport(
-  { db, workspace, userId }: { db: Db; workspace: CurrentWorkspace; userId: string },
+  scope: { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } },
   input: z.output<typeof PartnerReportInputSchema>,
 ) {
-  return storeReport(db, workspace.id, {
+  organizationForNewRecord(await resolveActor(scope));
+  return storeReport(scope.db, scope.workspace.id, {
     kind: "partner",
     input,
     extra: {
-      reporterUserId: userId,
+      reporterUserId: scope.user.id,
       createsInsecurity: input.createsInsecurity,
       assessment: input.assessment,
     },

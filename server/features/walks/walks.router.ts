@@ -7,15 +7,8 @@ import {
   FindingFilterSchema,
 } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
-import {
-  addFinding,
-  changeFindingStatus,
-  createWalk,
-  getPhoto,
-  getWalk,
-  listFindings,
-  listWalks,
-} from "./walks.service.ts";
+import { getPhoto, listFindings } from "./findings.service.ts";
+import { addFinding, changeFindingStatus, createWalk, getWalk, listWalks } from "./walks.service.ts";
 
 const writer = roleProcedure(WRITER_ROLES);
 
@@ -24,15 +17,11 @@ export const walksRouter = router({
   get: workspaceProcedure
     .input(z.object({ walkId: z.uuid() }))
     .query(({ ctx, input }) => getWalk(ctx, input.walkId)),
-  create: writer
-    .input(CreateWalkInputSchema)
-    .mutation(({ ctx, input }) => createWalk({ ...ctx, userId: ctx.user.id }, input)),
-  addFinding: writer
-    .input(AddFindingInputSchema)
-    .mutation(({ ctx, input }) => addFinding({ ...ctx, userId: ctx.user.id }, input)),
+  create: writer.input(CreateWalkInputSchema).mutation(({ ctx, input }) => createWalk(ctx, input)),
+  addFinding: writer.input(AddFindingInputSchema).mutation(({ ctx, input }) => addFinding(ctx, input)),
   changeStatus: writer
     .input(ChangeFindingStatusInputSchema)
-    .mutation(({ ctx, input }) => changeFindingStatus({ ...ctx, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => changeFindingStatus(ctx, input)),
   findings: workspaceProcedure.input(FindingFilterSchema).query(({ ctx, input }) => listFindings(ctx, input)),
   photo: workspaceProcedure
     .input(z.object({ photoId: z.uuid() }))

@@ -1,25 +1,27 @@
 import type { z } from "zod";
-import { localDateToDbDate, toLocalDate } from "../../../shared/calendar.ts";
+import { localDateToDbDate } from "../../../shared/calendar.ts";
 import { FINDING_TRANSITIONS, type FindingStatus } from "../../../shared/field.ts";
+import type { Role } from "../../../shared/roles.ts";
 import type {
   AddFindingInputSchema,
   ChangeFindingStatusInputSchema,
   CreateWalkInputSchema,
-  FindingFilterSchema,
 } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { coveredAreas, districtAt, listAreas } from "../areas/areas.service.ts";
+import { organizationForNewRecord, requireOwnership, resolveActor } from "../access/ownership.ts";
+import { districtAt, listAreas } from "../areas/areas.service.ts";
 import { checkPhoto } from "../reports/photo-check.ts";
-import { insertPhoto, readPhoto } from "../reports/photos.ts";
+import { insertPhoto } from "../reports/photos.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { changingOrganization } from "./finding-ownership.ts";
 
-type Scope = { db: Db; workspace: CurrentWorkspace; userId: string };
+export type WalkScope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
 
-export async function createWalk(
-  { db, workspace, userId }: Scope,
-  input: z.output<typeof CreateWalkInputSchema>,
-) {
+/** A walk, by a writer who (if a member) belongs to an organisation. */
+export async function createWalk(scope: WalkScope, input: z.output<typeof CreateWalkInputSchema>) {
+  const { db, workspace } = scope;
+  organizationForNewRecord(await resolveActor(scope));
   let areaId: string | null = null;
   if (input.areaCode) {
     const area = await db.area.findFirst({
@@ -39,13 +41,13 @@ export async function createWalk(
       stops: input.stops,
       organizers: input.organizers,
       participants: input.participants,
-      createdBy: userId,
+      createdBy: scope.user.id,
     },
     select: { id: true },
   });
 }
 
-export async function listWalks({ db, workspace }: Omit<Scope, "userId">) {
+export async function listWalks({ db, workspace }: Pick<WalkScope, "db" | "workspace">) {
   const walks = await db.safetyWalk.findMany({
     where: { workspaceId: workspace.id },
     orderBy: { startsAt: "desc" },
@@ -75,11 +77,14 @@ async function requireWorkspaceOrganization(db: Db, workspaceId: string, organiz
   if (!link) throw new AppError("NOT_FOUND", "No such organisation in this workspace");
 }
 
-/** A finding, placed in the district that holds its point; its photos are checked by content. */
-export async function addFinding(
-  { db, workspace, userId }: Scope,
-  input: z.output<typeof AddFindingInputSchema>,
-) {
+/**
+ * A finding, placed in the district that holds its point and recorded under the caller's
+ * organisation; its photos are checked by content.
+ */
+export async function addFinding(scope: WalkScope, input: z.output<typeof AddFindingInputSchema>) {
+  const { db, workspace } = scope;
+  const userId = scope.user.id;
+  const recordedByOrganizationId = organizationForNewRecord(await resolveActor(scope));
   if (input.walkId) {
     const walk = await db.safetyWalk.findFirst({ where: { workspaceId: workspace.id, id: input.walkId } });
     if (!walk) throw new AppError("NOT_FOUND", "No such walk");
@@ -102,6 +107,7 @@ export async function addFinding(
         severity: input.severity,
         ownerOrganizationId: input.ownerOrganizationId,
         ownerName: input.ownerName,
+        recordedByOrganizationId,
         dueOn: input.dueOn ? localDateToDbDate(input.dueOn) : null,
         status: assigned ? "tilldelad" : "ny",
         createdBy: userId,
@@ -116,16 +122,22 @@ export async function addFinding(
   });
 }
 
-/** Moves a finding along its life (ny → tilldelad → pågår → åtgärdad, or avvisad with a reason). */
+/**
+ * Moves a finding along its life (ny → tilldelad → pågår → åtgärdad, or avvisad with a reason).
+ * Members move and reassign only findings that belong to their organisation.
+ */
 export async function changeFindingStatus(
-  { db, workspace, userId }: Scope,
+  scope: WalkScope,
   input: z.output<typeof ChangeFindingStatusInputSchema>,
 ) {
+  const { db, workspace } = scope;
+  const userId = scope.user.id;
   const finding = await db.walkFinding.findFirst({
     where: { workspaceId: workspace.id, id: input.findingId },
-    select: { status: true, ownerOrganizationId: true, ownerName: true },
+    select: { status: true, ownerOrganizationId: true, ownerName: true, recordedByOrganizationId: true },
   });
   if (!finding) throw new AppError("NOT_FOUND", "No such finding");
+  requireOwnership(await resolveActor(scope), [changingOrganization(finding)], "finding");
   if (input.ownerOrganizationId)
     await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
   const from = finding.status as FindingStatus;
@@ -141,8 +153,14 @@ export async function changeFindingStatus(
   if (input.status === "tilldelad" && !owner.ownerOrganizationId && !owner.ownerName)
     throw new AppError("VALIDATION", "owner: an assigned finding needs someone responsible");
   return db.$transaction(async (tx) => {
-    await tx.walkFinding.update({
-      where: { workspaceId_id: { workspaceId: workspace.id, id: input.findingId } },
+    // Only if nobody moved or reassigned it since it was read: the check above stays true.
+    const { count } = await tx.walkFinding.updateMany({
+      where: {
+        workspaceId: workspace.id,
+        id: input.findingId,
+        status: from,
+        ownerOrganizationId: finding.ownerOrganizationId,
+      },
       data: {
         status: input.status,
         statusReason: input.reason,
@@ -151,6 +169,7 @@ export async function changeFindingStatus(
         updatedAt: new Date(),
       },
     });
+    if (count === 0) throw new AppError("CONFLICT", "The finding changed meanwhile; reload it and try again");
     await tx.findingStatusChange.create({
       data: {
         workspaceId: workspace.id,
@@ -165,82 +184,7 @@ export async function changeFindingStatus(
   });
 }
 
-/** Findings with their owner, area and status history: the list, the map layer and the protocol. */
-export async function listFindings(
-  { db, workspace }: Omit<Scope, "userId">,
-  filter: z.output<typeof FindingFilterSchema>,
-) {
-  const areas = await listAreas({ db, workspaceId: workspace.id });
-  const areaIds = filter.areaCodes.length > 0 ? coveredAreas(areas, filter.areaCodes).map((a) => a.id) : null;
-  const findings = await db.walkFinding.findMany({
-    where: {
-      workspaceId: workspace.id,
-      ...(filter.walkId ? { walkId: filter.walkId } : {}),
-      ...(filter.statuses.length > 0 ? { status: { in: filter.statuses } } : {}),
-      ...(filter.categories.length > 0 ? { category: { in: filter.categories } } : {}),
-      ...(areaIds ? { areaId: { in: areaIds } } : {}),
-      ...(filter.ownerOrganizationId ? { ownerOrganizationId: filter.ownerOrganizationId } : {}),
-      ...(filter.olderThanDays !== null
-        ? { createdAt: { lt: new Date(Date.now() - filter.olderThanDays * 86_400_000) } }
-        : {}),
-    },
-    orderBy: { createdAt: "asc" },
-    take: 2000,
-  });
-  const ids = findings.map((f) => f.id);
-  const [history, photos, organizations, users] = await Promise.all([
-    db.findingStatusChange.findMany({
-      where: { workspaceId: workspace.id, findingId: { in: ids } },
-      orderBy: { id: "asc" },
-    }),
-    db.photo.findMany({
-      where: { workspaceId: workspace.id, findingId: { in: ids } },
-      select: { id: true, findingId: true },
-    }),
-    db.organization.findMany({
-      where: {
-        id: { in: findings.map((f) => f.ownerOrganizationId).filter((id): id is string => Boolean(id)) },
-      },
-      select: { id: true, name: true },
-    }),
-    db.user.findMany({
-      where: { memberships: { some: { workspaceId: workspace.id } } },
-      select: { id: true, name: true },
-    }),
-  ]);
-  const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const orgName = new Map(organizations.map((o) => [o.id, o.name]));
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-  return findings.map((f) => ({
-    id: f.id,
-    walkId: f.walkId,
-    lon: f.lon,
-    lat: f.lat,
-    areaName: f.areaId ? (areaName.get(f.areaId) ?? null) : null,
-    category: f.category,
-    description: f.description,
-    severity: f.severity,
-    owner: f.ownerOrganizationId ? (orgName.get(f.ownerOrganizationId) ?? null) : f.ownerName,
-    ownerOrganizationId: f.ownerOrganizationId,
-    dueOn: f.dueOn ? f.dueOn.toISOString().slice(0, 10) : null,
-    status: f.status,
-    statusReason: f.statusReason,
-    createdAt: f.createdAt.toISOString(),
-    createdOn: toLocalDate(f.createdAt, workspace.timezone),
-    photoIds: photos.filter((p) => p.findingId === f.id).map((p) => p.id),
-    history: history
-      .filter((h) => h.findingId === f.id)
-      .map((h) => ({
-        from: h.fromStatus,
-        to: h.toStatus,
-        reason: h.reason,
-        by: h.changedBy ? (userName.get(h.changedBy) ?? null) : null,
-        at: h.changedAt.toISOString(),
-      })),
-  }));
-}
-
-export async function getWalk({ db, workspace }: Omit<Scope, "userId">, walkId: string) {
+export async function getWalk({ db, workspace }: Pick<WalkScope, "db" | "workspace">, walkId: string) {
   const walk = await db.safetyWalk.findFirst({ where: { workspaceId: workspace.id, id: walkId } });
   if (!walk) throw new AppError("NOT_FOUND", "No such walk");
   const area = walk.areaId
@@ -259,9 +203,4 @@ export async function getWalk({ db, workspace }: Omit<Scope, "userId">, walkId: 
     organizers: walk.organizers,
     participants: walk.participants as Record<string, number>,
   };
-}
-
-/** A photo's bytes for members of its workspace (served as base64 through the API). */
-export async function getPhoto({ db, workspace }: Omit<Scope, "userId">, photoId: string) {
-  return readPhoto(db, workspace.id, photoId);
 }

@@ -1,0 +1,51 @@
+import { ANALYST_ROLES, type Role } from "../../../shared/roles.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+
+/** Who is acting, and for which organisation (null when the membership names none). */
+export type Actor = { userId: string; role: Role; organizationId: string | null };
+
+type ActorScope = { db: Db; workspace: { id: string }; role: Role; user: { id: string } };
+
+/** The caller with the organisation of its membership in this workspace (docs/decisions/011). */
+export async function resolveActor({ db, workspace, role, user }: ActorScope): Promise<Actor> {
+  const membership = await db.membership.findFirst({
+    where: { workspaceId: workspace.id, userId: user.id },
+    select: { organizationId: true },
+  });
+  return { userId: user.id, role, organizationId: membership?.organizationId ?? null };
+}
+
+/** Analysts and admins act on every record of the workspace. */
+export function actsAcrossWorkspace(actor: Actor): boolean {
+  return ANALYST_ROLES.includes(actor.role);
+}
+
+/** Whether a record owned by any of these organisations is the actor's: across the workspace, or a member of one of them. */
+export function ownsRecord(actor: Actor, owners: readonly (string | null)[]): boolean {
+  if (actsAcrossWorkspace(actor)) return true;
+  return actor.role === "member" && actor.organizationId !== null && owners.includes(actor.organizationId);
+}
+
+/** Refuses a change to a record that belongs to another organisation (or to none). */
+export function requireOwnership(actor: Actor, owners: readonly (string | null)[], record: string): void {
+  if (ownsRecord(actor, owners)) return;
+  throw new AppError(
+    "FORBIDDEN",
+    `This ${record} belongs to another organisation: only its own organisation's members, analysts and admins may change it`,
+  );
+}
+
+/**
+ * The organisation a new record is recorded under. A member's records must belong to its
+ * organisation, so a member whose membership names none may not write.
+ */
+export function organizationForNewRecord(actor: Actor): string | null {
+  if (actsAcrossWorkspace(actor)) return actor.organizationId;
+  if (actor.role !== "member") throw new AppError("FORBIDDEN", `Role ${actor.role} may not write`);
+  if (actor.organizationId !== null) return actor.organizationId;
+  throw new AppError(
+    "FORBIDDEN",
+    "Your membership names no organisation, so what you record would belong to no one: ask an admin to set your organisation",
+  );
+}
