@@ -6,6 +6,7 @@ import { dialoguesRouter } from "./features/dialogues/dialogues.router.ts";
 import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
+import { lagesbildRouter } from "./features/lagesbild/lagesbild.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { placesRouter } from "./features/places/places.router.ts";
 import { reportsRouter } from "./features/reports/reports.router.ts";
@@ -32,6 +33,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     dialogues: dialoguesRouter,
     surveys: surveysRouter,
     places: placesRouter,
+    lagesbild: lagesbildRouter,
   });
 }
 
