@@ -66,6 +66,7 @@ async function main() {
     cookies: { secure: env.COOKIE_SECURE },
     config: { mapStyleUrl: env.MAP_STYLE_URL ?? null },
     clientDir,
+    chromiumPath: env.CHROMIUM_PATH,
     log: (line) => console.error(line),
   });
   server.listen(env.PORT, env.HOST, () => {

@@ -6,6 +6,7 @@ import sirv from "sirv";
 import { type CookieOptions, createHttpContextFactory } from "./context.ts";
 import type { Db } from "./db/client.ts";
 import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
+import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createAppRouter } from "./router.ts";
 
@@ -16,6 +17,8 @@ export type AppOptions = {
   /** The built client (dist/client); when absent only the API is served. */
   clientDir?: string;
   log?: (line: string) => void;
+  /** The browser that prints lägesbild PDFs on the server. */
+  chromiumPath?: string;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -51,6 +54,10 @@ export function createApp(options: AppOptions): http.Server {
     },
   });
   const importRoute = createImportRoute(options.db, options.log);
+  const pdfRoute = createPdfRoute(options.db, {
+    chromiumPath: options.chromiumPath ?? "/usr/bin/chromium",
+    log: options.log,
+  });
   const hasClient = options.clientDir && fs.existsSync(path.join(options.clientDir, "index.html"));
   const assets = hasClient
     ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true })
@@ -61,6 +68,10 @@ export function createApp(options: AppOptions): http.Server {
     if (req.url?.startsWith("/trpc/")) {
       res.setHeader("Cache-Control", "no-store");
       trpc(req, res);
+      return;
+    }
+    if (req.url?.startsWith("/api/w/")) {
+      void pdfRoute(req, res);
       return;
     }
     if (req.url?.startsWith(IMPORT_ROUTE)) {

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   DEMO_PASSWORD: z.string().min(8).optional(),
+  /** The Chromium that prints lägesbild PDFs on the server. */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** An import token (Inställningar → Importnycklar): lets `npm run import` hand files to the running app. */
   EST_IMPORT_TOKEN: z.string().min(10).optional(),
 });

@@ -263,3 +263,80 @@ describe("the lägesbild for a period", () => {
     await expect(admin.lagesbild.reopen({ id: firstId })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("analysis over time", () => {
+  it("shows each area's levels across the published lägesbilder, the åtgärdsplan and its XLSX", async () => {
+    const over = await viewer.lagesbild.overTime({ kind: "quarter", date: "2026-11-03" });
+    expect(over.range).toEqual({ kind: "quarter", start: "2026-10-01", end: "2026-12-31" });
+    expect(over.columns.map((c) => c.period.start)).toEqual(["2026-10-26", "2026-11-09"]);
+    const levelled = over.strips.filter((strip) => strip.levels.some((level) => level !== null));
+    expect(levelled.map((strip) => strip.levels)).toEqual(
+      expect.arrayContaining([
+        ["forhojt", null],
+        ["normalt", null],
+      ]),
+    );
+    expect(over.insatser.map((i) => [i.title, i.status])).toEqual(
+      expect.arrayContaining([
+        ["Områdespoliser kvällstid", "closed"],
+        ["Byt belysning vid gångtunneln", "open"],
+      ]),
+    );
+
+    const plan = await viewer.lagesbild.actionPlan();
+    const police = plan.find((row) => row.title === "Områdespoliser kvällstid");
+    expect(police).toMatchObject({ problem: "Ökande bedrägerier mot äldre", organization: "LPO Borlänge" });
+    expect(police?.followUps.map((f) => f.whatDone)).toEqual(["Sex kvällspass genomförda"]);
+
+    const file = await viewer.lagesbild.actionPlanXlsx();
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, "base64") as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Åtgärdsplan");
+    const rows = (sheet?.getSheetValues() ?? []).slice(1) as unknown[][];
+    expect(rows[0]?.slice(1, 3)).toEqual(["Problem", "Åtgärd (insats)"]);
+    expect(rows.some((row) => row.includes("Områdespoliser kvällstid") && row.includes("Avslutad"))).toBe(true);
+  });
+
+  it("measures an insats's effect against a comparison area, counted independently", async () => {
+    const districts = (await analyst.lagesbild.get({ id: (await analyst.lagesbild.list()).lagesbilder[0]?.id ?? "" }))
+      .content.figures.districts;
+    const [own, other] = [...districts].sort((a, b) => b.count - a.count);
+    if (!own?.code || !other?.code) throw new Error("demo districts have codes");
+    const draft = await analyst.lagesbild.create({ kind: "biweek", date: "2026-10-01" });
+    const insats = await analyst.lagesbild.createInsats({
+      lagesbildId: draft.id,
+      title: "Trygghetsvärdar",
+      areaIds: [own.areaId],
+      startOn: "2026-09-01",
+    });
+    const result = await viewer.lagesbild.effect({ insatsId: insats.id, comparisonAreaCodes: [other.code] });
+    if (!result.windows || !result.effect) throw new Error(`no effect: ${result.reason}`);
+    // The after window runs to the last day with data, not to today.
+    const [last] = await testDb.db.$queryRawUnsafe<{ day: string }[]>(
+      `SELECT MAX((registered_at AT TIME ZONE 'Europe/Stockholm')::date)::text AS day FROM incidents`,
+    );
+    expect(result.windows.after).toEqual({ start: "2026-09-01", end: last?.day });
+    expect(result.windows.before.end).toBe("2026-08-31");
+    const count = async (areaId: string, range: { start: string; end: string }) => {
+      const [row] = await testDb.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT COALESCE(SUM(count), 0)::int AS n FROM incidents
+         WHERE area_id = $1::uuid AND (registered_at AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $2::date AND $3::date`,
+        areaId,
+        range.start,
+        range.end,
+      );
+      return row?.n ?? -1;
+    };
+    expect(result.effect.counts).toEqual({
+      before: await count(own.areaId, result.windows.before),
+      after: await count(own.areaId, result.windows.after),
+      comparisonBefore: await count(other.areaId, result.windows.before),
+      comparisonAfter: await count(other.areaId, result.windows.after),
+    });
+    expect(result.textSv).toMatch(/jämförelseområdet|för få händelser/);
+    await expect(
+      viewer.lagesbild.effect({ insatsId: insats.id, comparisonAreaCodes: [own.code] }),
+    ).rejects.toThrow(/får inte överlappa/);
+  });
+});

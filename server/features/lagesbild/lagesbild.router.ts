@@ -27,6 +27,14 @@ import {
   setAssessment,
   setContribution,
 } from "./lagesbild.service.ts";
+import {
+  actionPlanRows,
+  actionPlanXlsx,
+  EffectInputSchema,
+  getInsatsEffect,
+  getOverTime,
+  OverTimeInputSchema,
+} from "./over-time.service.ts";
 
 // Readers: every role. The document (statuses, assessment, insatser, publishing): analysts and
 // admins. Contributions and återkoppling: also members, for their own organisation only.
@@ -78,4 +86,8 @@ export const lagesbildRouter = router({
   closeInsats: writer
     .input(CloseInsatsInputSchema)
     .mutation(({ ctx, input }) => closeInsats(ctx.scope, input)),
+  overTime: reader.input(OverTimeInputSchema).query(({ ctx, input }) => getOverTime(ctx.scope, input)),
+  actionPlan: reader.input(z.void()).query(({ ctx }) => actionPlanRows(ctx.scope)),
+  actionPlanXlsx: reader.input(z.void()).mutation(({ ctx }) => actionPlanXlsx(ctx.scope)),
+  effect: reader.input(EffectInputSchema).query(({ ctx, input }) => getInsatsEffect(ctx.scope, input)),
 });

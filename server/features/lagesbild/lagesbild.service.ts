@@ -110,10 +110,18 @@ export async function listLagesbilder({ db, workspace }: LagesbildScope) {
     orderBy: [{ periodStart: "desc" }, { scopeKey: "asc" }],
   });
   const open = await db.insats.count({ where: { workspaceId: workspace.id, status: "open" } });
+  const openByMeeting = await db.insats.groupBy({
+    by: ["decidedInId"],
+    where: { workspaceId: workspace.id, status: "open" },
+    _count: { _all: true },
+  });
+  const openDecidedIn = new Map(openByMeeting.map((group) => [group.decidedInId, group._count._all]));
   return {
     openInsatser: open,
     lagesbilder: rows.map(({ assessment: _a, ...row }) => ({
       ...row,
+      /** Insatser decided at this meeting that are still open. */
+      openInsatser: openDecidedIn.get(row.id) ?? 0,
       periodStart: dbDateToLocalDate(row.periodStart),
       periodEnd: dbDateToLocalDate(row.periodEnd),
       areaCodes: row.scopeKey ? row.scopeKey.split(",") : [],
@@ -376,7 +384,9 @@ export async function getSnapshot(scope: LagesbildScope, snapshotId: string) {
     select: { id: true, version: true, publishedAt: true, lagesbildId: true, content: true },
   });
   if (!snapshot) throw new AppError("NOT_FOUND", "No such published version in this workspace");
-  return { ...snapshot, content: JSON.parse(snapshot.content) as LagesbildContent };
+  const content = JSON.parse(snapshot.content) as LagesbildContent;
+  // The levels travel beside the content so a comparison can name the status moves it lists.
+  return { ...snapshot, levels: content.levels, content };
 }
 
 /** Every published version in the workspace, newest period first: what the comparison picks from. */
