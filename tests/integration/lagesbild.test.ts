@@ -295,12 +295,15 @@ describe("analysis over time", () => {
     const sheet = workbook.getWorksheet("Åtgärdsplan");
     const rows = (sheet?.getSheetValues() ?? []).slice(1) as unknown[][];
     expect(rows[0]?.slice(1, 3)).toEqual(["Problem", "Åtgärd (insats)"]);
-    expect(rows.some((row) => row.includes("Områdespoliser kvällstid") && row.includes("Avslutad"))).toBe(true);
+    expect(rows.some((row) => row.includes("Områdespoliser kvällstid") && row.includes("Avslutad"))).toBe(
+      true,
+    );
   });
 
   it("measures an insats's effect against a comparison area, counted independently", async () => {
-    const districts = (await analyst.lagesbild.get({ id: (await analyst.lagesbild.list()).lagesbilder[0]?.id ?? "" }))
-      .content.figures.districts;
+    const districts = (
+      await analyst.lagesbild.get({ id: (await analyst.lagesbild.list()).lagesbilder[0]?.id ?? "" })
+    ).content.figures.districts;
     const [own, other] = [...districts].sort((a, b) => b.count - a.count);
     if (!own?.code || !other?.code) throw new Error("demo districts have codes");
     const draft = await analyst.lagesbild.create({ kind: "biweek", date: "2026-10-01" });
