@@ -1,13 +1,18 @@
 import { DEMO_RISING_CODES } from "../../prisma/demo/categories.ts";
+import { DEMO_ORGANIZATIONS } from "../../prisma/demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { isoWeekOf, isoWeekStart, type LocalDate } from "../../shared/calendar.ts";
 import type { Role } from "../../shared/roles.ts";
 import { createBorlangeAreas } from "./area.factory.ts";
 import { createCategoryTree } from "./category.factory.ts";
+import { createDemoFieldContext } from "./demo-field-support.ts";
+import { createDemoDialogues } from "./dialogue.factory.ts";
+import { createDemoReports } from "./field-report.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
 import { createDemoPlaces } from "./place.factory.ts";
 import { createDemoSurvey } from "./survey.factory.ts";
 import { createUser } from "./user.factory.ts";
+import { createDemoWalks } from "./walk.factory.ts";
 import { createOrganization, createWorkspace } from "./workspace.factory.ts";
 
 export const DEMO_SLUG = "est-borlange";
@@ -35,17 +40,11 @@ export const DEMO_USERS: { email: string; name: string; role: Role; organization
   },
 ];
 
-const ORGANIZATIONS = [
-  { name: "Borlänge kommun", kind: "kommun" },
-  { name: "LPO Borlänge", kind: "polis" },
-  { name: "Tunabyggen", kind: "bostadsbolag" },
-  { name: "Räddningstjänsten Dala Mitt", kind: "raddningstjanst" },
-] as const;
-
 /**
  * "EST Borlänge": Borlänge kommun with its 27 DeSO areas, four organisations, one user per role
- * synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it, and a
- * synthetic trygghetsmätning for those three years.
+ * synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it, a
+ * synthetic trygghetsmätning for those three years, and the past year's field input: safety walks
+ * with their findings, partner and citizen reports, and dialogues (see prisma/demo/).
  */
 export async function seedDemoWorkspace(
   db: Db,
@@ -58,7 +57,7 @@ export async function seedDemoWorkspace(
     meetingAnchor: "2024-01-08",
   });
   const organizations = new Map<string, string>();
-  for (const organization of ORGANIZATIONS) {
+  for (const organization of DEMO_ORGANIZATIONS) {
     const row = await createOrganization(db, { ...organization, workspaceIds: [workspace.id] });
     organizations.set(organization.name, row.id);
   }
@@ -117,5 +116,34 @@ export async function seedDemoWorkspace(
   });
   await createDemoSurvey(db, workspace.id, [endYear - 2, endYear - 1, endYear]);
   await createDemoPlaces(db, workspace.id);
-  return { workspace, password, incidentCount: police.length + partner.length, start, end: options.endDate };
+  const fieldInput = await createDemoFieldInput(db, {
+    endDate: options.endDate,
+    organizations,
+    seed: (options.seed ?? 2081) + 2,
+  });
+  return {
+    workspace,
+    password,
+    incidentCount: police.length + partner.length,
+    fieldInput,
+    start,
+    end: options.endDate,
+  };
+}
+
+/**
+ * Walks, findings, reports and dialogues, made through the real services as the demo users. The
+ * centre (Mjälga-Centrum) and Kupolen-Norra Backa-Hagalund-Ringen are left without any: the
+ * tests record their own field input there and read it back exactly.
+ */
+async function createDemoFieldInput(
+  db: Db,
+  options: { endDate: LocalDate; organizations: Map<string, string>; seed: number },
+) {
+  const context = await createDemoFieldContext(db, { slug: DEMO_SLUG, ...options });
+  return {
+    ...(await createDemoWalks(context)),
+    ...(await createDemoReports(context)),
+    ...(await createDemoDialogues(context)),
+  };
 }
