@@ -4,6 +4,7 @@ export const APP_ERROR_CODES = [
   "UNAUTHENTICATED",
   "INVALID_CREDENTIALS",
   "FORBIDDEN",
+  "NOT_OWNER",
   "NOT_FOUND",
   "WORKSPACE_REQUIRED",
   "VALIDATION",
@@ -18,6 +19,8 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     UNAUTHENTICATED: "Du är inte inloggad. Logga in igen.",
     INVALID_CREDENTIALS: "Fel e-postadress eller lösenord.",
     FORBIDDEN: "Din roll i arbetsytan tillåter inte detta.",
+    NOT_OWNER:
+      "Posten tillhör en annan organisation: bara dess egna medlemmar, analytiker och administratörer kan ändra den.",
     NOT_FOUND: "Hittades inte i den här arbetsytan.",
     WORKSPACE_REQUIRED: "Välj en arbetsyta du är medlem i.",
     VALIDATION: "Uppgifterna är inte giltiga.",
@@ -29,6 +32,8 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     UNAUTHENTICATED: "You are not signed in. Please sign in again.",
     INVALID_CREDENTIALS: "Wrong email address or password.",
     FORBIDDEN: "Your role in this workspace does not allow this.",
+    NOT_OWNER:
+      "This record belongs to another organisation: only its own members, analysts and admins can change it.",
     NOT_FOUND: "Not found in this workspace.",
     WORKSPACE_REQUIRED: "Choose a workspace you are a member of.",
     VALIDATION: "The details are not valid.",

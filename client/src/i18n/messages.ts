@@ -178,6 +178,9 @@ export const sv = {
   "findings.reason": "Kommentar (krävs vid avvisning)",
   "findings.apply": "Ändra",
   "findings.changeFor": "Ändra status för {description}",
+  "findings.restricted": "Beskrivningen visas bara för analytiker och den egna organisationen",
+  "findings.restrictedDetail":
+    "Beskrivning, foton och kommentarer visas bara för analytiker och den egna organisationen.",
   "findingCategory.belysning": "Belysning",
   "findingCategory.vegetation": "Vegetation",
   "findingCategory.klotter": "Klotter",
@@ -727,6 +730,9 @@ export const en: Record<MessageKey, string> = {
   "findings.reason": "Comment (required to reject)",
   "findings.apply": "Change",
   "findings.changeFor": "Change the status of {description}",
+  "findings.restricted": "The description is shown only to analysts and the finding's own organisation",
+  "findings.restrictedDetail":
+    "The description, photos and comments are shown only to analysts and the finding's own organisation.",
   "findingCategory.belysning": "Lighting",
   "findingCategory.vegetation": "Vegetation",
   "findingCategory.klotter": "Graffiti",

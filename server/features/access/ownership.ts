@@ -7,6 +7,9 @@ export type Actor = { userId: string; role: Role; organizationId: string | null 
 
 type ActorScope = { db: Db; workspace: { id: string }; role: Role; user: { id: string } };
 
+const NO_ORGANIZATION =
+  "Your membership names no organisation, so what you record would belong to no one: ask an admin to set your organisation";
+
 /** The caller with the organisation of its membership in this workspace (docs/decisions/011). */
 export async function resolveActor({ db, workspace, role, user }: ActorScope): Promise<Actor> {
   const membership = await db.membership.findFirst({
@@ -27,11 +30,17 @@ export function ownsRecord(actor: Actor, owners: readonly (string | null)[]): bo
   return actor.role === "member" && actor.organizationId !== null && owners.includes(actor.organizationId);
 }
 
-/** Refuses a change to a record that belongs to another organisation (or to none). */
+/**
+ * Refuses a change to a record that belongs to another organisation (or to none). A member of
+ * another organisation gets NOT_OWNER, so the client can say why instead of blaming the role.
+ */
 export function requireOwnership(actor: Actor, owners: readonly (string | null)[], record: string): void {
   if (ownsRecord(actor, owners)) return;
+  if (actor.role !== "member")
+    throw new AppError("FORBIDDEN", `Role ${actor.role} may not change this ${record}`);
+  if (actor.organizationId === null) throw new AppError("FORBIDDEN", NO_ORGANIZATION);
   throw new AppError(
-    "FORBIDDEN",
+    "NOT_OWNER",
     `This ${record} belongs to another organisation: only its own organisation's members, analysts and admins may change it`,
   );
 }
@@ -44,8 +53,5 @@ export function organizationForNewRecord(actor: Actor): string | null {
   if (actsAcrossWorkspace(actor)) return actor.organizationId;
   if (actor.role !== "member") throw new AppError("FORBIDDEN", `Role ${actor.role} may not write`);
   if (actor.organizationId !== null) return actor.organizationId;
-  throw new AppError(
-    "FORBIDDEN",
-    "Your membership names no organisation, so what you record would belong to no one: ask an admin to set your organisation",
-  );
+  throw new AppError("FORBIDDEN", NO_ORGANIZATION);
 }

@@ -71,7 +71,7 @@ export function DialoguesPage() {
                           : "–")}
                   </td>
                   <td>
-                    {workspace.permissions.canWrite ? (
+                    {dialogue.canRecordResults ? (
                       <button
                         type="button"
                         className="link-button"
@@ -88,7 +88,7 @@ export function DialoguesPage() {
           </table>
         </ScrollRegion>
         {(dialogues.data ?? [])
-          .filter((dialogue) => dialogue.id === open)
+          .filter((dialogue) => dialogue.id === open && dialogue.canRecordResults)
           .map((dialogue) => (
             <DialogueResultsForm key={dialogue.id} dialogue={dialogue} onDone={() => setOpen(null)} />
           ))}

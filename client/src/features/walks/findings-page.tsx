@@ -13,7 +13,6 @@ import { MultiSelect } from "../../components/ui/multi-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { FindingsTable } from "./findings-table.tsx";
 
 // maplibre is large: it loads in its own chunk.
@@ -26,7 +25,6 @@ const split = (value: string | null) => (value ? value.split(",").filter(Boolean
 export function FindingsPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const statuses = split(params.get("status")).filter((s): s is FindingStatus =>
     (FINDING_STATUSES as readonly string[]).includes(s),
@@ -125,9 +123,7 @@ export function FindingsPage() {
             <FindingsLegend findings={findings.data} />
           </Suspense>
         ) : null}
-        {findings.data ? (
-          <FindingsTable findings={findings.data} canWrite={workspace.permissions.canWrite} showWalk />
-        ) : null}
+        {findings.data ? <FindingsTable findings={findings.data} showWalk /> : null}
       </Panel>
     </>
   );

@@ -34,7 +34,7 @@ const features = tableFeatures({
 const helper = createColumnHelper<typeof features, Finding>();
 
 /** Moves a finding on: the next statuses it may take, and a reason (required to reject). */
-function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: boolean }) {
+function StatusControl({ finding }: { finding: Finding }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -45,11 +45,13 @@ function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: bool
   const [status, setStatus] = useState<FindingStatus | "">("");
   const [reason, setReason] = useState("");
   const [owner, setOwner] = useState("");
-  if (!canWrite || next.length === 0) return null;
+  // The server says per finding whether this user's organisation may change it (decisions/011).
+  if (!finding.canChange || next.length === 0) return null;
+  const name = finding.description || t(`findingCategory.${finding.category as FindingCategory}`);
   return (
     <form
       className="status-control"
-      aria-label={t("findings.changeFor", { description: finding.description })}
+      aria-label={t("findings.changeFor", { description: name })}
       onSubmit={(event) => {
         event.preventDefault();
         if (!status) return;
@@ -91,15 +93,7 @@ function StatusControl({ finding, canWrite }: { finding: Finding; canWrite: bool
 }
 
 /** Findings, sortable, with their status and what comes next; across walks also when and on which walk. */
-export function FindingsTable({
-  findings,
-  canWrite,
-  showWalk = false,
-}: {
-  findings: Finding[];
-  canWrite: boolean;
-  showWalk?: boolean;
-}) {
+export function FindingsTable({ findings, showWalk = false }: { findings: Finding[]; showWalk?: boolean }) {
   const { t, formatDate } = useI18n();
   const { slug } = useParams();
   const today = toLocalDate(new Date());
@@ -131,7 +125,16 @@ export function FindingsTable({
       sortFn: "alphanumeric",
       cell: (info) => t(`findingCategory.${info.getValue() as FindingCategory}`),
     }),
-    helper.accessor("description", { header: t("findings.description"), sortFn: "alphanumeric" }),
+    helper.accessor("description", {
+      header: t("findings.description"),
+      sortFn: "alphanumeric",
+      cell: (info) =>
+        info.row.original.isRestricted ? (
+          <span className="muted">{t("findings.restricted")}</span>
+        ) : (
+          info.getValue()
+        ),
+    }),
     helper.accessor("areaName", {
       header: t("walks.area"),
       sortFn: "alphanumeric",
@@ -175,7 +178,7 @@ export function FindingsTable({
     helper.display({
       id: "actions",
       header: t("findings.actions"),
-      cell: (info) => <StatusControl finding={info.row.original} canWrite={canWrite} />,
+      cell: (info) => <StatusControl finding={info.row.original} />,
     }),
   ]);
   const table = useTable({ features, columns, data: findings, initialState: { sorting: [] } });
@@ -206,7 +209,12 @@ export function FindingsTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-status={row.original.status} data-description={row.original.description}>
+            <tr
+              key={row.id}
+              data-status={row.original.status}
+              data-description={row.original.description}
+              data-restricted={row.original.isRestricted}
+            >
               {row.getAllCells().map((cell) => (
                 <td key={cell.id}>
                   <table.FlexRender cell={cell} />

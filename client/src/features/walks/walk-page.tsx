@@ -48,9 +48,7 @@ export function WalkPage() {
         error={findings.error}
         isEmpty={findings.data?.length === 0}
       >
-        {findings.data ? (
-          <FindingsTable findings={findings.data} canWrite={workspace.permissions.canWrite} />
-        ) : null}
+        {findings.data ? <FindingsTable findings={findings.data} /> : null}
       </Panel>
     </>
   );

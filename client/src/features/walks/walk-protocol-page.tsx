@@ -50,12 +50,19 @@ export function WalkProtocolPage() {
       <h2>{t("findings.title", { count: findings.data.length })}</h2>
       <ol className="protocol-findings">
         {findings.data.map((finding) => (
-          <li key={finding.id} data-status={finding.status}>
+          <li key={finding.id} data-status={finding.status} data-restricted={finding.isRestricted}>
             <h3>
               {t(`findingCategory.${finding.category as FindingCategory}`)} · {finding.areaName ?? "–"} ·{" "}
               {t(`findingStatus.${finding.status as FindingStatus}`)}
             </h3>
-            <p>{finding.description}</p>
+            {/* Another organisation's finding comes without free text and photos: say so instead of a blank. */}
+            {finding.isRestricted ? (
+              <p className="muted" data-testid="protocol-restricted">
+                {t("findings.restrictedDetail")}
+              </p>
+            ) : (
+              <p>{finding.description}</p>
+            )}
             <p className="small">
               {t("findings.owner")}: {finding.owner ?? "–"} · {t("findings.dueOn")}:{" "}
               {finding.dueOn ? date(finding.dueOn) : "–"} · {t("findings.severity")}:{" "}
