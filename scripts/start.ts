@@ -67,6 +67,8 @@ async function main() {
     config: { mapStyleUrl: env.MAP_STYLE_URL ?? null },
     clientDir,
     chromiumPath: env.CHROMIUM_PATH,
+    trustProxy: env.TRUST_PROXY,
+    sessionDays: env.SESSION_DAYS,
     log: (line) => console.error(line),
   });
   server.listen(env.PORT, env.HOST, () => {

@@ -2,9 +2,13 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { parse as parseCookie } from "cookie";
 import sirv from "sirv";
-import { type CookieOptions, createHttpContextFactory } from "./context.ts";
+import { MAX_BATCH_SIZE } from "../shared/api-limits.ts";
+import { bodyLimitFor, PUBLIC_BODY_LIMIT, procedurePathsOf } from "./body-limits.ts";
+import { type CookieOptions, createHttpContextFactory, isHttpsRequest, SESSION_COOKIE } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { resolveSession } from "./features/auth/session.service.ts";
 import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
 import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
@@ -19,6 +23,10 @@ export type AppOptions = {
   log?: (line: string) => void;
   /** The browser that prints lägesbild PDFs on the server. */
   chromiumPath?: string;
+  /** Reverse proxies in front whose X-Forwarded-For entries are trusted (TRUST_PROXY). */
+  trustProxy?: number;
+  /** Session lifetime and renewal window in days (SESSION_DAYS). */
+  sessionDays?: number;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -26,6 +34,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   "X-Frame-Options": "DENY",
   "Referrer-Policy": "same-origin",
 };
+const HSTS = "max-age=31536000";
+const TRPC_BASE = "/trpc/";
 
 function contentSecurityPolicy(mapStyleUrl: string | null) {
   const mapOrigin = mapStyleUrl ? ` ${new URL(mapStyleUrl).origin} https:` : "";
@@ -37,22 +47,76 @@ function contentSecurityPolicy(mapStyleUrl: string | null) {
     `img-src 'self' data: blob:${mapOrigin}`,
     `connect-src 'self'${mapOrigin}`,
     "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
   ].join("; ");
+}
+
+/**
+ * A state-changing request sent by a page of another site (CSRF). JSON bodies already need a CORS
+ * preflight; the Origin (or, without it, Sec-Fetch-Site) is checked as well. Clients that are not
+ * browsers send neither and are let through: they cannot carry a victim's cookie.
+ */
+function isCrossSite(req: http.IncomingMessage, trustProxy: number) {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const forwardedHost = trustProxy > 0 ? req.headers["x-forwarded-host"] : undefined;
+    const hosts = [req.headers.host, ...[forwardedHost ?? []].flat()];
+    return !URL.canParse(origin) || !hosts.includes(new URL(origin).host);
+  }
+  const site = req.headers["sec-fetch-site"];
+  return site !== undefined && site !== "same-origin" && site !== "none";
+}
+
+function sendTrpcError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  appCode: string,
+  message: string,
+) {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify({ error: { message, code: -32003, data: { code, httpStatus: status, appCode } } }));
 }
 
 /** One port: the tRPC API under /trpc and the built client with SPA fallback everywhere else. */
 export function createApp(options: AppOptions): http.Server {
-  const trpc = createHTTPHandler({
-    router: createAppRouter(options.config),
-    basePath: "/trpc/",
-    maxBodySize: 45 * 1024 * 1024,
-    createContext: createHttpContextFactory(options.db, options.cookies),
-    onError({ error, path: procedure }) {
-      // Only the code and procedure: inputs and messages can carry personal data.
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
-    },
+  const trustProxy = options.trustProxy ?? 0;
+  const router = createAppRouter(options.config);
+  const createContext = createHttpContextFactory(options.db, {
+    cookies: options.cookies,
+    trustProxy,
+    sessionDays: options.sessionDays,
   });
+  // One handler per body limit: a request is read only up to what its procedures may carry.
+  const handlers = new Map<number, ReturnType<typeof createHTTPHandler>>();
+  const trpcFor = (maxBodySize: number) => {
+    const existing = handlers.get(maxBodySize);
+    if (existing) return existing;
+    const handler = createHTTPHandler({
+      router,
+      basePath: TRPC_BASE,
+      maxBodySize,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext,
+      onError({ error, path: procedure }) {
+        // Only the code and procedure: inputs and messages can carry personal data.
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
+      },
+    });
+    handlers.set(maxBodySize, handler);
+    return handler;
+  };
+  // Bodies larger than a signed-out report's are for signed-in users only, checked before reading.
+  const bodyLimitOf = async (req: http.IncomingMessage) => {
+    const limit = bodyLimitFor(procedurePathsOf(req.url ?? TRPC_BASE, TRPC_BASE));
+    if (limit <= PUBLIC_BODY_LIMIT || req.method !== "POST") return limit;
+    const token = parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
+    return (await resolveSession({ db: options.db, token })) ? limit : PUBLIC_BODY_LIMIT;
+  };
   const importRoute = createImportRoute(options.db, options.log);
   const pdfRoute = createPdfRoute(options.db, {
     chromiumPath: options.chromiumPath ?? "/usr/bin/chromium",
@@ -65,9 +129,17 @@ export function createApp(options: AppOptions): http.Server {
   const csp = contentSecurityPolicy(options.config.mapStyleUrl);
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (req.url?.startsWith("/trpc/")) {
+    res.setHeader("Content-Security-Policy", csp);
+    if (isHttpsRequest(req)) res.setHeader("Strict-Transport-Security", HSTS);
+    if (req.url?.startsWith(TRPC_BASE)) {
       res.setHeader("Cache-Control", "no-store");
-      trpc(req, res);
+      if (isCrossSite(req, trustProxy))
+        return sendTrpcError(res, 403, "FORBIDDEN", "FORBIDDEN", "Cross-site request refused");
+      bodyLimitOf(req).then(
+        (limit) => trpcFor(limit)(req, res),
+        () =>
+          sendTrpcError(res, 500, "INTERNAL_SERVER_ERROR", "INTERNAL", "Something went wrong on our side."),
+      );
       return;
     }
     if (req.url?.startsWith("/api/w/")) {
@@ -82,7 +154,6 @@ export function createApp(options: AppOptions): http.Server {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
       return;
     }
-    res.setHeader("Content-Security-Policy", csp);
     if (!assets) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("Client not built: run npm run build");
       return;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { Db } from "./db/client.ts";
+import { SESSION_DAYS } from "./features/auth/session.service.ts";
 
 export const SESSION_COOKIE = "est_session";
 export const WORKSPACE_HEADER = "x-est-workspace";
@@ -12,29 +13,62 @@ export type Context = {
   workspaceSlug: string | null;
   /** The client's address, for rate limits on public endpoints (never stored or logged). */
   clientIp: string;
+  /** A session's lifetime and renewal window (SESSION_DAYS). */
+  sessionDays: number;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 };
 
 export type CookieOptions = { secure: "auto" | "true" | "false" };
 
-/** The client's address: the socket's, or behind a trusted proxy (TRUST_PROXY=1) the first X-Forwarded-For. */
-function clientIpOf(req: IncomingMessage): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string")
-    return forwarded.split(",")[0]?.trim() || "unknown";
-  return req.socket.remoteAddress ?? "unknown";
+export type HttpContextOptions = {
+  cookies: CookieOptions;
+  /** How many reverse proxies stand in front (TRUST_PROXY); 0 trusts no X-Forwarded-For. */
+  trustProxy?: number;
+  sessionDays?: number;
+};
+
+/**
+ * The client's address. Each proxy appends the address it received the request from, so with n
+ * trusted proxies the n-th entry from the right is the one the outermost proxy saw; entries left
+ * of it are whatever the client sent.
+ */
+export function clientAddressOf(options: {
+  forwardedFor: string | string[] | undefined;
+  socketAddress: string | undefined;
+  trustedProxies: number;
+}): string {
+  const socket = options.socketAddress ?? "unknown";
+  if (options.trustedProxies < 1 || options.forwardedFor === undefined) return socket;
+  const hops = [options.forwardedFor]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  if (hops.length === 0) return socket;
+  return hops[Math.max(0, hops.length - options.trustedProxies)] ?? socket;
 }
 
-export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
+export function isHttpsRequest(req: IncomingMessage) {
+  return req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
+}
+
+export function createHttpContextFactory(db: Db, options: HttpContextOptions) {
+  const sessionDays = options.sessionDays ?? SESSION_DAYS;
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => {
     const cookies = parseCookie(req.headers.cookie ?? "");
-    const isHttps = req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
-    const secure = cookieOptions.secure === "auto" ? isHttps : cookieOptions.secure === "true";
+    const secure =
+      options.cookies.secure === "auto" ? isHttpsRequest(req) : options.cookies.secure === "true";
     const header = req.headers[WORKSPACE_HEADER];
-    const setCookie = (value: string, expires: Date) =>
-      res.appendHeader(
-        "Set-Cookie",
+    const setCookie = (value: string, expires: Date) => {
+      // One session cookie per response, even when several calls of a batch renew it.
+      const others = [res.getHeader("Set-Cookie") ?? []]
+        .flat()
+        .map(String)
+        .filter((cookie) => !cookie.startsWith(`${SESSION_COOKIE}=`));
+      res.setHeader("Set-Cookie", [
+        ...others,
         serializeCookie(SESSION_COOKIE, value, {
           httpOnly: true,
           sameSite: "lax",
@@ -42,12 +76,18 @@ export function createHttpContextFactory(db: Db, cookieOptions: CookieOptions) {
           path: "/",
           expires,
         }),
-      );
+      ]);
+    };
     return {
       db,
       sessionToken: cookies[SESSION_COOKIE] ?? null,
       workspaceSlug: typeof header === "string" && header.length > 0 ? header : null,
-      clientIp: clientIpOf(req),
+      clientIp: clientAddressOf({
+        forwardedFor: req.headers["x-forwarded-for"],
+        socketAddress: req.socket.remoteAddress,
+        trustedProxies: options.trustProxy ?? 0,
+      }),
+      sessionDays,
       setSessionCookie: setCookie,
       clearSessionCookie: () => setCookie("", new Date(0)),
     };

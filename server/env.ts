@@ -14,7 +14,15 @@ const EnvSchema = z.object({
     }),
   DATA_DIR: z.string().default(".data"),
   MAP_STYLE_URL: z.string().url().optional(),
+  /** Session lifetime in days; a session in use is renewed to this from its last use. */
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Reverse proxies in front of the app: with n, the n-th X-Forwarded-For entry from the right is the client. */
+  TRUST_PROXY: z.coerce
+    .number({ message: "must be the number of reverse proxies in front of the app (0, 1, 2, …)" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** The Chromium that prints lägesbild PDFs on the server. */

@@ -18,6 +18,9 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   VALIDATION: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  METHOD_NOT_ALLOWED: "METHOD_NOT_SUPPORTED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
@@ -28,6 +31,11 @@ function appCodeOf(error: TRPCError): AppErrorCode {
   if (error.code === "FORBIDDEN") return "FORBIDDEN";
   if (error.code === "NOT_FOUND") return "NOT_FOUND";
   if (error.code === "BAD_REQUEST") return "VALIDATION";
+  if (error.code === "TOO_MANY_REQUESTS") return "RATE_LIMITED";
+  // The HTTP layer's own refusals (wrong method, body too large, not JSON) are the client's doing.
+  if (error.code === "METHOD_NOT_SUPPORTED") return "METHOD_NOT_ALLOWED";
+  if (error.code === "PAYLOAD_TOO_LARGE") return "PAYLOAD_TOO_LARGE";
+  if (error.code === "UNSUPPORTED_MEDIA_TYPE") return "UNSUPPORTED_MEDIA_TYPE";
   return "INTERNAL";
 }
 
@@ -62,8 +70,10 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const session = await resolveSession({ db: ctx.db, token: ctx.sessionToken });
+  const session = await resolveSession({ db: ctx.db, token: ctx.sessionToken, renewDays: ctx.sessionDays });
   if (!session) throw new AppError("UNAUTHENTICATED", "No valid session");
+  // A session in use slides: the browser's cookie gets the new expiry too.
+  if (session.renewedUntil && ctx.sessionToken) ctx.setSessionCookie(ctx.sessionToken, session.renewedUntil);
   return next({ ctx: { ...ctx, session, user: session.user } });
 });
 

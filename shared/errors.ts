@@ -10,6 +10,9 @@ export const APP_ERROR_CODES = [
   "VALIDATION",
   "CONFLICT",
   "RATE_LIMITED",
+  "METHOD_NOT_ALLOWED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
   "INTERNAL",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -26,6 +29,9 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     VALIDATION: "Uppgifterna är inte giltiga.",
     CONFLICT: "Uppgiften finns redan.",
     RATE_LIMITED: "För många försök. Vänta en stund och försök igen.",
+    METHOD_NOT_ALLOWED: "Begäran skickades på ett sätt som servern inte tar emot.",
+    PAYLOAD_TOO_LARGE: "Det som skickades är för stort.",
+    UNSUPPORTED_MEDIA_TYPE: "Begäran har ett format som servern inte tar emot.",
     INTERNAL: "Något gick fel hos oss. Försök igen.",
   },
   en: {
@@ -39,6 +45,9 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     VALIDATION: "The details are not valid.",
     CONFLICT: "This already exists.",
     RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
+    METHOD_NOT_ALLOWED: "The request was sent in a way the server does not accept.",
+    PAYLOAD_TOO_LARGE: "What was sent is too large.",
+    UNSUPPORTED_MEDIA_TYPE: "The request has a format the server does not accept.",
     INTERNAL: "Something went wrong on our side. Please try again.",
   },
 };

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError }
 import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/router.ts";
+import { MAX_BATCH_SIZE } from "../../shared/api-limits.ts";
 import { fetchWithUploadProgress } from "./upload-progress.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -32,7 +33,8 @@ export function createClients() {
       splitLink({
         condition: (operation) => operation.type === "mutation" && operation.path.startsWith("imports."),
         true: httpLink({ url: "/trpc", headers, fetch: fetchWithUploadProgress }),
-        false: httpBatchLink({ url: "/trpc", headers }),
+        // The server refuses larger batches (one way guesses were multiplied): split here at its limit.
+        false: httpBatchLink({ url: "/trpc", headers, maxItems: MAX_BATCH_SIZE }),
       }),
     ],
   });

@@ -183,13 +183,13 @@ describe("roles", () => {
 });
 
 describe("password guessing", () => {
-  it("refuses further attempts on an account after ten failures, even with the right password", async () => {
+  it("backs off an address guessing an account, even with the right password, without locking the account", async () => {
     await createUser(testDb.db, {
       email: "gissad@borlange.example",
       memberships: [{ workspaceId: borlange.id, role: "viewer" }],
     });
-    const { caller } = callerFor(testDb.db);
-    for (let i = 0; i < 10; i++) {
+    const { caller } = callerFor(testDb.db, { clientIp: "10.20.0.1" });
+    for (let i = 0; i < 5; i++) {
       await expect(
         caller.auth.login({ email: "gissad@borlange.example", password: `fel-${i}` }),
       ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -197,5 +197,12 @@ describe("password guessing", () => {
     await expect(
       caller.auth.login({ email: "gissad@borlange.example", password: TEST_PASSWORD }),
     ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // The account's real user, elsewhere, still gets in (tests/integration/hardening.test.ts has the rest).
+    await expect(
+      callerFor(testDb.db, { clientIp: "10.20.0.2" }).caller.auth.login({
+        email: "gissad@borlange.example",
+        password: TEST_PASSWORD,
+      }),
+    ).resolves.toEqual({ ok: true });
   });
 });

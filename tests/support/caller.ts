@@ -1,5 +1,6 @@
 import type { Context } from "../../server/context.ts";
 import type { Db } from "../../server/db/client.ts";
+import { SESSION_DAYS } from "../../server/features/auth/session.service.ts";
 import { createCaller } from "../../server/router.ts";
 
 /** A tRPC caller as a browser would be: its session cookie and the workspace header it sends. */
@@ -13,6 +14,7 @@ export function callerFor(
     sessionToken: options.token ?? null,
     workspaceSlug: options.workspace ?? null,
     clientIp: options.clientIp ?? "127.0.0.1",
+    sessionDays: SESSION_DAYS,
     setSessionCookie: (token) => {
       cookies.token = token;
     },

@@ -7,7 +7,7 @@ import { deleteSession } from "./session.service.ts";
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }) => {
-    const session = await login({ db: ctx.db, input });
+    const session = await login({ db: ctx.db, input, clientIp: ctx.clientIp, sessionDays: ctx.sessionDays });
     ctx.setSessionCookie(session.token, session.expiresAt);
     return { ok: true as const };
   }),

@@ -1,15 +1,30 @@
+import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { AppError } from "../../errors.ts";
+import { createTaskLimit } from "../../task-limit.ts";
+
+// Argon2id takes tens of milliseconds and 19 MiB each: a few at once, a short queue, the rest refused.
+export const passwordHashing = createTaskLimit({
+  concurrency: Math.min(4, Math.max(1, availableParallelism() - 1)),
+  maxWaiting: 64,
+});
 
 // Argon2id with the library's defaults (OWASP-recommended memory and time costs).
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return passwordHashing.run(() => hash(password));
 }
 
 // Compared against a real hash even for unknown users, so timing does not reveal accounts.
-const UNKNOWN_USER_HASH = hash("unknown-user-placeholder");
+let unknownUserHash: Promise<string> | null = null;
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
-  const target = passwordHash ?? (await UNKNOWN_USER_HASH);
-  const isValid = await verify(target, password).catch(() => false);
+  unknownUserHash ??= hash("unknown-user-placeholder");
+  const target = passwordHash ?? (await unknownUserHash);
+  const isValid = await passwordHashing
+    .run(() => verify(target, password))
+    .catch((error: unknown) => {
+      if (error instanceof AppError) throw error;
+      return false;
+    });
   return passwordHash !== null && isValid;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 
+/** The default lifetime; the app passes SESSION_DAYS from server/env.ts. */
 export const SESSION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
@@ -26,22 +27,37 @@ export async function createSession({
   return { token, expiresAt };
 }
 
-export async function resolveSession({ db, token }: { db: Db; token: string | null }) {
+/**
+ * The session behind a token, or null. With `renewDays` (SESSION_DAYS) a session in use slides:
+ * once a day, or once half its lifetime has passed if that is shorter, its expiry moves to
+ * `renewDays` from now and `renewedUntil` tells the caller to renew the cookie too.
+ */
+export async function resolveSession({
+  db,
+  token,
+  renewDays,
+}: {
+  db: Db;
+  token: string | null;
+  renewDays?: number;
+}) {
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { tokenHash: true, expiresAt: true, user: { select: sessionUserSelect } },
   });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  // Sliding expiry, written at most once a day per session.
-  const renewedExpiry = Date.now() + SESSION_DAYS * DAY_MS;
-  if (renewedExpiry - session.expiresAt.getTime() > DAY_MS) {
-    await db.session.update({
-      where: { tokenHash: session.tokenHash },
-      data: { expiresAt: new Date(renewedExpiry), lastSeenAt: new Date() },
-    });
-  }
-  return session;
+  if (renewDays === undefined) return { ...session, renewedUntil: null };
+  const lifetime = renewDays * DAY_MS;
+  const renewedExpiry = Date.now() + lifetime;
+  if (renewedExpiry - session.expiresAt.getTime() < Math.min(DAY_MS, lifetime / 2))
+    return { ...session, renewedUntil: null };
+  const renewedUntil = new Date(renewedExpiry);
+  await db.session.update({
+    where: { tokenHash: session.tokenHash },
+    data: { expiresAt: renewedUntil, lastSeenAt: new Date() },
+  });
+  return { ...session, expiresAt: renewedUntil, renewedUntil };
 }
 
 export async function deleteSession({ db, token }: { db: Db; token: string | null }) {
