@@ -8,6 +8,7 @@ import { parseCsv } from "./csv.ts";
 import { type ImportFileOptions, runImportBatch } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 import { normalizePlace } from "./police-events.ts";
+import { checkUnzippedSize } from "./xlsx-size.ts";
 
 export const ColumnMappingSchema = z.object({
   date: z.string().min(1),
@@ -27,6 +28,7 @@ export type Table = { header: string[]; rows: (string | null)[][]; format: strin
 /** A partner's file as a table: CSV in any of the usual encodings and delimiters, or XLSX (first sheet). */
 export async function readTable(fileName: string, content: Buffer): Promise<Table> {
   if (/\.xlsx$/i.test(fileName)) {
+    await checkUnzippedSize(content);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(content as never);
