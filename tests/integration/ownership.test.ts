@@ -5,6 +5,7 @@ import { createCategoryTree } from "../factories/category.factory.ts";
 import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
+import { TINY_PNG } from "../support/images.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 type Caller = Awaited<ReturnType<typeof loginAs>>["caller"];
@@ -25,10 +26,7 @@ let viewer: Caller;
 const SLUG = "est-borlange";
 // Mjälga-Centrum's centroid: inside Borlänge's districts.
 const PLACE = { lon: 15.449798, lat: 60.48153 };
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(64, 1),
-]).toString("base64");
+const PNG = TINY_PNG.toString("base64");
 const FORBIDDEN = { code: "FORBIDDEN" };
 // Another organisation's member: still FORBIDDEN over HTTP, with an app code the client words as "not yours".
 const NOT_OWNER = { ...FORBIDDEN, cause: { code: "NOT_OWNER" } };

@@ -13,7 +13,7 @@ export async function insertPhoto(
   db: Executor,
   workspaceId: string,
   owner: Owner,
-  photo: ReturnType<typeof checkPhoto>,
+  photo: Awaited<ReturnType<typeof checkPhoto>>,
 ) {
   const findingId = "findingId" in owner ? owner.findingId : null;
   const reportId = "reportId" in owner ? owner.reportId : null;

@@ -32,7 +32,7 @@ async function storeReport(
     extra: Record<string, unknown>;
   },
 ) {
-  const photo = data.input.photo ? checkPhoto(data.input.photo) : null;
+  const photo = data.input.photo ? await checkPhoto(data.input.photo) : null;
   const occurredAt = new Date(data.input.occurredAt);
   if (occurredAt.getTime() > Date.now() + 5 * 60_000)
     throw new AppError("VALIDATION", "occurredAt: lies in the future");

@@ -91,7 +91,9 @@ export async function addFinding(scope: WalkScope, input: z.output<typeof AddFin
   }
   if (input.ownerOrganizationId)
     await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
-  const photos = input.photos.map((photo) => checkPhoto(photo));
+  // One at a time: each is decoded and re-encoded (dropping its metadata).
+  const photos: Awaited<ReturnType<typeof checkPhoto>>[] = [];
+  for (const photo of input.photos) photos.push(await checkPhoto(photo));
   const district = await districtAt(db, workspace.id, [input.lon, input.lat]);
   const assigned = Boolean(input.ownerOrganizationId || input.ownerName);
   return db.$transaction(async (tx) => {
