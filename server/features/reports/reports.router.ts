@@ -30,10 +30,10 @@ export const reportsRouter = router({
   citizen: publicProcedure
     .input(CitizenReportInputSchema)
     .mutation(({ ctx, input }) => createCitizenReport(ctx, input)),
-  /** Public: the reporter's own report by its follow-up token. */
+  /** Public: the reporter's own report by its follow-up token; a POST, so the token is never in a URL. */
   citizenStatus: publicProcedure
     .input(z.object({ token: z.string().min(20).max(100) }))
-    .query(({ ctx, input }) => citizenReportStatus(ctx.db, input.token)),
+    .mutation(({ ctx, input }) => citizenReportStatus(ctx.db, input.token)),
   /** Public: what the report form needs to place a point (the kommun's districts). */
   citizenForm: publicProcedure
     .input(z.object({ workspace: z.string().min(1).max(64) }))

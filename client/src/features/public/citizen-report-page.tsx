@@ -7,7 +7,7 @@ import type { Point } from "../../components/map/place-picker-map.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { useTRPC, useTRPCClient } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
 import { PhotoField, ReportCategoryField } from "../review/report-fields.tsx";
 
@@ -127,14 +127,26 @@ export function CitizenReportPage() {
   );
 }
 
-/** The reporter's view of their own report; the token is in the URL fragment, never sent to logs. */
+/** The follow-up token from the URL fragment (`#<token>` or `#token=<token>`), which browsers never send. */
+function followTokenOf(hash: string) {
+  const fragment = hash.replace(/^#/, "");
+  return new URLSearchParams(fragment).get("token") ?? fragment;
+}
+
+/**
+ * The reporter's view of their own report. The token stays out of every URL that reaches a server
+ * or its logs: read from the fragment, sent in a POST body.
+ */
 export function CitizenStatusPage() {
   const { t, formatDate } = useI18n();
-  const trpc = useTRPC();
-  const token = window.location.hash.slice(1);
-  const status = useQuery(
-    trpc.reports.citizenStatus.queryOptions({ token }, { enabled: token.length >= 20, retry: false }),
-  );
+  const client = useTRPCClient();
+  const token = followTokenOf(window.location.hash);
+  const status = useQuery({
+    queryKey: ["reports.citizenStatus", token],
+    queryFn: () => client.reports.citizenStatus.mutate({ token }),
+    enabled: token.length >= 20,
+    retry: false,
+  });
   return (
     <main id="main" className="page public-page">
       <h1>{t("citizen.statusTitle")}</h1>
