@@ -2,7 +2,16 @@ import { z } from "zod";
 import { isLocalDate, PERIOD_KINDS } from "../calendar.ts";
 import { DIALOGUE_THEMES, FINDING_CATEGORIES, FINDING_STATUSES, REPORT_CATEGORIES } from "../field.ts";
 
-export const LocalDateSchema = z.string().refine(isLocalDate, { message: "must be a date YYYY-MM-DD" });
+/** Dates the calendar arithmetic handles (a period past year 9999 has no YYYY-MM-DD form). */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2199-12-31";
+
+export const LocalDateSchema = z
+  .string()
+  .refine(isLocalDate, { message: "must be a date YYYY-MM-DD" })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, {
+    message: `must be a date between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+  });
 
 export const PeriodInputSchema = z.object({
   kind: z.enum(PERIOD_KINDS),

@@ -13,6 +13,21 @@ describe("exported cells", () => {
     expect(neutralizeCell(null)).toBeNull();
   });
 
+  it("neutralises a formula behind leading blanks, line breaks or a full-width sign", () => {
+    for (const text of [
+      " =1+1",
+      "\t=cmd",
+      "\n=HYPERLINK(1)",
+      "\r\n@SUM(A1)",
+      "  +46",
+      "\uFF1DHYPERLINK(1)",
+      " \uFF1D1",
+    ])
+      expect(neutralizeCell(text)).toBe(`'${text}`);
+    expect(neutralizeCell(" Mjälga")).toBe(" Mjälga");
+    expect(toCsv([[" =1+1"]])).toContain("' =1+1");
+  });
+
   it("writes Swedish-Excel CSV: BOM, semicolons, decimal commas, quoted fields", () => {
     const csv = toCsv([
       ["Område", "Antal", "Per 1 000 inv."],

@@ -4,13 +4,16 @@ export type Cell = string | number | null;
 export type TableFile = { fileName: string; mimeType: string; base64: string };
 
 /**
- * Text that a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage
- * return) gets a leading apostrophe, so an exported name can never run as code in Excel.
+ * Text that a spreadsheet could read as a formula gets a leading apostrophe, so an exported name
+ * can never run as code in Excel: a formula sign (=, +, -, @ or their full-width forms such as ＝),
+ * also behind leading spaces, tabs or line breaks, and any text starting with a tab or line break.
  * Numbers stay numbers: they cannot carry a formula.
  */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 export function neutralizeCell(value: Cell): Cell {
   if (typeof value !== "string") return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Semicolon-separated UTF-8 with BOM and decimal commas: what Swedish Excel opens correctly. */
