@@ -173,10 +173,18 @@ describe("field input on a phone", () => {
     await item.getByRole("button", { name: "Godkänn", exact: true }).click();
     await item.waitFor({ state: "detached" });
 
+    // The token travels in a POST body, never in a URL the server (or a proxy's log) sees.
+    const token = (link ?? "").split("#")[1] ?? "";
+    const apiUrls: string[] = [];
+    citizen.on("request", (request) => {
+      if (request.url().includes("/trpc/")) apiUrls.push(request.url());
+    });
     await citizen.goto(link ?? "");
     const status = citizen.getByTestId("citizen-status");
     await status.waitFor();
     expect(await status.getAttribute("data-status")).toBe("approved");
+    expect(apiUrls.some((apiUrl) => apiUrl.includes("citizenStatus"))).toBe(true);
+    expect(apiUrls.filter((apiUrl) => apiUrl.includes(token))).toEqual([]);
     await expectNoAxeViolations(citizen);
   });
 
