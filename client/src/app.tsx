@@ -6,6 +6,9 @@ import { CategoriesPage } from "./features/categories/categories-page.tsx";
 import { DialoguesPage } from "./features/dialogues/dialogues-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
+import { LagesbildComparePage } from "./features/lagesbild/lagesbild-compare-page.tsx";
+import { LagesbildListPage } from "./features/lagesbild/lagesbild-list-page.tsx";
+import { LagesbildPage } from "./features/lagesbild/lagesbild-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
@@ -49,6 +52,9 @@ export function App() {
       <Route path="/rapport/:slug" element={<CitizenReportPage />} />
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />
+        <Route path="lagesbild" element={<LagesbildListPage />} />
+        <Route path="lagesbild/jamfor" element={<LagesbildComparePage />} />
+        <Route path="lagesbild/:id" element={<LagesbildPage />} />
         <Route path="utveckling" element={<CompstatPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />

@@ -8,10 +8,12 @@ type MultiSelectProps = {
   options: readonly Option[];
   selected: readonly string[];
   onChange(values: string[]): void;
+  /** What an empty choice means here ("Alla" for a filter, "Inga" for links). */
+  emptyLabel?: string;
 };
 
 /** A disclosure button with a labelled checkbox list: keyboard and screen-reader friendly. */
-export function MultiSelect({ label, options, selected: committed, onChange }: MultiSelectProps) {
+export function MultiSelect({ label, options, selected: committed, onChange, emptyLabel }: MultiSelectProps) {
   const { t } = useI18n();
   const [isOpen, setIsOpen] = useState(false);
   // A choice shows at once, even when the owner stores it asynchronously (the URL).
@@ -41,7 +43,10 @@ export function MultiSelect({ label, options, selected: committed, onChange }: M
       document.removeEventListener("keydown", close);
     };
   }, [isOpen]);
-  const summary = selected.length === 0 ? t("filter.all") : t("filter.selected", { count: selected.length });
+  const summary =
+    selected.length === 0
+      ? (emptyLabel ?? t("filter.all"))
+      : t("filter.selected", { count: selected.length });
   const choose = (values: string[]) => {
     setPending(values);
     onChange(values);

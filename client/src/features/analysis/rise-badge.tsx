@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { RISE_LABELS } from "../../../../shared/rising.ts";
+import { RISE_LABELS, type RiseLevel } from "../../../../shared/rising.ts";
 import type { CompstatRow } from "../../../../shared/schemas/analysis.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -28,5 +28,15 @@ export function RiseBadge({ row }: { row: CompstatRow }) {
         {explanation}
       </span>
     </button>
+  );
+}
+
+/** The flag in words where only its level is known (a published lägesbild keeps the level, not the test). */
+export function RiseLevelBadge({ level }: { level: RiseLevel }) {
+  const { locale } = useI18n();
+  return (
+    <span className={`rise-badge rise-${level}`} data-level={level}>
+      {RISE_LABELS[locale][level]}
+    </span>
   );
 }

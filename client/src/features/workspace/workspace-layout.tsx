@@ -56,6 +56,7 @@ export function WorkspaceLayout() {
           <NavLink to={`/w/${slug}`} end>
             {t("nav.overview")}
           </NavLink>
+          <NavLink to={`/w/${slug}/lagesbild`}>{t("nav.lagesbild")}</NavLink>
           <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
           <NavLink to={`/w/${slug}/vandringar`}>{t("nav.walks")}</NavLink>
           <NavLink to={`/w/${slug}/fynd`}>{t("nav.findings")}</NavLink>

@@ -1,0 +1,122 @@
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { type GeoJSONSource, type Map as MapLibreMap, Popup, setWorkerUrl } from "maplibre-gl";
+import { useEffect, useMemo, useRef } from "react";
+import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
+import { addDistrictLayers, createAreaMap } from "../../../components/map/area-map.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { levelLabel, NO_STATUS_COLOR } from "./level-badge.tsx";
+
+setWorkerUrl(workerUrl);
+
+type DistrictProperties = { areaId: string; code: string | null; name: string };
+export type DistrictGeometries = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
+
+export type StatusMapProps = {
+  geometries: DistrictGeometries;
+  content: LagesbildContent;
+  styleUrl?: string | null;
+  /** Called once the districts are drawn (the print page waits for it). */
+  onReady?: () => void;
+};
+
+/** The "oro-karta": each district in its status level's colour; districts outside the lägesbild faded. */
+export default function StatusMap({ geometries, content, styleUrl = null, onReady }: StatusMapProps) {
+  const i18n = useI18n();
+  const containerRef = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
+  const inScope = useMemo(() => new Set(content.figures.districts.map((d) => d.areaId)), [content]);
+  const data = useMemo(() => {
+    const status = new Map(content.statuses.map((s) => [s.areaId, s]));
+    const levels = new Map(content.levels.map((level) => [level.key, level]));
+    return {
+      ...geometries,
+      features: geometries.features.map((feature) => {
+        const areaStatus = status.get(feature.properties.areaId);
+        const level = areaStatus ? levels.get(areaStatus.level) : undefined;
+        return {
+          ...feature,
+          properties: {
+            ...feature.properties,
+            inScope: inScope.has(feature.properties.areaId),
+            color: level?.color ?? NO_STATUS_COLOR,
+            levelLabel: level ? levelLabel(level, i18n.locale) : i18n.t("lagesbild.noStatus"),
+            justification: areaStatus?.justification ?? "",
+          },
+        };
+      }),
+    };
+  }, [geometries, content, inScope, i18n]);
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    // Fitted to the lägesbild's own districts when it covers only some.
+    const shown = {
+      ...geometries,
+      features: geometries.features.filter((f) => inScope.has(f.properties.areaId)),
+    };
+    const map = createAreaMap(container, shown.features.length > 0 ? shown : geometries, {
+      styleUrl,
+      padding: 16,
+    });
+    mapRef.current = map;
+    const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
+    map.on("load", () => {
+      addDistrictLayers(map, dataRef.current);
+      map.setPaintProperty("districts-fill", "fill-color", ["get", "color"]);
+      map.setPaintProperty("districts-fill", "fill-opacity", ["case", ["get", "inScope"], 0.9, 0.25]);
+    });
+    map.on("mousemove", "districts-fill", (event) => {
+      const properties = event.features?.[0]?.properties;
+      if (!properties) return;
+      const box = document.createElement("div");
+      const name = document.createElement("strong");
+      name.textContent = String(properties.name);
+      const level = document.createElement("div");
+      level.textContent = String(properties.levelLabel);
+      box.append(name, level);
+      if (properties.justification) {
+        const why = document.createElement("div");
+        why.textContent = String(properties.justification);
+        box.append(why);
+      }
+      popup.setLngLat(event.lngLat).setDOMContent(box).addTo(map);
+    });
+    map.on("mouseleave", "districts-fill", () => popup.remove());
+    map.on("idle", () => {
+      if (!map.getLayer("districts-fill")) return;
+      const rendered = map.queryRenderedFeatures({ layers: ["districts-fill"] });
+      const ids = (features: typeof rendered) => new Set(features.map((f) => f.properties?.areaId)).size;
+      container.dataset.renderedDistricts = String(ids(rendered));
+      container.dataset.colouredDistricts = String(
+        ids(rendered.filter((f) => f.properties?.color !== NO_STATUS_COLOR)),
+      );
+      onReadyRef.current?.();
+    });
+    return () => {
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [geometries, styleUrl, inScope]);
+
+  useEffect(() => {
+    const source = mapRef.current?.getSource("districts") as GeoJSONSource | undefined;
+    source?.setData(data);
+  }, [data]);
+
+  return (
+    <section
+      ref={containerRef}
+      className="district-map"
+      aria-label={i18n.t("lagesbild.mapLabel")}
+      data-testid="status-map"
+    />
+  );
+}
