@@ -70,15 +70,22 @@ function isCrossSite(req: http.IncomingMessage, trustProxy: number) {
   return site !== undefined && site !== "same-origin" && site !== "none";
 }
 
+// tRPC's JSON-RPC error numbers for the two answers given before tRPC sees the request.
+const RPC_CODES = { FORBIDDEN: -32003, INTERNAL_SERVER_ERROR: -32603 } as const;
+
 function sendTrpcError(
   res: http.ServerResponse,
-  status: number,
-  code: string,
-  appCode: string,
+  status: 403 | 500,
+  code: keyof typeof RPC_CODES,
+  appCode: "FORBIDDEN" | "INTERNAL",
   message: string,
 ) {
   res.writeHead(status, { "Content-Type": "application/json" });
-  res.end(JSON.stringify({ error: { message, code: -32003, data: { code, httpStatus: status, appCode } } }));
+  res.end(
+    JSON.stringify({
+      error: { message, code: RPC_CODES[code], data: { code, httpStatus: status, appCode } },
+    }),
+  );
 }
 
 /** One port: the tRPC API under /trpc and the built client with SPA fallback everywhere else. */
@@ -129,7 +136,8 @@ export function createApp(options: AppOptions): http.Server {
   const csp = contentSecurityPolicy(options.config.mapStyleUrl);
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    res.setHeader("Content-Security-Policy", csp);
+    // Not on /api/ answers: a PDF shown inline is a plugin document that object-src 'none' would block.
+    if (!req.url?.startsWith("/api/")) res.setHeader("Content-Security-Policy", csp);
     if (isHttpsRequest(req)) res.setHeader("Strict-Transport-Security", HSTS);
     if (req.url?.startsWith(TRPC_BASE)) {
       res.setHeader("Cache-Control", "no-store");

@@ -32,6 +32,14 @@ export function bodyLimitFor(paths: readonly string[]) {
 
 /** The procedure paths a tRPC URL names (`/trpc/a.b,c.d?batch=1`). */
 export function procedurePathsOf(url: string, basePath: string) {
-  const pathname = new URL(url, "http://localhost").pathname;
-  return decodeURIComponent(pathname.slice(basePath.length)).split(",");
+  const names = new URL(url, "http://localhost").pathname.slice(basePath.length);
+  // A malformed escape is left as it is: tRPC answers the unknown procedure itself.
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(names);
+    } catch {
+      return names;
+    }
+  })();
+  return decoded.split(",");
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, DEFAULT_BODY_LIMIT, PUBLIC_BODY_LIMIT } from "../../server/body-limits.ts";
+import {
+  bodyLimitFor,
+  DEFAULT_BODY_LIMIT,
+  PUBLIC_BODY_LIMIT,
+  procedurePathsOf,
+} from "../../server/body-limits.ts";
 import { clientAddressOf } from "../../server/context.ts";
 
 describe("client address", () => {
@@ -29,5 +34,13 @@ describe("body limits", () => {
     expect(bodyLimitFor(["walks.addFinding"])).toBeGreaterThan(4 * PUBLIC_BODY_LIMIT - 1);
     expect(bodyLimitFor(["auth.login", "auth.me"])).toBe(2 * DEFAULT_BODY_LIMIT);
     expect(DEFAULT_BODY_LIMIT).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it("read the procedures a tRPC URL names, even a malformed one", () => {
+    expect(procedurePathsOf("/trpc/auth.login,imports.preview?batch=1", "/trpc/")).toEqual([
+      "auth.login",
+      "imports.preview",
+    ]);
+    expect(procedurePathsOf("/trpc/auth.login%E0", "/trpc/")).toEqual(["auth.login%E0"]);
   });
 });
