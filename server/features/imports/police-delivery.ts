@@ -227,7 +227,9 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
       { ...options, dataSourceId: source.id, kind: "police_delivery", rowCount: parsed.rows.length },
       async (tx, batchId) => {
         const summary = [];
+        const statistics = plannerStatistics(tx);
         for (const [part, delivery] of parsed.deliveries.entries()) {
+          await statistics.refreshIfStale();
           const window = `workspace_id = $1::uuid AND data_source_id = $2::uuid
             AND registered_on BETWEEN $3::date AND $4::date
             AND area_id IN (SELECT id FROM areas WHERE workspace_id = $1::uuid AND code LIKE $5 || '%')`;
@@ -257,11 +259,13 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
             batchId,
             part,
           );
-          await publishStagedIncidents(tx, workspaceId, staged, {
-            importBatchId: batchId,
-            archiveChanged: true,
-            part,
-          });
+          statistics.written(
+            await publishStagedIncidents(tx, workspaceId, staged, {
+              importBatchId: batchId,
+              archiveChanged: true,
+              part,
+            }),
+          );
           const rows = parsed.rows.filter((row) => row.delivery === delivery.file);
           const after = new Map<string, number>();
           for (const row of rows)
@@ -289,4 +293,41 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
   } finally {
     await staged.drop();
   }
+}
+
+/**
+ * Keeps the planner's picture of incidents current while one transaction fills it. A new
+ * kommun's first delivery starts from an empty, never-analysed table; without fresh statistics
+ * the replace step and the upsert loop over it row by row (minutes instead of seconds on
+ * PostgreSQL). ANALYZE inside the transaction counts its own uncommitted rows.
+ */
+function plannerStatistics(tx: Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">) {
+  let writtenSinceAnalyze = 0;
+  let known: number | null = null;
+  const readTuples = async () => {
+    const [row] = await tx.$queryRawUnsafe<{ tuples: number }[]>(
+      `SELECT reltuples::float8 AS tuples FROM pg_class WHERE oid = 'incidents'::regclass`,
+    );
+    return row?.tuples ?? -1;
+  };
+  return {
+    written(rows: number) {
+      writtenSinceAnalyze += rows;
+    },
+    async refreshIfStale() {
+      known ??= await readTuples();
+      // reltuples is -1 until the table was first analysed.
+      if (known >= 0 && writtenSinceAnalyze < Math.max(1000, known * 0.5)) return;
+      if (known < 0 && writtenSinceAnalyze === 0) {
+        await tx.$executeRawUnsafe("ANALYZE incidents");
+        known = await readTuples();
+        return;
+      }
+      if (known < 0 || writtenSinceAnalyze >= Math.max(1000, known * 0.5)) {
+        await tx.$executeRawUnsafe("ANALYZE incidents");
+        known = await readTuples();
+        writtenSinceAnalyze = 0;
+      }
+    },
+  };
 }
