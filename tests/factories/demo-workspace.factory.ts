@@ -9,6 +9,7 @@ import { createDemoFieldContext } from "./demo-field-support.ts";
 import { createDemoDialogues } from "./dialogue.factory.ts";
 import { createDemoReports } from "./field-report.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
+import { createDemoLagesbilder } from "./lagesbild.factory.ts";
 import { createDemoPlaces } from "./place.factory.ts";
 import { createDemoSurvey } from "./survey.factory.ts";
 import { createUser } from "./user.factory.ts";
@@ -44,11 +45,18 @@ export const DEMO_USERS: { email: string; name: string; role: Role; organization
  * "EST Borlänge": Borlänge kommun with its 27 DeSO areas, four organisations, one user per role
  * synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it, a
  * synthetic trygghetsmätning for those three years, and the past year's field input: safety walks
- * with their findings, partner and citizen reports, and dialogues (see prisma/demo/).
+ * with their findings, partner and citizen reports, and dialogues, and a year of published
+ * biweekly lägesbilder with their insatser (see prisma/demo/).
  */
 export async function seedDemoWorkspace(
   db: Db,
-  options: { endDate: LocalDate; password?: string; seed?: number },
+  options: {
+    endDate: LocalDate;
+    password?: string;
+    seed?: number;
+    /** The year of published lägesbilder (about 4 s); tests that need none leave them out. */
+    meetings?: boolean;
+  },
 ) {
   const password = options.password ?? DEMO_DEFAULT_PASSWORD;
   const workspace = await createWorkspace(db, {
@@ -121,11 +129,16 @@ export async function seedDemoWorkspace(
     organizations,
     seed: (options.seed ?? 2081) + 2,
   });
+  const meetings =
+    options.meetings === false
+      ? null
+      : await createDemoLagesbilder(db, { slug: DEMO_SLUG, endDate: options.endDate, organizations });
   return {
     workspace,
     password,
     incidentCount: police.length + partner.length,
     fieldInput,
+    meetings,
     start,
     end: options.endDate,
   };

@@ -5,10 +5,13 @@ import { createWorkspace } from "../factories/workspace.factory.ts";
 import { loginAs } from "./caller.ts";
 import { createTestDb } from "./test-db.ts";
 
-/** A fresh database with the demo workspace, its data ending on a fixed Sunday. */
-export async function createDemoTestDb(endDate = "2026-11-15") {
+/**
+ * A fresh database with the demo workspace, its data ending on a fixed Sunday; its year of
+ * published lägesbilder only when asked for (they cost seconds and most tests draft their own).
+ */
+export async function createDemoTestDb(endDate = "2026-11-15", options: { meetings?: boolean } = {}) {
   const testDb = await createTestDb();
-  await seedDemoWorkspace(testDb.db, { endDate });
+  await seedDemoWorkspace(testDb.db, { endDate, meetings: options.meetings ?? false });
   return testDb;
 }
 

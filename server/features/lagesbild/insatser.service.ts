@@ -1,4 +1,4 @@
-import { dbDateToLocalDate, localDateToDbDate } from "../../../shared/calendar.ts";
+import { addDays, dbDateToLocalDate, localDateToDbDate } from "../../../shared/calendar.ts";
 import { type InsatsView, isInsatsOverdue } from "../../../shared/lagesbild.ts";
 import {
   type CreateInsatsInput,
@@ -140,7 +140,12 @@ export async function closeInsats(
     );
   await db.insats.update({
     where: { workspaceId_id: { workspaceId: workspace.id, id: input.insatsId } },
-    data: { status: "closed", closedAt: new Date(), closedInId: input.lagesbildId, updatedAt: new Date() },
+    data: {
+      status: "closed",
+      closedAt: scope.now?.() ?? new Date(),
+      closedInId: input.lagesbildId,
+      updatedAt: new Date(),
+    },
   });
 }
 
@@ -167,7 +172,12 @@ export async function listInsatserFor(
         { decidedInId: lagesbild.id },
         {
           decidedInId: { in: earlierIds },
-          OR: [{ status: "open" }, { closedInId: lagesbild.id }, { closedAt: { gte: periodStart } }],
+          // Closed ones only where they were closed: at this meeting, or in its period outside any.
+          OR: [
+            { status: "open" },
+            { closedInId: lagesbild.id },
+            { closedInId: null, closedAt: { gte: periodStart, lt: addDaysToDb(lagesbild.periodEnd, 1) } },
+          ],
         },
       ],
     },
@@ -242,3 +252,5 @@ export async function listInsatserFor(
     };
   });
 }
+
+const addDaysToDb = (date: string, days: number) => localDateToDbDate(addDays(date, days));

@@ -24,7 +24,13 @@ import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assembleFigures } from "./figures.service.ts";
 import { listInsatserFor } from "./insatser.service.ts";
 
-export type LagesbildScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
+export type LagesbildScope = {
+  db: Db;
+  workspace: CurrentWorkspace;
+  actor: Actor;
+  /** The clock publishing and closing stamp with (the demo seed replays a year of meetings). */
+  now?: () => Date;
+};
 
 const lagesbildSelect = {
   id: true,
@@ -358,11 +364,12 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
         version,
         content: JSON.stringify(content),
         publishedBy: actor.userId,
+        publishedAt: scope.now?.() ?? new Date(),
       },
     });
     await tx.lagesbild.update({
       where: { workspaceId_id: { workspaceId: workspace.id, id } },
-      data: { status: "published", version, publishedAt: new Date() },
+      data: { status: "published", version, publishedAt: scope.now?.() ?? new Date() },
     });
   });
   return { version };
