@@ -22,6 +22,8 @@ if (!process.env.TEST_DATABASE_URL && !isCi) {
   }
 }
 if (process.env.TEST_DATABASE_URL || isCi) projects.push("integration-pg");
+if (!fs.existsSync(path.resolve(root, "../shared/data")) && !isCi)
+  notes.push("Real-data tests left out: ../shared/data (the public data beside the checkout) was not found.");
 if (fs.existsSync(chromium) || isCi) projects.push("e2e");
 else notes.push(`Browser suite left out: no Chromium at ${chromium} (apt-get install -y chromium).`);
 
