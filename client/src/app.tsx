@@ -9,6 +9,8 @@ import { ReportPage } from "./features/incidents/report-page.tsx";
 import { LagesbildComparePage } from "./features/lagesbild/lagesbild-compare-page.tsx";
 import { LagesbildListPage } from "./features/lagesbild/lagesbild-list-page.tsx";
 import { LagesbildPage } from "./features/lagesbild/lagesbild-page.tsx";
+import { ActionPlanPage } from "./features/lagesbild/over-time/action-plan-page.tsx";
+import { OverTimePage } from "./features/lagesbild/over-time/over-time-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
@@ -54,6 +56,8 @@ export function App() {
         <Route index element={<OverviewPage />} />
         <Route path="lagesbild" element={<LagesbildListPage />} />
         <Route path="lagesbild/jamfor" element={<LagesbildComparePage />} />
+        <Route path="lagesbild/analys" element={<OverTimePage />} />
+        <Route path="lagesbild/atgardsplan" element={<ActionPlanPage />} />
         <Route path="lagesbild/:id" element={<LagesbildPage />} />
         <Route path="utveckling" element={<CompstatPage />} />
         <Route path="import" element={<ImportPage />} />

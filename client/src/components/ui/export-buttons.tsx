@@ -4,7 +4,8 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ErrorMessage } from "./error-message.tsx";
 
-function download(file: { fileName: string; mimeType: string; base64: string }) {
+/** Hands a file the server made (base64) to the browser's download. */
+export function download(file: { fileName: string; mimeType: string; base64: string }) {
   const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const link = document.createElement("a");

@@ -28,6 +28,10 @@ export function LagesbildListPage() {
     <>
       <h1>{t("lagesbild.title")}</h1>
       <p className="muted">{t("lagesbild.intro")}</p>
+      <nav className="page-links" aria-label={t("lagesbild.followLinks")}>
+        <Link to={`${basePath}/analys`}>{t("overTime.title")}</Link>
+        <Link to={`${basePath}/atgardsplan`}>{t("actionPlan.title")}</Link>
+      </nav>
       {workspace.permissions.canSeeDetail ? (
         <section className="panel">
           <NewLagesbildForm />

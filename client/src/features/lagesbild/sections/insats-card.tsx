@@ -3,6 +3,7 @@ import { useAreaOptions } from "../../../components/ui/district-select.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import type { MessageKey } from "../../../i18n/messages.ts";
 import { canWriteFor, type LagesbildEditing } from "../lagesbild-editing.ts";
+import { InsatsEffect } from "../over-time/insats-effect.tsx";
 import { FollowUpControls } from "./follow-up-form.tsx";
 import { linkedRiseLabel } from "./insats-links.ts";
 
@@ -96,6 +97,7 @@ export function InsatsCard({ insats, content, edit }: Props) {
           </ul>
         </section>
       ) : null}
+      <InsatsEffect insats={insats} />
       {edit && insats.status === "open" && canWriteFor(edit, insats.organizationId) ? (
         <FollowUpControls insats={insats} edit={edit} />
       ) : null}
