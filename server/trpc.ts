@@ -11,6 +11,8 @@ import { resolveMembership } from "./features/workspace/workspace.service.ts";
 const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   UNAUTHENTICATED: "UNAUTHORIZED",
   INVALID_CREDENTIALS: "UNAUTHORIZED",
+  ACCOUNT_DEACTIVATED: "FORBIDDEN",
+  LINK_INVALID: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
   NOT_OWNER: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
@@ -91,3 +93,9 @@ export function roleProcedure(roles: readonly Role[]) {
     return next();
   });
 }
+
+/** System administrators create workspaces; it is not a role inside any workspace. */
+export const systemAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isSystemAdmin) throw new AppError("FORBIDDEN", "Only a system administrator may do this");
+  return next();
+});

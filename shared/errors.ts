@@ -3,6 +3,8 @@
 export const APP_ERROR_CODES = [
   "UNAUTHENTICATED",
   "INVALID_CREDENTIALS",
+  "ACCOUNT_DEACTIVATED",
+  "LINK_INVALID",
   "FORBIDDEN",
   "NOT_OWNER",
   "NOT_FOUND",
@@ -21,6 +23,10 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
   sv: {
     UNAUTHENTICATED: "Du är inte inloggad. Logga in igen.",
     INVALID_CREDENTIALS: "Fel e-postadress eller lösenord.",
+    ACCOUNT_DEACTIVATED:
+      "Kontot är avstängt i alla arbetsytor det hör till. Kontakta arbetsytans administratör.",
+    LINK_INVALID:
+      "Länken fungerar inte: den är redan använd, har gått ut eller har ersatts av en nyare. Be en administratör om en ny länk.",
     FORBIDDEN: "Din roll i arbetsytan tillåter inte detta.",
     NOT_OWNER:
       "Posten tillhör en annan organisation: bara dess egna medlemmar, analytiker och administratörer kan ändra den.",
@@ -37,6 +43,10 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
   en: {
     UNAUTHENTICATED: "You are not signed in. Please sign in again.",
     INVALID_CREDENTIALS: "Wrong email address or password.",
+    ACCOUNT_DEACTIVATED:
+      "The account is deactivated in every workspace it belongs to. Contact the workspace's administrator.",
+    LINK_INVALID:
+      "The link does not work: it has been used, has expired or was replaced by a newer one. Ask an administrator for a new link.",
     FORBIDDEN: "Your role in this workspace does not allow this.",
     NOT_OWNER:
       "This record belongs to another organisation: only its own members, analysts and admins can change it.",

@@ -75,6 +75,7 @@ export async function seedDemoWorkspace(
       email: user.email,
       name: user.name,
       password,
+      isSystemAdmin: user.role === "admin",
       memberships: [{ workspaceId: workspace.id, role: user.role, organizationId }],
     });
   }

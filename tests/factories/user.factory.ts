@@ -10,6 +10,7 @@ export async function createUser(
     email: string;
     name?: string;
     password?: string;
+    isSystemAdmin?: boolean;
     memberships?: { workspaceId: string; role: Role; organizationId?: string }[];
   },
 ) {
@@ -18,6 +19,7 @@ export async function createUser(
       email: input.email.toLowerCase(),
       name: input.name ?? input.email.split("@")[0] ?? input.email,
       passwordHash: await hashPassword(input.password ?? TEST_PASSWORD),
+      isSystemAdmin: input.isSystemAdmin ?? false,
       memberships: { create: input.memberships ?? [] },
     },
   });

@@ -142,7 +142,12 @@ describe("roles", () => {
   it("does not let a viewer write", async () => {
     const { caller } = await loginAs(testDb.db, "lasare@borlange.example", TEST_PASSWORD, "est-borlange");
     const current = await caller.workspace.current();
-    expect(current.permissions).toEqual({ canWrite: false, canSeeDetail: false, canAdminister: false });
+    expect(current.permissions).toEqual({
+      canWrite: false,
+      canSeeDetail: false,
+      canAdminister: false,
+      canAdministerSystem: false,
+    });
     await expect(
       caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

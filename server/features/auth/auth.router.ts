@@ -1,10 +1,24 @@
 import { z } from "zod";
+import {
+  AcceptInvitationInputSchema,
+  ChangePasswordInputSchema,
+  ResetPasswordInputSchema,
+  TokenInputSchema,
+} from "../../../shared/schemas/accounts.ts";
 import { LoginInputSchema } from "../../../shared/schemas/auth.ts";
 import { authedProcedure, publicProcedure, router } from "../../trpc.ts";
 import { listMyWorkspaces } from "../workspace/workspace.service.ts";
+import {
+  acceptInvitation,
+  changePassword,
+  describeInvitation,
+  describeReset,
+  resetPassword,
+} from "./account-links.service.ts";
 import { login } from "./auth.service.ts";
 import { deleteSession } from "./session.service.ts";
 
+// The one-time links' tokens travel only in POST bodies (mutations), never in a URL a log keeps.
 export const authRouter = router({
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }) => {
     const session = await login({ db: ctx.db, input, clientIp: ctx.clientIp, sessionDays: ctx.sessionDays });
@@ -20,4 +34,23 @@ export const authRouter = router({
     user: ctx.user,
     workspaces: await listMyWorkspaces({ db: ctx.db, userId: ctx.user.id }),
   })),
+  invitation: publicProcedure
+    .input(TokenInputSchema)
+    .mutation(({ ctx, input }) => describeInvitation(ctx, input.token)),
+  acceptInvitation: publicProcedure.input(AcceptInvitationInputSchema).mutation(async ({ ctx, input }) => {
+    const { session, workspaceSlug } = await acceptInvitation(ctx, input);
+    ctx.setSessionCookie(session.token, session.expiresAt);
+    return { workspaceSlug };
+  }),
+  resetInfo: publicProcedure
+    .input(TokenInputSchema)
+    .mutation(({ ctx, input }) => describeReset(ctx, input.token)),
+  resetPassword: publicProcedure.input(ResetPasswordInputSchema).mutation(async ({ ctx, input }) => {
+    const { session, workspaceSlug } = await resetPassword(ctx, input);
+    if (session) ctx.setSessionCookie(session.token, session.expiresAt);
+    return { isSignedIn: session !== null, workspaceSlug };
+  }),
+  changePassword: authedProcedure
+    .input(ChangePasswordInputSchema)
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 });

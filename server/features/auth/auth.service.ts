@@ -27,5 +27,27 @@ export async function login({
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !isValid) throw new AppError("INVALID_CREDENTIALS", "Wrong email or password");
   attempt.succeeded();
+  // Told only to someone who knew the password: the account exists but every membership is deactivated.
+  if (!(await signInTarget(db, user.id)).canSignIn)
+    throw new AppError("ACCOUNT_DEACTIVATED", "Every membership of the account is deactivated");
   return createSession({ db, userId: user.id, days: sessionDays });
+}
+
+/**
+ * Whether an account may sign in, and where to: an active membership (the first workspace by
+ * name), or being a system administrator, who may have none.
+ */
+export async function signInTarget(db: Db, userId: string) {
+  const [user, membership] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { isSystemAdmin: true } }),
+    db.membership.findFirst({
+      where: { userId, deactivatedAt: null },
+      select: { workspace: { select: { slug: true } } },
+      orderBy: { workspace: { name: "asc" } },
+    }),
+  ]);
+  return {
+    canSignIn: user.isSystemAdmin || membership !== null,
+    workspaceSlug: membership?.workspace.slug ?? null,
+  };
 }

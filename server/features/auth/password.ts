@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_PROBLEM_TEXT, passwordProblems } from "../../../shared/passwords.ts";
 import { AppError } from "../../errors.ts";
 import { createTaskLimit } from "../../task-limit.ts";
 
@@ -27,4 +28,11 @@ export async function verifyPassword(passwordHash: string | null, password: stri
       return false;
     });
   return passwordHash !== null && isValid;
+}
+
+/** Refuses a new password that breaks the rules in shared/passwords.ts, naming each rule. */
+export function requireAllowedPassword(password: string, email: string): void {
+  const problems = passwordProblems(password, { email });
+  if (problems.length > 0)
+    throw new AppError("VALIDATION", problems.map((problem) => PASSWORD_PROBLEM_TEXT[problem]).join(" "));
 }

@@ -5,9 +5,9 @@ import type { Db } from "../../db/client.ts";
 export const SESSION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-const sessionUserSelect = { id: true, email: true, name: true, locale: true } as const;
+const sessionUserSelect = { id: true, email: true, name: true, locale: true, isSystemAdmin: true } as const;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -63,6 +63,22 @@ export async function resolveSession({
 export async function deleteSession({ db, token }: { db: Db; token: string | null }) {
   if (!token) return;
   await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Ends a user's sessions everywhere, except the one making the request when `keepToken` names it. */
+export async function endUserSessions({
+  db,
+  userId,
+  keepToken = null,
+}: {
+  db: Db;
+  userId: string;
+  keepToken?: string | null;
+}) {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(keepToken ? { tokenHash: { not: hashToken(keepToken) } } : {}) },
+  });
+  return count;
 }
 
 export async function deleteExpiredSessions({ db }: { db: Db }) {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { publicProcedure, router } from "../../trpc.ts";
+import { CreateWorkspaceInputSchema } from "../../../shared/schemas/accounts.ts";
+import { publicProcedure, router, systemAdminProcedure } from "../../trpc.ts";
+import { createWorkspaceWithAdmin, listAllWorkspaces } from "./workspaces.service.ts";
 
 export type PublicConfig = { mapStyleUrl: string | null };
 
@@ -7,5 +9,13 @@ export function createSystemRouter(config: PublicConfig) {
   return router({
     /** Public: what the client needs before anyone logs in (the basemap style, if configured). */
     config: publicProcedure.input(z.void()).query(() => config),
+    workspaces: systemAdminProcedure.input(z.void()).query(({ ctx }) => listAllWorkspaces(ctx)),
+    /** A new workspace and a one-time invitation link for its first admin. */
+    createWorkspace: systemAdminProcedure
+      .input(CreateWorkspaceInputSchema)
+      .mutation(async ({ ctx, input }) => {
+        const created = await createWorkspaceWithAdmin(ctx.db, input, { createdById: ctx.user.id });
+        return { workspace: created.workspace, invitation: created.invitation };
+      }),
   });
 }

@@ -85,7 +85,7 @@ export async function resolveImportToken({
       `Importnyckeln hör till arbetsytan ${found.workspace.slug}, inte ${workspaceSlug}.`,
     );
   const membership = await db.membership.findFirst({
-    where: { userId: found.createdById, workspaceId: found.workspace.id },
+    where: { userId: found.createdById, workspaceId: found.workspace.id, deactivatedAt: null },
     select: { role: true },
   });
   if (!membership || !ANALYST_ROLES.includes(membership.role))

@@ -3,12 +3,8 @@ import { canSeeDetail, canWrite } from "../../../shared/roles.ts";
 import { WorkspaceSettingsSchema } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.service.ts";
-import {
-  getWorkspaceSettings,
-  getWorkspaceSummary,
-  listMembers,
-  updateWorkspaceSettings,
-} from "./workspace.service.ts";
+import { memberProcedures } from "./members.router.ts";
+import { getWorkspaceSettings, getWorkspaceSummary, updateWorkspaceSettings } from "./workspace.service.ts";
 
 const admin = roleProcedure(["admin"]);
 
@@ -20,6 +16,7 @@ export const workspaceRouter = router({
       canWrite: canWrite(ctx.role),
       canSeeDetail: canSeeDetail(ctx.role),
       canAdminister: ctx.role === "admin",
+      canAdministerSystem: ctx.user.isSystemAdmin,
     },
     ...(await getWorkspaceSummary({ db: ctx.db, workspaceId: ctx.workspace.id })),
   })),
@@ -32,9 +29,7 @@ export const workspaceRouter = router({
     .mutation(({ ctx, input }) =>
       updateWorkspaceSettings({ db: ctx.db, workspaceId: ctx.workspace.id, settings: input }),
     ),
-  members: admin
-    .input(z.void())
-    .query(({ ctx }) => listMembers({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  ...memberProcedures,
   apiTokens: admin
     .input(z.void())
     .query(({ ctx }) => listApiTokens({ db: ctx.db, workspaceId: ctx.workspace.id })),

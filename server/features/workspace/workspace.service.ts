@@ -14,7 +14,7 @@ const workspaceSelect = {
 
 export async function resolveMembership({ db, userId, slug }: { db: Db; userId: string; slug: string }) {
   const membership = await db.membership.findFirst({
-    where: { userId, workspace: { slug } },
+    where: { userId, workspace: { slug }, deactivatedAt: null },
     select: { role: true, workspace: { select: workspaceSelect } },
   });
   if (!membership) return null;
@@ -29,7 +29,7 @@ export type CurrentWorkspace = NonNullable<Awaited<ReturnType<typeof resolveMemb
 
 export async function listMyWorkspaces({ db, userId }: { db: Db; userId: string }) {
   const memberships = await db.membership.findMany({
-    where: { userId },
+    where: { userId, deactivatedAt: null },
     select: { role: true, workspace: { select: { slug: true, name: true } } },
     orderBy: { workspace: { name: "asc" } },
   });
@@ -43,19 +43,6 @@ export async function getWorkspaceSummary({ db, workspaceId }: { db: Db; workspa
     orderBy: { organization: { name: "asc" } },
   });
   return { organizations: organizations.map((o) => o.organization) };
-}
-
-export async function listMembers({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const members = await db.membership.findMany({
-    where: { workspaceId },
-    select: {
-      role: true,
-      user: { select: { id: true, name: true, email: true } },
-      organization: { select: { name: true } },
-    },
-    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-  });
-  return members.map((m) => ({ ...m.user, role: m.role, organization: m.organization?.name ?? null }));
 }
 
 export async function getWorkspaceSettings({ db, workspaceId }: { db: Db; workspaceId: string }) {

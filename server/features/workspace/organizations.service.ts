@@ -1,0 +1,42 @@
+import type { OrganizationInput } from "../../../shared/schemas/accounts.ts";
+import { AppError } from "../../errors.ts";
+import type { AdminScope } from "./members.service.ts";
+
+/** A new organisation of the workspace (always a new row: another workspace's namesake is not this one). */
+export async function addOrganization({ db, workspace }: AdminScope, input: OrganizationInput) {
+  const namesake = await db.workspaceOrganization.findFirst({
+    where: {
+      workspaceId: workspace.id,
+      organization: { name: { equals: input.name, mode: "insensitive" } },
+    },
+    select: { organizationId: true },
+  });
+  if (namesake) throw new AppError("CONFLICT", `Arbetsytan har redan organisationen ${input.name}.`);
+  return db.organization.create({
+    data: { name: input.name, kind: input.kind, workspaces: { create: { workspaceId: workspace.id } } },
+    select: { id: true, name: true, kind: true },
+  });
+}
+
+/**
+ * Takes an organisation out of the workspace. Refused while members or open invitations name it
+ * (a member must have an organisation); records it owned keep its name, so the history still
+ * says whose they were.
+ */
+export async function removeOrganization({ db, workspace }: AdminScope, organizationId: string) {
+  const link = { workspaceId_organizationId: { workspaceId: workspace.id, organizationId } };
+  if (!(await db.workspaceOrganization.findUnique({ where: link, select: { organizationId: true } })))
+    throw new AppError("NOT_FOUND", "The organisation is not one of this workspace's");
+  const [members, invitations] = await Promise.all([
+    db.membership.count({ where: { workspaceId: workspace.id, organizationId } }),
+    db.accountToken.count({
+      where: { workspaceId: workspace.id, organizationId, kind: "invitation", usedAt: null },
+    }),
+  ]);
+  if (members + invitations > 0)
+    throw new AppError(
+      "VALIDATION",
+      `${members} medlemmar och ${invitations} öppna inbjudningar hör till organisationen: flytta dem till en annan först.`,
+    );
+  await db.workspaceOrganization.delete({ where: link });
+}
