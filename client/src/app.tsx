@@ -8,7 +8,9 @@ import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { LagesbildComparePage } from "./features/lagesbild/lagesbild-compare-page.tsx";
 import { LagesbildListPage } from "./features/lagesbild/lagesbild-list-page.tsx";
+import { LagesbildMeetingPage } from "./features/lagesbild/lagesbild-meeting-page.tsx";
 import { LagesbildPage } from "./features/lagesbild/lagesbild-page.tsx";
+import { LagesbildPrintPage } from "./features/lagesbild/lagesbild-print-page.tsx";
 import { ActionPlanPage } from "./features/lagesbild/over-time/action-plan-page.tsx";
 import { OverTimePage } from "./features/lagesbild/over-time/over-time-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
@@ -52,6 +54,11 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/rapport/status" element={<CitizenStatusPage />} />
       <Route path="/rapport/:slug" element={<CitizenReportPage />} />
+      {/* Printed and projected without the app's header and navigation. */}
+      <Route path="/w/:slug" element={<WorkspaceLayout isBare />}>
+        <Route path="lagesbild/:id/utskrift" element={<LagesbildPrintPage />} />
+        <Route path="lagesbild/:id/mote" element={<LagesbildMeetingPage />} />
+      </Route>
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />
         <Route path="lagesbild" element={<LagesbildListPage />} />

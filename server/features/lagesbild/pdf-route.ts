@@ -62,30 +62,33 @@ export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (l
         "--disable-sync",
       ],
     });
+    let pdf: Buffer | null = null;
     try {
       const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
       await context.addCookies([{ name: SESSION_COOKIE, value: printSession.token, url: origin }]);
       const page = await context.newPage();
       await page.goto(`${origin}/w/${slug}/lagesbild/${id}/utskrift`);
       await page.waitForSelector("[data-print-ready=true]", { timeout: 45_000 });
-      const pdf = await page.pdf({
+      pdf = await page.pdf({
         format: "A4",
         printBackground: true,
         margin: { top: "15mm", bottom: "15mm", left: "14mm", right: "14mm" },
       });
-      const day = lagesbild.periodStart.toISOString().slice(0, 10);
-      res.writeHead(200, {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="lagesbild-${slug}-${day}.pdf"`,
-        "Cache-Control": "no-store",
-      });
-      res.end(pdf);
     } catch (error) {
       options.log?.(`PDF of a lägesbild failed: ${(error as Error).name}`);
-      sendText(res, 500, "PDF:en kunde inte skapas. Försök igen eller använd Skriv ut i webbläsaren.");
     } finally {
+      // Before answering: once the caller has the file, nothing of this print is left running.
       await browser.close();
       await deleteSession({ db, token: printSession.token });
     }
+    if (!pdf)
+      return sendText(res, 500, "PDF:en kunde inte skapas. Försök igen eller använd Skriv ut i webbläsaren.");
+    const day = lagesbild.periodStart.toISOString().slice(0, 10);
+    res.writeHead(200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="lagesbild-${slug}-${day}.pdf"`,
+      "Cache-Control": "no-store",
+    });
+    res.end(pdf);
   };
 }

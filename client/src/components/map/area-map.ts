@@ -8,17 +8,23 @@ export const OFFLINE_STYLE: StyleSpecification = {
   layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
 };
 
-/** A map in `container` (offline style unless a style URL is given), fitted to the areas' bounds. */
+/**
+ * A map in `container` (offline style unless a style URL is given), fitted to the areas' bounds.
+ * `isForImage` keeps the drawn pixels readable and the map still, so `mapImage` can copy it.
+ */
 export function createAreaMap(
   container: HTMLElement,
   geometries: FeatureCollection<Polygon | MultiPolygon, unknown>,
-  options: { styleUrl?: string | null; padding: number },
+  options: { styleUrl?: string | null; padding: number; isForImage?: boolean },
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
     style: options.styleUrl ?? OFFLINE_STYLE,
     attributionControl: false,
     dragRotate: false,
+    ...(options.isForImage
+      ? { canvasContextAttributes: { preserveDrawingBuffer: true }, interactive: false, fadeDuration: 0 }
+      : {}),
   });
   const bounds = new LngLatBounds();
   for (const feature of geometries.features) {
@@ -28,6 +34,14 @@ export function createAreaMap(
   }
   if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: options.padding, animate: false });
   return map;
+}
+
+/**
+ * The map as it is drawn now, as a PNG data URL. A WebGL canvas prints blank, so printing swaps
+ * in this image; the map must have been created with `isForImage`.
+ */
+export function mapImage(map: MapLibreMap): string {
+  return map.getCanvas().toDataURL("image/png");
 }
 
 /** The districts as a white, outlined base the user can orient by. */

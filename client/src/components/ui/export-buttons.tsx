@@ -3,16 +3,12 @@ import type { ExportInput } from "../../../../shared/schemas/analysis.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ErrorMessage } from "./error-message.tsx";
+import { saveBlob } from "./save-file.ts";
 
 /** Hands a file the server made (base64) to the browser's download. */
 export function download(file: { fileName: string; mimeType: string; base64: string }) {
   const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes], { type: file.mimeType }), file.fileName);
 }
 
 /** Exports exactly the table on screen, with the same filters, as CSV or Excel. */

@@ -17,6 +17,30 @@ export type LagesbildEditing = {
   today: LocalDate;
 };
 
+/**
+ * What this reader may change in the lägesbild: nothing in a published version (read-only for
+ * everyone until an editor reopens it), else what the reader's role and organisation allow.
+ */
+export function editingFor(
+  lagesbild: {
+    id: string;
+    status: string;
+    today: LocalDate;
+    permissions: { canEdit: boolean; contributesFor: string | null };
+  },
+  organizations: { id: string; name: string }[],
+): LagesbildEditing | null {
+  const { permissions } = lagesbild;
+  if (lagesbild.status !== "draft" || !(permissions.canEdit || permissions.contributesFor)) return null;
+  return {
+    lagesbildId: lagesbild.id,
+    canEdit: permissions.canEdit,
+    contributesFor: permissions.contributesFor,
+    organizations,
+    today: lagesbild.today,
+  };
+}
+
 /** May this reader write for the organisation (its contribution, an insats's återkoppling)? */
 export function canWriteFor(
   edit: LagesbildEditing | null | undefined,

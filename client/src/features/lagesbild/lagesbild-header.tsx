@@ -16,8 +16,11 @@ export function useStatusText() {
         : t("lagesbild.statusDraft");
 }
 
-/** The document's title (period in ISO weeks and dates), workspace, scope, status and the neighbouring periods. */
-export function LagesbildHeader({ lagesbild, basePath }: { lagesbild: Lagesbild; basePath: string }) {
+/**
+ * The document's title (period in ISO weeks and dates), workspace, scope, status and, given the
+ * list's path, links to the neighbouring periods.
+ */
+export function LagesbildHeader({ lagesbild, basePath }: { lagesbild: Lagesbild; basePath?: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const statusText = useStatusText();
@@ -47,15 +50,17 @@ export function LagesbildHeader({ lagesbild, basePath }: { lagesbild: Lagesbild;
           </span>
         ) : null}
       </p>
-      <nav className="lagesbild-nav no-print" aria-label={t("lagesbild.navigation")}>
-        <Link to={basePath}>{t("lagesbild.allLagesbilder")}</Link>
-        {lagesbild.previousId ? (
-          <Link to={`${basePath}/${lagesbild.previousId}`}>← {t("lagesbild.previous")}</Link>
-        ) : null}
-        {lagesbild.nextId ? (
-          <Link to={`${basePath}/${lagesbild.nextId}`}>{t("lagesbild.next")} →</Link>
-        ) : null}
-      </nav>
+      {basePath ? (
+        <nav className="lagesbild-nav no-print" aria-label={t("lagesbild.navigation")}>
+          <Link to={basePath}>{t("lagesbild.allLagesbilder")}</Link>
+          {lagesbild.previousId ? (
+            <Link to={`${basePath}/${lagesbild.previousId}`}>← {t("lagesbild.previous")}</Link>
+          ) : null}
+          {lagesbild.nextId ? (
+            <Link to={`${basePath}/${lagesbild.nextId}`}>{t("lagesbild.next")} →</Link>
+          ) : null}
+        </nav>
+      ) : null}
     </header>
   );
 }

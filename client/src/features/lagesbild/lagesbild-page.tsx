@@ -4,7 +4,8 @@ import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
-import type { LagesbildEditing } from "./lagesbild-editing.ts";
+import { LagesbildActions } from "./lagesbild-actions.tsx";
+import { editingFor } from "./lagesbild-editing.ts";
 import { LagesbildHeader } from "./lagesbild-header.tsx";
 import { LiveChangesNotice } from "./live-changes-notice.tsx";
 import { PublishControls } from "./publish-controls.tsx";
@@ -36,21 +37,12 @@ export function LagesbildPage() {
       </Panel>
     );
   const { permissions } = data;
-  // A published version is read-only for everyone until an editor reopens it.
-  const edit: LagesbildEditing | null =
-    data.status === "draft" && (permissions.canEdit || permissions.contributesFor)
-      ? {
-          lagesbildId: data.id,
-          canEdit: permissions.canEdit,
-          contributesFor: permissions.contributesFor,
-          organizations: workspace.organizations,
-          today: data.today,
-        }
-      : null;
+  const edit = editingFor(data, workspace.organizations);
   const basePath = `/w/${workspace.slug}/lagesbild`;
   return (
     <article className="lagesbild" data-testid="lagesbild" data-status={data.status}>
       <LagesbildHeader lagesbild={data} basePath={basePath} />
+      <LagesbildActions slug={workspace.slug} lagesbildId={data.id} periodStart={data.period.start} />
       {permissions.canEdit ? (
         <PublishControls lagesbildId={data.id} status={data.status} version={data.version} />
       ) : null}

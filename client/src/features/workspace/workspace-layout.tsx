@@ -7,7 +7,11 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
 import { WorkspaceContext } from "./workspace-context.tsx";
 
-export function WorkspaceLayout() {
+/**
+ * Loads the workspace for every page under /w/:slug. `isBare` leaves out the app's header and
+ * navigation (the print page, the projected meeting): those pages bring their own <main>.
+ */
+export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
   const { slug = "" } = useParams();
   const queryClient = useQueryClient();
   const previousSlug = useRef<string | null>(null);
@@ -40,6 +44,12 @@ export function WorkspaceLayout() {
   }
   if (!current.data) return <p className="muted page">{t("panel.loading")}</p>;
   const workspace = current.data;
+  if (isBare)
+    return (
+      <WorkspaceContext.Provider value={workspace}>
+        <Outlet />
+      </WorkspaceContext.Provider>
+    );
   return (
     <WorkspaceContext.Provider value={workspace}>
       <a className="skip-link" href="#main">

@@ -3,12 +3,12 @@ import { Panel } from "../../../components/ui/panel.tsx";
 import { ScrollRegion } from "../../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import type { MessageKey } from "../../../i18n/messages.ts";
-import { RiseLevelBadge } from "../../analysis/rise-badge.tsx";
 import { CategoriesTable } from "./categories-table.tsx";
+import { RisingList } from "./rising-list.tsx";
 
 /** Siffror: the categories, what is rising now, the dialogues' themes and the latest surveys, as the period shows them. */
 export function FiguresSection({ content }: { content: LagesbildContent }) {
-  const { t, locale, formatNumber, formatDate } = useI18n();
+  const { t, formatNumber, formatDate } = useI18n();
   const { figures } = content;
   return (
     <Panel
@@ -27,23 +27,7 @@ export function FiguresSection({ content }: { content: LagesbildContent }) {
       <div className="two-columns figures-lists">
         <section aria-labelledby="lagesbild-rising-title">
           <h3 id="lagesbild-rising-title">{t("rising.title")}</h3>
-          {figures.rising.length === 0 ? <p className="muted">{t("rising.none")}</p> : null}
-          <ol className="rising-list" data-testid="lagesbild-rising">
-            {figures.rising.map((pair) => (
-              <li key={`${pair.categoryCode}-${pair.areaCode}`}>
-                <span>
-                  {locale === "sv" ? pair.categoryNameSv : pair.categoryNameEn}, {pair.areaName}
-                </span>
-                <RiseLevelBadge level={pair.level} />
-                <span className="muted small">
-                  {t("rising.figures", {
-                    current: formatNumber(pair.current),
-                    expected: formatNumber(pair.expected, 1),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <RisingList rising={figures.rising} />
         </section>
         <section aria-labelledby="lagesbild-themes-title">
           <h3 id="lagesbild-themes-title">{t("lagesbild.themes")}</h3>

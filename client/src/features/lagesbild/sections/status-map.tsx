@@ -2,9 +2,9 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type GeoJSONSource, type Map as MapLibreMap, Popup, setWorkerUrl } from "maplibre-gl";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
-import { addDistrictLayers, createAreaMap } from "../../../components/map/area-map.ts";
+import { addDistrictLayers, createAreaMap, mapImage } from "../../../components/map/area-map.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { levelLabel, NO_STATUS_COLOR } from "./level-badge.tsx";
 
@@ -17,14 +17,26 @@ export type StatusMapProps = {
   geometries: DistrictGeometries;
   content: LagesbildContent;
   styleUrl?: string | null;
-  /** Called once the districts are drawn (the print page waits for it). */
+  /** "image": once drawn, the map is replaced by a picture of it, which prints (a WebGL canvas does not). */
+  renderAs?: "map" | "image";
+  className?: string;
+  /** Called once the districts are drawn; with "image", once the picture has loaded (the print page waits for it). */
   onReady?: () => void;
 };
 
 /** The "oro-karta": each district in its status level's colour; districts outside the lägesbild faded. */
-export default function StatusMap({ geometries, content, styleUrl = null, onReady }: StatusMapProps) {
+export default function StatusMap({
+  geometries,
+  content,
+  styleUrl = null,
+  renderAs = "map",
+  className,
+  onReady,
+}: StatusMapProps) {
   const i18n = useI18n();
   const containerRef = useRef<HTMLElement>(null);
+  const [image, setImage] = useState<string | null>(null);
+  const isForImage = renderAs === "image";
   const mapRef = useRef<MapLibreMap | null>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
@@ -64,9 +76,18 @@ export default function StatusMap({ geometries, content, styleUrl = null, onRead
     const map = createAreaMap(container, shown.features.length > 0 ? shown : geometries, {
       styleUrl,
       padding: 16,
+      isForImage,
     });
     mapRef.current = map;
     const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
+    let isRemoved = false;
+    const remove = () => {
+      if (isRemoved) return;
+      isRemoved = true;
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+    };
     map.on("load", () => {
       addDistrictLayers(map, dataRef.current);
       map.setPaintProperty("districts-fill", "fill-color", ["get", "color"]);
@@ -97,24 +118,36 @@ export default function StatusMap({ geometries, content, styleUrl = null, onRead
       container.dataset.colouredDistricts = String(
         ids(rendered.filter((f) => f.properties?.color !== NO_STATUS_COLOR)),
       );
-      onReadyRef.current?.();
+      if (!isForImage) {
+        onReadyRef.current?.();
+        return;
+      }
+      // The picture is taken once; the live map is then no longer needed.
+      setImage(mapImage(map));
+      setTimeout(remove, 0);
     });
-    return () => {
-      popup.remove();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, [geometries, styleUrl, inScope]);
+    return remove;
+  }, [geometries, styleUrl, inScope, isForImage]);
 
   useEffect(() => {
     const source = mapRef.current?.getSource("districts") as GeoJSONSource | undefined;
     source?.setData(data);
   }, [data]);
 
+  if (image)
+    return (
+      <img
+        className={`district-map-image ${className ?? ""}`}
+        src={image}
+        alt={i18n.t("lagesbild.mapLabel")}
+        data-testid="status-map-image"
+        onLoad={() => onReadyRef.current?.()}
+      />
+    );
   return (
     <section
       ref={containerRef}
-      className="district-map"
+      className={`district-map ${className ?? ""}`}
       aria-label={i18n.t("lagesbild.mapLabel")}
       data-testid="status-map"
     />
