@@ -34,7 +34,7 @@ export default defineConfig({
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts"],
           // The embedded database's own processes: nothing there runs on PostgreSQL.
-          exclude: ["tests/integration/embedded-database.test.ts"],
+          exclude: ["tests/integration/embedded-database.test.ts", "tests/integration/admin-command.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
           env: { EST_TEST_DB: "postgres" },
           testTimeout: 30_000,
