@@ -18,7 +18,7 @@ import {
 } from "../../../shared/schemas/lagesbild.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { type Actor, actsAcrossWorkspace } from "../access/ownership.ts";
+import { type Actor, actsAcrossWorkspace, requireOwnership } from "../access/ownership.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assembleFigures } from "./figures.service.ts";
@@ -318,11 +318,8 @@ export async function setContribution(
 ) {
   const { db, workspace, actor } = scope;
   await requireDraft(scope, input.id);
-  if (
-    !actsAcrossWorkspace(actor) &&
-    (actor.role !== "member" || actor.organizationId !== input.organizationId)
-  )
-    throw new AppError("FORBIDDEN", "A member may only write its own organisation's contribution");
+  // Another organisation's contribution is its record: NOT_OWNER, as for findings and dialogues.
+  requireOwnership(actor, [input.organizationId], "contribution");
   const inWorkspace = await db.workspaceOrganization.findUnique({
     where: {
       workspaceId_organizationId: { workspaceId: workspace.id, organizationId: input.organizationId },
