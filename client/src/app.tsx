@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router";
 import { CompstatPage } from "./features/analysis/compstat-page.tsx";
+import { AccountPage } from "./features/auth/account-page.tsx";
+import { InvitationPage } from "./features/auth/invitation-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
+import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
 import { CategoriesPage } from "./features/categories/categories-page.tsx";
 import { DialoguesPage } from "./features/dialogues/dialogues-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
@@ -20,6 +23,7 @@ import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
 import { ReviewPage } from "./features/review/review-page.tsx";
 import { SettingsPage } from "./features/settings/settings-page.tsx";
 import { SurveysPage } from "./features/surveys/surveys-page.tsx";
+import { SystemPage } from "./features/system/system-page.tsx";
 import { FindingsPage } from "./features/walks/findings-page.tsx";
 import { WalkPage } from "./features/walks/walk-page.tsx";
 import { WalkProtocolPage } from "./features/walks/walk-protocol-page.tsx";
@@ -35,7 +39,9 @@ function Home() {
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { retry: false }));
   if (me.isPending) return <p className="muted page">{t("panel.loading")}</p>;
   const first = me.data?.workspaces[0];
-  return <Navigate to={first ? `/w/${first.slug}` : "/login"} replace />;
+  // A system administrator may belong to no workspace yet: their page is the list of workspaces.
+  const fallback = me.data?.user.isSystemAdmin ? "/system" : "/login";
+  return <Navigate to={first ? `/w/${first.slug}` : fallback} replace />;
 }
 
 function NotFound() {
@@ -52,6 +58,9 @@ export function App() {
     <Routes>
       <Route path="/" element={<Home />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/inbjudan" element={<InvitationPage />} />
+      <Route path="/aterstall" element={<ResetPasswordPage />} />
+      <Route path="/system" element={<SystemPage />} />
       <Route path="/rapport/status" element={<CitizenStatusPage />} />
       <Route path="/rapport/:slug" element={<CitizenReportPage />} />
       {/* Printed and projected without the app's header and navigation. */}
@@ -70,6 +79,7 @@ export function App() {
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
+        <Route path="konto" element={<AccountPage />} />
         <Route path="kategorier" element={<CategoriesPage />} />
         <Route path="granskning" element={<ReviewPage />} />
         <Route path="faltrapport" element={<PartnerReportPage />} />

@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -15,8 +15,20 @@ export function setCurrentWorkspace(slug: string | null) {
   currentWorkspace = slug;
 }
 
+/**
+ * A request inside a workspace refused for want of a session (logged out, the session ended by a
+ * deactivation or a password change elsewhere): the page goes to the login at once, dropping
+ * every cached answer, instead of showing an error on a page the user may no longer see.
+ */
+function leaveWhenSignedOut(error: unknown) {
+  const isSignedOut = error instanceof TRPCClientError && error.data?.appCode === "UNAUTHENTICATED";
+  if (isSignedOut && window.location.pathname.startsWith("/w/")) window.location.assign("/login");
+}
+
 export function createClients() {
   const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: leaveWhenSignedOut }),
+    mutationCache: new MutationCache({ onError: leaveWhenSignedOut }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,

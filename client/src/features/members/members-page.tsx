@@ -1,8 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Panel } from "../../components/ui/panel.tsx";
+import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { InvitationsTable } from "./invitations-table.tsx";
+import { InviteForm } from "./invite-form.tsx";
+import { MemberRow } from "./member-row.tsx";
+import { OrganizationsPanel } from "./organizations-panel.tsx";
 
+/** Admins: the members with their roles and organisations, invitations, and the workspace's organisations. */
 export function MembersPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -10,6 +16,7 @@ export function MembersPage() {
   return (
     <>
       <h1>{t("members.title")}</h1>
+      <p className="muted">{t("members.intro")}</p>
       <Panel
         title={t("members.title")}
         titleId="members-title"
@@ -17,27 +24,29 @@ export function MembersPage() {
         error={members.error}
         isEmpty={members.data?.length === 0}
       >
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.email")}</th>
-              <th scope="col">{t("members.organization")}</th>
-              <th scope="col">{t("members.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(members.data ?? []).map((member) => (
-              <tr key={member.id}>
-                <td>{member.name}</td>
-                <td>{member.email}</td>
-                <td>{member.organization ?? "–"}</td>
-                <td>{t(`role.${member.role}`)}</td>
+        <ScrollRegion label={t("members.title")}>
+          <table className="data-table members-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.email")}</th>
+                <th scope="col">{t("members.organization")}</th>
+                <th scope="col">{t("members.role")}</th>
+                <th scope="col">{t("members.status")}</th>
+                <th scope="col">{t("members.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(members.data ?? []).map((member) => (
+                <MemberRow key={`${member.id}:${member.role}:${member.organizationId}`} member={member} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+        <InvitationsTable />
+        <InviteForm />
       </Panel>
+      <OrganizationsPanel />
     </>
   );
 }

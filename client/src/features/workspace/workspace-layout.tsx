@@ -93,11 +93,17 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
           {workspace.permissions.canAdminister ? (
             <NavLink to={`/w/${slug}/installningar`}>{t("nav.settings")}</NavLink>
           ) : null}
+          {workspace.permissions.canAdministerSystem ? (
+            <NavLink to="/system">{t("nav.system")}</NavLink>
+          ) : null}
         </nav>
         <div className="header-tools">
           <span className="role-badge" data-testid="role">
             {t("header.role")}: {t(`role.${workspace.role}`)}
           </span>
+          <NavLink className="account-link" to={`/w/${slug}/konto`}>
+            {t("nav.account")}
+          </NavLink>
           <LanguageSelect />
           <button type="button" onClick={() => logout.mutate()}>
             {t("header.logout")}
