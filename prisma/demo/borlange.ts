@@ -1,6 +1,6 @@
 // Facts about Borlänge kommun's 27 DeSO areas (DeSO 2025): codes, names, centroids and
-// population per year, from SCB via Region Dalarna. The official polygons are not copied:
-// the demo draws approximate Voronoi districts from these centroids.
+// population per year, from SCB via Region Dalarna. Their boundaries, simplified, are in
+// borlange-shapes.json (Källa: SCB, DeSO 2025, CC BY 4.0; scripts/derive-demo-shapes.ts).
 export type DemoDeso = {
   code: string;
   regsoCode: string;

@@ -1,12 +1,12 @@
 import { BORLANGE, BORLANGE_DESO } from "../../prisma/demo/borlange.ts";
+import { readBorlangeShapes } from "../../prisma/demo/borlange-shapes.ts";
 import type { Db } from "../../server/db/client.ts";
-import { approximateDistricts } from "../../server/features/areas/approximate-districts.ts";
 
 const DESO_2025 = new Date("2025-01-01T00:00:00Z");
 
-/** Borlänge kommun → its RegSO districts → its 27 DeSO areas, with approximate shapes and population. */
+/** Borlänge kommun → its RegSO districts → its 27 DeSO areas, with SCB's shapes (simplified) and population. */
 export async function createBorlangeAreas(db: Db, workspaceId: string) {
-  const shapes = approximateDistricts(BORLANGE_DESO);
+  const shapes = readBorlangeShapes();
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const kommun = await db.area.create({
     data: {
@@ -49,7 +49,7 @@ export async function createBorlangeAreas(db: Db, workspaceId: string) {
         code: deso.code,
         name: deso.name,
         geometry: (shapes.get(deso.code) as object | undefined) ?? undefined,
-        isApproximate: true,
+        isApproximate: false,
         centroidLon: deso.lon,
         centroidLat: deso.lat,
         validFrom: DESO_2025,

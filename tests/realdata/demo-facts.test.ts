@@ -1,8 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
+import area from "@turf/area";
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { expect, it } from "vitest";
 import { BORLANGE, BORLANGE_DESO } from "../../prisma/demo/borlange.ts";
+import { BORLANGE_SHAPES_SOURCE, readBorlangeShapes } from "../../prisma/demo/borlange-shapes.ts";
 import { DEMO_CATEGORY_TREE, type DemoCategory } from "../../prisma/demo/categories.ts";
-import { approximateDistricts } from "../../server/features/areas/approximate-districts.ts";
-import { describeRealData, readCsv } from "../support/shared-data.ts";
+import { describeRealData, readCsv, SHARED_DATA } from "../support/shared-data.ts";
 
 type CentroidRow = {
   desokod: string;
@@ -59,23 +64,28 @@ describeRealData("the demo's Borlänge facts against SCB's and the police's file
     expect(crimeCodes.filter((code) => !delivered.has(code))).toEqual([]);
   });
 
-  it("draws one approximate district per DeSO, each around its own centroid", () => {
-    const shapes = approximateDistricts(BORLANGE_DESO);
-    expect(shapes.size).toBe(27);
+  it("has SCB's DeSO boundary for each area, simplified: codes match, centroid inside, area within 5 %", () => {
+    const source = JSON.parse(
+      fs.readFileSync(path.join(SHARED_DATA, "dalarna/deso_dalarna.geojson"), "utf8"),
+    ) as FeatureCollection<Polygon | MultiPolygon, { desokod: string; Kommunkod: string }>;
+    const official = new Map(
+      source.features
+        .filter((feature) => feature.properties.Kommunkod === BORLANGE.code)
+        .map((feature) => [feature.properties.desokod, feature.geometry]),
+    );
+    const shapes = readBorlangeShapes();
+    expect([...shapes.keys()].sort()).toEqual([...official.keys()].sort());
+    expect(BORLANGE_DESO.map((deso) => deso.code).sort()).toEqual([...shapes.keys()].sort());
     for (const deso of BORLANGE_DESO) {
       const shape = shapes.get(deso.code);
-      const ring = shape?.type === "Polygon" ? shape.coordinates[0] : shape?.coordinates[0]?.[0];
-      expect(ring && containsPoint(ring, [deso.lon, deso.lat])).toBe(true);
+      const original = official.get(deso.code);
+      if (!shape || !original) throw new Error(`${deso.code} missing`);
+      expect(booleanPointInPolygon([deso.lon, deso.lat], shape), deso.code).toBe(true);
+      const ratio = area(shape) / area(original);
+      expect(Math.abs(ratio - 1), deso.code).toBeLessThan(0.05);
     }
+    const file = fs.readFileSync(new URL("../../prisma/demo/borlange-shapes.json", import.meta.url));
+    expect(file.length).toBeLessThan(150_000);
+    expect(JSON.parse(file.toString("utf8")).source).toBe(BORLANGE_SHAPES_SOURCE);
   });
 });
-
-function containsPoint(ring: number[][], [x, y]: [number, number]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
