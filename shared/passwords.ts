@@ -88,6 +88,7 @@ const COMMON_PASSWORDS = new Set([
   "q1w2e3r4t5y6",
   "1q2w3e4r5t6y7u",
   "zaq12wsxcde3",
+  "!@#$%^&*()_+",
 ]);
 
 const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, "");
@@ -111,15 +112,19 @@ export function passwordProblems(password: string, context: { email?: string } =
   if (length > PASSWORD_MAX_LENGTH) return ["tooLong"];
   const problems: PasswordProblem[] = [];
   const lowered = password.trim().toLowerCase();
-  const letters = lettersOf(password);
-  if (COMMON_PASSWORDS.has(lowered) || COMMON_WORDS.has(letters) || isSequence(alphanumericOf(password)))
+  const compact = lowered.replace(/\s/gu, "");
+  const alphanumeric = alphanumericOf(password);
+  if (
+    COMMON_PASSWORDS.has(lowered) ||
+    COMMON_WORDS.has(lettersOf(password)) ||
+    isSequence(compact) ||
+    // A run with a sign or two added ("abcdefghijkl!!").
+    (alphanumeric.length * 2 >= [...compact].length && isSequence(alphanumeric))
+  )
     problems.push("common");
   const email = context.email?.trim().toLowerCase() ?? "";
   const localPart = alphanumericOf(email.split("@")[0] ?? "");
-  if (
-    email &&
-    (lowered.includes(email) || (localPart.length >= 4 && alphanumericOf(password).includes(localPart)))
-  )
+  if (email && (lowered.includes(email) || (localPart.length >= 4 && alphanumeric.includes(localPart))))
     problems.push("containsEmail");
   return problems;
 }
