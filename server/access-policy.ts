@@ -33,6 +33,9 @@ const IMPORT = "an import changes the workspace's figures; it has a history and 
 const DOCUMENT = "every role reads the lägesbild (decisions/013)";
 const MEETING =
   "the meeting's document is drafted, decided and published by analysts and admins (decisions/013)";
+const PROMISE = "every role follows the medborgarlöften (decisions/016)";
+const PROMISE_WRITERS =
+  "the promise, its activities and effects are written by analysts and admins (decisions/016)";
 
 /**
  * The access policy of every procedure of the app router, keyed by its path. It records what the
@@ -196,4 +199,47 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
     reason: `${DOCUMENT}; a mutation because it returns a file`,
   },
   "lagesbild.effect": { callers: EVERY_ROLE, reason: DOCUMENT },
+
+  "medborgarlofte.list": { callers: EVERY_ROLE, reason: PROMISE },
+  "medborgarlofte.get": { callers: EVERY_ROLE, reason: PROMISE },
+  "medborgarlofte.reportXlsx": {
+    callers: EVERY_ROLE,
+    reason: `${PROMISE}; a mutation because it returns a file`,
+  },
+  "medborgarlofte.create": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.update": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.publish": {
+    callers: ADMINS,
+    reason: "what reaches the public page is an admin's choice (decisions/016)",
+  },
+  "medborgarlofte.addFocusArea": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.addActivity": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.updateActivity": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.addEffect": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.removeEffect": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.addProgress": {
+    callers: WRITERS,
+    organisationScope: "changes",
+    reason: "members record progress for activities their organisation is responsible for",
+  },
+  "medborgarlofte.removeProgress": {
+    callers: WRITERS,
+    organisationScope: "changes",
+    reason: "a progress entry belongs to the organisation that recorded it",
+  },
+  "medborgarlofte.linkInsats": {
+    callers: WRITERS,
+    organisationScope: "changes",
+    reason: "an insats counts as progress for an activity of the caller's organisation",
+  },
+  "medborgarlofte.unlinkInsats": {
+    callers: WRITERS,
+    organisationScope: "changes",
+    reason: "an insats counts as progress for an activity of the caller's organisation",
+  },
+  "medborgarlofte.publicPage": {
+    callers: "public",
+    reason:
+      "the public follow-up page: published promises only, no free text from progress, counts below 5 withheld; rate-limited",
+  },
 };

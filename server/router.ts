@@ -7,6 +7,7 @@ import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { lagesbildRouter } from "./features/lagesbild/lagesbild.router.ts";
+import { medborgarlofteRouter } from "./features/medborgarlofte/medborgarlofte.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { placesRouter } from "./features/places/places.router.ts";
 import { reportsRouter } from "./features/reports/reports.router.ts";
@@ -34,6 +35,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     surveys: surveysRouter,
     places: placesRouter,
     lagesbild: lagesbildRouter,
+    medborgarlofte: medborgarlofteRouter,
   });
 }
 

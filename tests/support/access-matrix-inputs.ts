@@ -106,6 +106,43 @@ const freshFinding = async () =>
     })
   ).id;
 
+/** A medborgarlöfte with one activity Tunabyggen is responsible for, made once by the analyst. */
+let lofte: Promise<{ promiseId: string; activityId: string }> | undefined;
+const lofteWorld = () => {
+  lofte ??= (async () => {
+    const analyst = as("analyst");
+    const { id: promiseId } = await analyst.medborgarlofte.create({
+      title: "Medborgarlöfte 2026",
+      startYear: 2026,
+      endYear: 2026,
+      areaCodes: [CENTRE.code],
+    });
+    const { id: activityId } = await analyst.medborgarlofte.addActivity({
+      promiseId,
+      title: "Trygghetsvandringar i centrum",
+      target: { kind: "count", count: 8 },
+      unit: "trygghetsvandringar",
+      organizationIds: [ids.tunabyggen],
+    });
+    return { promiseId, activityId };
+  })();
+  return lofte;
+};
+const lofteEffect = async () => ({
+  promiseId: (await lofteWorld()).promiseId,
+  description: "Färre upplevda problem i Mjälga",
+  desiredDirection: "decrease" as const,
+  baselineYear: 2025,
+  areaCode: "2081R008",
+  indicator: { kind: "survey" as const, dataSourceId: ids.survey, indicator: "Problemindex" },
+});
+const lofteProgress = async () => ({
+  activityId: (await lofteWorld()).activityId,
+  doneOn: "2026-10-10",
+  whatDone: "Trygghetsvandring runt torget",
+  participants: 12,
+});
+
 /** One valid call of every procedure, keyed by its path. */
 export const SPECS: Record<string, Spec> = {
   "system.config": {},
@@ -383,4 +420,63 @@ export const SPECS: Record<string, Spec> = {
   "lagesbild.actionPlan": {},
   "lagesbild.actionPlanXlsx": {},
   "lagesbild.effect": { input: () => ({ insatsId: ids.insats }) },
+
+  "medborgarlofte.list": {},
+  "medborgarlofte.get": { input: async () => ({ id: (await lofteWorld()).promiseId, asOf: "2026-10-31" }) },
+  "medborgarlofte.reportXlsx": { input: async () => ({ id: (await lofteWorld()).promiseId, year: 2026 }) },
+  "medborgarlofte.create": {
+    input: () => ({ title: `Medborgarlöfte ${next()}`, startYear: 2026, endYear: 2027 }),
+  },
+  "medborgarlofte.update": {
+    input: async () => ({
+      id: (await lofteWorld()).promiseId,
+      title: "Medborgarlöfte 2026",
+      startYear: 2026,
+      endYear: 2026,
+      areaCodes: [CENTRE.code],
+    }),
+  },
+  "medborgarlofte.publish": {
+    input: async () => ({
+      id: (await lofteWorld()).promiseId,
+      isPublished: true,
+      showsDialogueSchedule: true,
+    }),
+  },
+  "medborgarlofte.addFocusArea": {
+    input: async () => ({ promiseId: (await lofteWorld()).promiseId, title: "Bedrägerier mot äldre" }),
+  },
+  "medborgarlofte.addActivity": {
+    input: async () => ({
+      promiseId: (await lofteWorld()).promiseId,
+      title: "Trygghetsvärdar",
+      target: { kind: "frequency", every: 2, per: "week" },
+    }),
+  },
+  "medborgarlofte.updateActivity": {
+    input: async () => ({
+      activityId: (await lofteWorld()).activityId,
+      title: "Trygghetsvandringar i centrum",
+      target: { kind: "count", count: 8 },
+      unit: "trygghetsvandringar",
+      organizationIds: [ids.tunabyggen],
+    }),
+  },
+  "medborgarlofte.addEffect": { input: lofteEffect },
+  "medborgarlofte.removeEffect": {
+    input: async () => ({ effectId: (await as("analyst").medborgarlofte.addEffect(await lofteEffect())).id }),
+  },
+  "medborgarlofte.addProgress": { input: lofteProgress },
+  "medborgarlofte.removeProgress": {
+    input: async () => ({
+      progressId: (await as("member").medborgarlofte.addProgress(await lofteProgress())).id,
+    }),
+  },
+  "medborgarlofte.linkInsats": {
+    input: async () => ({ activityId: (await lofteWorld()).activityId, insatsId: ids.insats }),
+  },
+  "medborgarlofte.unlinkInsats": {
+    input: async () => ({ activityId: (await lofteWorld()).activityId, insatsId: ids.insats }),
+  },
+  "medborgarlofte.publicPage": { input: () => ({ workspace: SLUG }) },
 };

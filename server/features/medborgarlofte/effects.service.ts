@@ -1,0 +1,205 @@
+import { dbDateToLocalDate, type LocalDate } from "../../../shared/calendar.ts";
+import {
+  type DesiredDirection,
+  effectDirection,
+  incidentChange,
+  type MeasuredEffect,
+  PUBLIC_MIN_COUNT,
+  type SurveyPoint,
+  surveyChange,
+  yearToDateWindows,
+} from "../../../shared/lofte-effects.ts";
+import { type EffectInput, EffectInputSchema } from "../../../shared/schemas/medborgarlofte.ts";
+import type { SurveyUnit } from "../../../shared/surveys.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import { coveredAreas, listAreas } from "../areas/areas.service.ts";
+import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { areaIdsOf, findPromise, type LofteScope } from "./medborgarlofte.service.ts";
+import { forgetPublicPage } from "./public-cache.ts";
+
+/** An expected effect tied to a survey indicator or an incident category in one area. */
+export async function addEffect(scope: LofteScope, raw: EffectInput) {
+  const input = EffectInputSchema.parse(raw);
+  const { db, workspace } = scope;
+  await findPromise(scope, input.promiseId);
+  const [areaId = ""] = await areaIdsOf(scope, [input.areaCode]);
+  const indicator = input.indicator;
+  if (indicator.kind === "survey") {
+    const found = await db.surveyResult.findFirst({
+      where: {
+        workspaceId: workspace.id,
+        dataSourceId: indicator.dataSourceId,
+        indicator: indicator.indicator,
+        areaId,
+      },
+      select: { year: true },
+    });
+    if (!found) throw new AppError("NOT_FOUND", `No survey results for ${indicator.indicator} in that area`);
+  } else {
+    resolveCategoryScope(await listCategories({ db, workspaceId: workspace.id }), [indicator.categoryCode]);
+  }
+  const created = await db.lofteEffect.create({
+    data: {
+      workspaceId: workspace.id,
+      promiseId: input.promiseId,
+      description: input.description,
+      indicatorKind: indicator.kind,
+      dataSourceId: indicator.kind === "survey" ? indicator.dataSourceId : null,
+      indicator: indicator.kind === "survey" ? indicator.indicator : null,
+      categoryCode: indicator.kind === "incidents" ? indicator.categoryCode : null,
+      areaId,
+      desiredDirection: input.desiredDirection,
+      baselineYear: input.baselineYear,
+    },
+    select: { id: true },
+  });
+  forgetPublicPage(workspace.slug);
+  return created;
+}
+
+export async function removeEffect(scope: LofteScope, effectId: string) {
+  const { count } = await scope.db.lofteEffect.deleteMany({
+    where: { workspaceId: scope.workspace.id, id: effectId },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND", "No such expected effect in this workspace");
+  forgetPublicPage(scope.workspace.slug);
+}
+
+type EffectRow = {
+  dataSourceId: string | null;
+  indicator: string | null;
+  categoryCode: string | null;
+  areaId: string;
+  desiredDirection: string;
+  baselineYear: number;
+};
+type Context = { db: Db; workspaceId: string; asOf: LocalDate; isPublic: boolean };
+
+/** The baseline year's result (or the latest before it) and the latest result after it, up to `asOf`'s year. */
+async function measureSurvey({ db, workspaceId, asOf }: Context, row: EffectRow): Promise<MeasuredEffect> {
+  const rows = await db.surveyResult.findMany({
+    where: {
+      workspaceId,
+      dataSourceId: row.dataSourceId ?? "",
+      indicator: row.indicator ?? "",
+      areaId: row.areaId,
+    },
+    select: { year: true, value: true, lower: true, upper: true, respondents: true, unit: true },
+    orderBy: { year: "asc" },
+  });
+  const { surveyMinRespondents } = await db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { surveyMinRespondents: true },
+  });
+  const point = ({ unit: _unit, ...rest }: (typeof rows)[number]): SurveyPoint => rest;
+  const baselineRow = rows.filter((r) => r.year <= row.baselineYear).at(-1);
+  const latestRow = rows
+    .filter((r) => r.year > row.baselineYear && r.year <= Number(asOf.slice(0, 4)))
+    .at(-1);
+  const baseline = baselineRow ? point(baselineRow) : null;
+  const latest = latestRow ? point(latestRow) : null;
+  const change = baseline && latest ? surveyChange(baseline, latest, surveyMinRespondents) : null;
+  return {
+    kind: "survey",
+    unit: (rows[0]?.unit ?? "index") as SurveyUnit,
+    baseline,
+    latest,
+    change,
+    direction: effectDirection(change?.verdict ?? "no_data", row.desiredDirection as DesiredDirection),
+  };
+}
+
+/** This year so far against the same days of the baseline year; on the public page counts below 5 are withheld. */
+async function measureIncidents(context: Context, row: EffectRow): Promise<MeasuredEffect> {
+  const { db, workspaceId, asOf, isPublic } = context;
+  const [latest] = await db.$queryRaw<{ day: Date | null }[]>`
+    SELECT MAX(day) AS day FROM daily_incident_counts WHERE workspace_id = ${workspaceId}::uuid`;
+  const lastDay = latest?.day ? dbDateToLocalDate(latest.day) : null;
+  const year = Number(asOf.slice(0, 4));
+  // Up to the last day with data, so days not yet delivered do not read as a fall.
+  const until = [lastDay ?? asOf, asOf].sort()[0] ?? asOf;
+  const windows =
+    lastDay && year > row.baselineYear ? yearToDateWindows(year, row.baselineYear, until) : null;
+  const direction = row.desiredDirection as DesiredDirection;
+  const categories = await listCategories({ db, workspaceId });
+  // A category renamed or removed since leaves the effect unmeasured rather than the page broken.
+  if (!windows || !categories.some((c) => c.code === row.categoryCode))
+    return {
+      kind: "incidents",
+      baseline: null,
+      current: null,
+      percentChange: null,
+      percentInterval: null,
+      verdict: "no_data",
+      direction: "not_measurable",
+    };
+  const areas = await listAreas({ db, workspaceId });
+  const code = areas.find((a) => a.id === row.areaId)?.code;
+  const areaIds = code ? coveredAreas(areas, [code]).map((a) => a.id) : [row.areaId];
+  const categoryIds = resolveCategoryScope(categories, [row.categoryCode ?? ""]) ?? [];
+  const count = async (range: { start: string; end: string }) => {
+    const [result] = await db.$queryRaw<{ n: number }[]>`
+      SELECT COALESCE(SUM(registered), 0)::int AS n FROM daily_incident_counts
+      WHERE workspace_id = ${workspaceId}::uuid AND day BETWEEN ${range.start}::date AND ${range.end}::date
+        AND area_id = ANY(${areaIds}::uuid[]) AND category_id = ANY(${categoryIds}::uuid[])`;
+    return result?.n ?? 0;
+  };
+  const before = await count(windows.baseline);
+  const after = await count(windows.current);
+  const isWithheld = isPublic && (before < PUBLIC_MIN_COUNT || after < PUBLIC_MIN_COUNT);
+  const effect = incidentChange(before, after);
+  const verdict = isWithheld ? "too_few" : effect.verdict;
+  const shown = (n: number) => (isPublic && n < PUBLIC_MIN_COUNT ? null : n);
+  return {
+    kind: "incidents",
+    baseline: { range: windows.baseline, count: shown(before) },
+    current: { range: windows.current, count: shown(after) },
+    percentChange: isWithheld ? null : effect.percentChange,
+    percentInterval: isWithheld ? null : effect.percentInterval,
+    verdict,
+    direction: effectDirection(verdict, direction),
+  };
+}
+
+/** The promises' expected effects with their baseline, latest value and direction as of `asOf`. */
+export async function measureEffects(
+  context: Context,
+  promiseIds: string[],
+  areaName: (id: string) => string,
+) {
+  const rows = await context.db.lofteEffect.findMany({
+    where: { workspaceId: context.workspaceId, promiseId: { in: promiseIds } },
+    select: {
+      id: true,
+      promiseId: true,
+      description: true,
+      indicatorKind: true,
+      dataSourceId: true,
+      indicator: true,
+      categoryCode: true,
+      areaId: true,
+      desiredDirection: true,
+      baselineYear: true,
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const measured = [];
+  for (const row of rows)
+    measured.push({
+      id: row.id,
+      promiseId: row.promiseId,
+      description: row.description,
+      indicatorKind: row.indicatorKind as "survey" | "incidents",
+      indicator: row.indicator,
+      categoryCode: row.categoryCode,
+      areaName: areaName(row.areaId),
+      desiredDirection: row.desiredDirection as DesiredDirection,
+      baselineYear: row.baselineYear,
+      measured:
+        row.indicatorKind === "survey"
+          ? await measureSurvey(context, row)
+          : await measureIncidents(context, row),
+    });
+  return measured;
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { ANALYST_ROLES, WRITER_ROLES } from "../../../shared/roles.ts";
+import {
+  AddActivityInputSchema,
+  AddProgressInputSchema,
+  CreatePromiseInputSchema,
+  EffectIdSchema,
+  EffectInputSchema,
+  FocusAreaInputSchema,
+  GetPromiseInputSchema,
+  LinkInsatsInputSchema,
+  ProgressIdSchema,
+  PublicPageInputSchema,
+  PublicPageSchema,
+  PublishInputSchema,
+  ReportInputSchema,
+  UpdateActivityInputSchema,
+  UpdatePromiseInputSchema,
+} from "../../../shared/schemas/medborgarlofte.ts";
+import { publicProcedure, roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import { resolveActor } from "../access/ownership.ts";
+import {
+  addActivity,
+  addFocusArea,
+  addProgress,
+  linkInsats,
+  removeProgress,
+  updateActivity,
+} from "./activities.service.ts";
+import { addEffect, removeEffect } from "./effects.service.ts";
+import { createPromise, listPromises, publishPromise, updatePromise } from "./medborgarlofte.service.ts";
+import { getPromise } from "./promise-view.service.ts";
+import { getPublicPage } from "./public-page.service.ts";
+import { promiseReportXlsx } from "./report.service.ts";
+
+// Every role reads; analysts and admins write the promise; admins publish it; members record
+// progress for activities their organisation is responsible for (decisions/011, 016).
+const withActor = <T extends typeof workspaceProcedure>(procedure: T) =>
+  procedure.use(async ({ ctx, next }) =>
+    next({ ctx: { scope: { ...ctx, actor: await resolveActor(ctx) } } }),
+  );
+const reader = withActor(workspaceProcedure);
+const analyst = withActor(roleProcedure(ANALYST_ROLES));
+const admin = withActor(roleProcedure(["admin"]));
+const writer = withActor(roleProcedure(WRITER_ROLES));
+
+export const medborgarlofteRouter = router({
+  list: reader.input(z.void()).query(({ ctx }) => listPromises(ctx.scope)),
+  get: reader.input(GetPromiseInputSchema).query(({ ctx, input }) => getPromise(ctx.scope, input)),
+  reportXlsx: reader
+    .input(ReportInputSchema)
+    .mutation(({ ctx, input }) => promiseReportXlsx(ctx.scope, input)),
+  create: analyst
+    .input(CreatePromiseInputSchema)
+    .mutation(({ ctx, input }) => createPromise(ctx.scope, input)),
+  update: analyst
+    .input(UpdatePromiseInputSchema)
+    .mutation(({ ctx, input }) => updatePromise(ctx.scope, input)),
+  publish: admin.input(PublishInputSchema).mutation(({ ctx, input }) => publishPromise(ctx.scope, input)),
+  addFocusArea: analyst
+    .input(FocusAreaInputSchema)
+    .mutation(({ ctx, input }) => addFocusArea(ctx.scope, input)),
+  addActivity: analyst
+    .input(AddActivityInputSchema)
+    .mutation(({ ctx, input }) => addActivity(ctx.scope, input)),
+  updateActivity: analyst
+    .input(UpdateActivityInputSchema)
+    .mutation(({ ctx, input }) => updateActivity(ctx.scope, input)),
+  addEffect: analyst.input(EffectInputSchema).mutation(({ ctx, input }) => addEffect(ctx.scope, input)),
+  removeEffect: analyst
+    .input(EffectIdSchema)
+    .mutation(({ ctx, input }) => removeEffect(ctx.scope, input.effectId)),
+  addProgress: writer
+    .input(AddProgressInputSchema)
+    .mutation(({ ctx, input }) => addProgress(ctx.scope, input)),
+  removeProgress: writer
+    .input(ProgressIdSchema)
+    .mutation(({ ctx, input }) => removeProgress(ctx.scope, input.progressId)),
+  linkInsats: writer
+    .input(LinkInsatsInputSchema)
+    .mutation(({ ctx, input }) => linkInsats(ctx.scope, input, true)),
+  unlinkInsats: writer
+    .input(LinkInsatsInputSchema)
+    .mutation(({ ctx, input }) => linkInsats(ctx.scope, input, false)),
+  /** Public: no login. Small input, limited per address, cached; only what an admin published. */
+  publicPage: publicProcedure
+    .input(PublicPageInputSchema)
+    .output(PublicPageSchema)
+    .query(({ ctx, input }) => getPublicPage(ctx, input.workspace)),
+});

@@ -1,0 +1,151 @@
+import { toLocalDate } from "../../../shared/calendar.ts";
+import {
+  type CreatePromiseInput,
+  CreatePromiseInputSchema,
+  PublishInputSchema,
+  type UpdatePromiseInput,
+  UpdatePromiseInputSchema,
+} from "../../../shared/schemas/medborgarlofte.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import type { Actor } from "../access/ownership.ts";
+import { listAreas } from "../areas/areas.service.ts";
+import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { forgetPublicPage } from "./public-cache.ts";
+
+/** The same scope as every service: the database, the caller's workspace and who is acting. */
+export type LofteScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
+
+export const todayIn = (workspace: CurrentWorkspace) => toLocalDate(new Date(), workspace.timezone);
+
+/** The ids of areas given by code; an unknown code is refused with its name. */
+export async function areaIdsOf({ db, workspace }: LofteScope, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  const byCode = new Map((await listAreas({ db, workspaceId: workspace.id })).map((a) => [a.code, a.id]));
+  const unknown = codes.filter((code) => !byCode.has(code));
+  if (unknown.length > 0) throw new AppError("NOT_FOUND", `Unknown area code: ${unknown.join(", ")}`);
+  return [...new Set(codes.map((code) => byCode.get(code) ?? ""))];
+}
+
+/** Organisations must take part in the workspace. */
+export async function requireWorkspaceOrganizations({ db, workspace }: LofteScope, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return unique;
+  const found = await db.workspaceOrganization.count({
+    where: { workspaceId: workspace.id, organizationId: { in: unique } },
+  });
+  if (found !== unique.length)
+    throw new AppError("NOT_FOUND", "An organisation is not part of this workspace");
+  return unique;
+}
+
+async function requireBasedOn(
+  scope: LofteScope,
+  basedOn: ReturnType<typeof CreatePromiseInputSchema.parse>["basedOn"],
+) {
+  const { db, workspace } = scope;
+  const where = { workspaceId: workspace.id };
+  const dialogueIds = [...new Set(basedOn.dialogueIds)];
+  const lagesbildIds = [...new Set(basedOn.lagesbildIds)];
+  const [dialogues, lagesbilder] = [
+    await db.dialogue.count({ where: { ...where, id: { in: dialogueIds } } }),
+    await db.lagesbild.count({ where: { ...where, id: { in: lagesbildIds } } }),
+  ];
+  if (dialogues !== dialogueIds.length)
+    throw new AppError("NOT_FOUND", "A dialogue is not in this workspace");
+  if (lagesbilder !== lagesbildIds.length)
+    throw new AppError("NOT_FOUND", "A lägesbild is not in this workspace");
+  for (const survey of basedOn.surveys) {
+    const result = await db.surveyResult.findFirst({
+      where: { ...where, dataSourceId: survey.dataSourceId, indicator: survey.indicator },
+      select: { year: true },
+    });
+    if (!result) throw new AppError("NOT_FOUND", `No survey results for ${survey.indicator}`);
+  }
+  return { dialogueIds, lagesbildIds, themes: [...new Set(basedOn.themes)], surveys: basedOn.surveys };
+}
+
+async function promiseData(scope: LofteScope, input: ReturnType<typeof CreatePromiseInputSchema.parse>) {
+  const basedOn = await requireBasedOn(scope, input.basedOn);
+  return {
+    title: input.title,
+    text: input.text,
+    startYear: input.startYear,
+    endYear: input.endYear,
+    organizationIds: await requireWorkspaceOrganizations(scope, input.organizationIds),
+    signatories: input.signatories,
+    areaIds: await areaIdsOf(scope, input.areaCodes),
+    basedOnDialogueIds: basedOn.dialogueIds,
+    basedOnThemes: basedOn.themes,
+    basedOnLagesbildIds: basedOn.lagesbildIds,
+    basedOnSurveys: basedOn.surveys,
+  };
+}
+
+export async function createPromise(scope: LofteScope, raw: CreatePromiseInput) {
+  const input = CreatePromiseInputSchema.parse(raw);
+  return scope.db.medborgarlofte.create({
+    data: {
+      workspaceId: scope.workspace.id,
+      ...(await promiseData(scope, input)),
+      createdBy: scope.actor.userId,
+    },
+    select: { id: true },
+  });
+}
+
+export async function findPromise({ db, workspace }: LofteScope, id: string) {
+  const promise = await db.medborgarlofte.findUnique({
+    where: { workspaceId_id: { workspaceId: workspace.id, id } },
+    select: { id: true, startYear: true, endYear: true, isPublished: true },
+  });
+  if (!promise) throw new AppError("NOT_FOUND", "No such medborgarlöfte in this workspace");
+  return promise;
+}
+
+/** Changes the promise's text, years, parties or what it was based on (an extension is a later end year). */
+export async function updatePromise(scope: LofteScope, raw: UpdatePromiseInput) {
+  const { id, ...input } = UpdatePromiseInputSchema.parse(raw);
+  await findPromise(scope, id);
+  await scope.db.medborgarlofte.update({
+    where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
+    data: { ...(await promiseData(scope, input)), updatedAt: new Date() },
+  });
+  forgetPublicPage(scope.workspace.slug);
+  return { id };
+}
+
+/** Puts the promise on the public page (or takes it off), with the dialogue schedule if chosen. */
+export async function publishPromise(scope: LofteScope, raw: unknown) {
+  const input = PublishInputSchema.parse(raw);
+  await findPromise(scope, input.id);
+  await scope.db.medborgarlofte.update({
+    where: { workspaceId_id: { workspaceId: scope.workspace.id, id: input.id } },
+    data: {
+      isPublished: input.isPublished,
+      showsDialogueSchedule: input.isPublished && input.showsDialogueSchedule,
+      publishedAt: input.isPublished ? new Date() : null,
+    },
+  });
+  forgetPublicPage(scope.workspace.slug);
+  return { id: input.id, isPublished: input.isPublished };
+}
+
+export async function listPromises({ db, workspace }: LofteScope) {
+  const promises = await db.medborgarlofte.findMany({
+    where: { workspaceId: workspace.id },
+    select: { id: true, title: true, startYear: true, endYear: true, isPublished: true, publishedAt: true },
+    orderBy: [{ endYear: "desc" }, { title: "asc" }],
+  });
+  const counts = await db.lofteActivity.groupBy({
+    by: ["promiseId"],
+    where: { workspaceId: workspace.id },
+    _count: { _all: true },
+  });
+  const activities = new Map(counts.map((c) => [c.promiseId, c._count._all]));
+  return promises.map((p) => ({
+    ...p,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    activities: activities.get(p.id) ?? 0,
+  }));
+}

@@ -1,0 +1,145 @@
+import { dbDateToLocalDate, type LocalDate, toLocalDate } from "../../../shared/calendar.ts";
+import type { DialogueTheme } from "../../../shared/field.ts";
+import { GetPromiseInputSchema } from "../../../shared/schemas/medborgarlofte.ts";
+import { AppError } from "../../errors.ts";
+import { actsAcrossWorkspace, ownsRecord } from "../access/ownership.ts";
+import { measureEffects } from "./effects.service.ts";
+import { type LofteScope, todayIn } from "./medborgarlofte.service.ts";
+import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
+
+const promiseSelect = {
+  id: true,
+  title: true,
+  text: true,
+  startYear: true,
+  endYear: true,
+  organizationIds: true,
+  signatories: true,
+  areaIds: true,
+  basedOnDialogueIds: true,
+  basedOnThemes: true,
+  basedOnLagesbildIds: true,
+  basedOnSurveys: true,
+  isPublished: true,
+  showsDialogueSchedule: true,
+  publishedAt: true,
+} as const;
+
+/** What the promise was based on, by name and date: dialogues (never their notes), lägesbilder, surveys. */
+async function basedOnOf(
+  { db, workspace }: LofteScope,
+  row: { basedOnDialogueIds: string[]; basedOnLagesbildIds: string[]; basedOnSurveys: unknown },
+  areaName: (id: string | null) => string | null,
+) {
+  const where = { workspaceId: workspace.id };
+  const surveys = row.basedOnSurveys as { dataSourceId: string; indicator: string }[];
+  const [dialogues, lagesbilder, sources] = [
+    await db.dialogue.findMany({
+      where: { ...where, id: { in: row.basedOnDialogueIds } },
+      select: { id: true, kind: true, format: true, startsAt: true, areaId: true, meetingPlace: true },
+      orderBy: { startsAt: "asc" },
+    }),
+    await db.lagesbild.findMany({
+      where: { ...where, id: { in: row.basedOnLagesbildIds } },
+      select: { id: true, periodKind: true, periodStart: true, periodEnd: true },
+      orderBy: { periodStart: "asc" },
+    }),
+    await db.dataSource.findMany({
+      where: { ...where, id: { in: surveys.map((s) => s.dataSourceId) } },
+      select: { id: true, name: true },
+    }),
+  ];
+  return {
+    dialogues: dialogues.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      format: d.format,
+      date: toLocalDate(d.startsAt, workspace.timezone),
+      areaName: areaName(d.areaId),
+      meetingPlace: d.meetingPlace,
+    })),
+    lagesbilder: lagesbilder.map((l) => ({
+      id: l.id,
+      periodKind: l.periodKind,
+      periodStart: dbDateToLocalDate(l.periodStart),
+      periodEnd: dbDateToLocalDate(l.periodEnd),
+    })),
+    surveys: surveys.map((s) => ({
+      ...s,
+      name: sources.find((source) => source.id === s.dataSourceId)?.name ?? "?",
+    })),
+  };
+}
+
+function activityView(
+  scope: LofteScope,
+  activity: LoadedActivity,
+  names: Awaited<ReturnType<typeof namesIn>>,
+) {
+  const { actor } = scope;
+  const areaName = (id: string | null) => names.area(id)?.name ?? null;
+  return {
+    ...activity,
+    organizations: activity.organizationIds.map((id) => ({ id, name: names.organization(id) ?? "?" })),
+    areas: activity.areaIds.map((id) => areaName(id) ?? "?"),
+    canRecord: actor.role !== "viewer" && ownsRecord(actor, activity.organizationIds),
+    entries: activity.entries.map((e) => ({
+      ...e,
+      areaName: areaName(e.areaId),
+      organizationName: names.organization(e.organizationId),
+      canRemove: actor.role !== "viewer" && ownsRecord(actor, [e.organizationId]),
+    })),
+    insatser: activity.insatser.map((i) => ({
+      ...i,
+      areaNames: i.areaIds.map((id) => areaName(id) ?? "?"),
+      organizationName: names.organization(i.organizationId),
+    })),
+  };
+}
+
+/** One promise for the EST group: its text and basis, fokusområden, every activity's progress and the effects. */
+export async function getPromise(scope: LofteScope, raw: { id: string; asOf?: LocalDate }) {
+  const input = GetPromiseInputSchema.parse(raw);
+  const { db, workspace, actor } = scope;
+  const row = await db.medborgarlofte.findUnique({
+    where: { workspaceId_id: { workspaceId: workspace.id, id: input.id } },
+    select: promiseSelect,
+  });
+  if (!row) throw new AppError("NOT_FOUND", "No such medborgarlöfte in this workspace");
+  const asOf = input.asOf ?? todayIn(workspace);
+  const names = await namesIn(db, workspace.id);
+  const areaName = (id: string | null) => names.area(id)?.name ?? null;
+  const focusAreas = await db.lofteFocusArea.findMany({
+    where: { workspaceId: workspace.id, promiseId: row.id },
+    select: { id: true, title: true, description: true },
+    orderBy: [{ createdAt: "asc" }],
+  });
+  const activities = await loadActivities(db, workspace.id, [row.id], asOf);
+  const effects = await measureEffects(
+    { db, workspaceId: workspace.id, asOf, isPublic: false },
+    [row.id],
+    (id) => areaName(id) ?? "?",
+  );
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    startYear: row.startYear,
+    endYear: row.endYear,
+    organizations: row.organizationIds.map((id) => ({ id, name: names.organization(id) ?? "?" })),
+    signatories: row.signatories,
+    areas: row.areaIds.map((id) => ({ code: names.area(id)?.code ?? null, name: areaName(id) ?? "?" })),
+    themes: row.basedOnThemes as DialogueTheme[],
+    basedOn: await basedOnOf(scope, row, areaName),
+    isPublished: row.isPublished,
+    showsDialogueSchedule: row.showsDialogueSchedule,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    asOf,
+    focusAreas,
+    activities: activities.map((activity) => activityView(scope, activity, names)),
+    effects,
+    permissions: { canEdit: actsAcrossWorkspace(actor), canPublish: actor.role === "admin" },
+  };
+}
+
+export type PromiseView = Awaited<ReturnType<typeof getPromise>>;

@@ -1,0 +1,179 @@
+import { toLocalDate } from "../../../shared/calendar.ts";
+import type { DialogueTheme } from "../../../shared/field.ts";
+import { PUBLIC_MIN_COUNT } from "../../../shared/lofte-effects.ts";
+import { type PublicPage, PublicPageSchema } from "../../../shared/schemas/medborgarlofte.ts";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import { createRateLimiter } from "../../rate-limit.ts";
+import { measureEffects } from "./effects.service.ts";
+import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
+import { cachedPublicPage, rememberPublicPage } from "./public-cache.ts";
+
+/** Per client address and workspace, like the citizen report: a reader reloading is fine, a scraper is not. */
+export const PUBLIC_PAGE_LIMIT = { windowMs: 60_000, max: 120 } as const;
+export const publicPageLimiter = createRateLimiter(PUBLIC_PAGE_LIMIT);
+
+/** How far ahead the dialogue schedule reaches, and how many past deeds the page lists. */
+const SCHEDULE_DAYS = 92;
+const DONE_SHOWN = 30;
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function localTime(instant: Date, timeZone: string) {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("sv-SE", { timeZone, hour: "2-digit", minute: "2-digit" });
+    timeFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** What was done, newest first: date, activity and area; participants only from 5 up; no free text. */
+function doneList(
+  activities: LoadedActivity[],
+  asOf: string,
+  areaName: (id: string | null) => string | null,
+) {
+  const deeds = activities.flatMap((activity) => [
+    ...activity.entries.map((e) => ({
+      doneOn: e.doneOn,
+      activityTitle: activity.title,
+      areaName: areaName(e.areaId),
+      participants: e.participants,
+    })),
+    ...activity.insatser.map((i) => ({
+      doneOn: i.startOn,
+      activityTitle: activity.title,
+      areaName: areaName(i.areaIds[0] ?? null),
+      participants: null,
+    })),
+  ]);
+  return deeds
+    .filter((deed) => deed.doneOn <= asOf)
+    .sort((a, b) => b.doneOn.localeCompare(a.doneOn) || a.activityTitle.localeCompare(b.activityTitle, "sv"))
+    .slice(0, DONE_SHOWN)
+    .map((deed) => {
+      const isFew = deed.participants !== null && deed.participants < PUBLIC_MIN_COUNT;
+      return { ...deed, participants: isFew ? null : deed.participants, hasFewParticipants: isFew };
+    });
+}
+
+async function dialogueSchedule(
+  db: Db,
+  workspace: { id: string; timezone: string },
+  areaName: (id: string | null) => string | null,
+) {
+  const now = new Date();
+  const rows = await db.dialogue.findMany({
+    where: {
+      workspaceId: workspace.id,
+      kind: "medborgardialog",
+      startsAt: { gte: now, lt: new Date(now.getTime() + SCHEDULE_DAYS * 86_400_000) },
+    },
+    select: { startsAt: true, format: true, areaId: true, meetingPlace: true },
+    orderBy: { startsAt: "asc" },
+    take: 20,
+  });
+  return rows.map((d) => ({
+    date: toLocalDate(d.startsAt, workspace.timezone),
+    time: localTime(d.startsAt, workspace.timezone),
+    format: d.format,
+    areaName: areaName(d.areaId),
+    meetingPlace: d.meetingPlace,
+  }));
+}
+
+async function assemblePublicPage(db: Db, workspace: { id: string; name: string; timezone: string }) {
+  const asOf = toLocalDate(new Date(), workspace.timezone);
+  const year = Number(asOf.slice(0, 4));
+  const promises = await db.medborgarlofte.findMany({
+    where: { workspaceId: workspace.id, isPublished: true, startYear: { lte: year }, endYear: { gte: year } },
+    select: {
+      id: true,
+      title: true,
+      text: true,
+      startYear: true,
+      endYear: true,
+      organizationIds: true,
+      signatories: true,
+      areaIds: true,
+      basedOnDialogueIds: true,
+      basedOnThemes: true,
+      basedOnLagesbildIds: true,
+      basedOnSurveys: true,
+      showsDialogueSchedule: true,
+    },
+    orderBy: [{ startYear: "desc" }, { title: "asc" }],
+  });
+  const promiseIds = promises.map((p) => p.id);
+  const names = await namesIn(db, workspace.id);
+  const areaName = (id: string | null) => names.area(id)?.name ?? null;
+  const activities = await loadActivities(db, workspace.id, promiseIds, asOf);
+  const focusAreas = await db.lofteFocusArea.findMany({
+    where: { workspaceId: workspace.id, promiseId: { in: promiseIds } },
+    select: { id: true, promiseId: true, title: true, description: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const effects = await measureEffects(
+    { db, workspaceId: workspace.id, asOf, isPublic: true },
+    promiseIds,
+    (id) => areaName(id) ?? "",
+  );
+  const surveyNames = new Map(
+    (
+      await db.dataSource.findMany({
+        where: { workspaceId: workspace.id, kind: "survey" },
+        select: { id: true, name: true },
+      })
+    ).map((s) => [s.id, s.name]),
+  );
+  const page: PublicPage = {
+    name: workspace.name,
+    asOf,
+    promises: promises.map((p) => ({
+      ...p,
+      parties: p.organizationIds.map((id) => names.organization(id) ?? "?"),
+      areas: p.areaIds.map((id) => areaName(id) ?? "?"),
+      basedOn: {
+        dialogues: p.basedOnDialogueIds.length,
+        themes: p.basedOnThemes as DialogueTheme[],
+        surveys: (p.basedOnSurveys as { dataSourceId: string; indicator: string }[]).map(
+          (s) => `${surveyNames.get(s.dataSourceId) ?? "?"}: ${s.indicator}`,
+        ),
+        lagesbilder: p.basedOnLagesbildIds.length,
+      },
+      focusAreas: focusAreas.filter((f) => f.promiseId === p.id),
+      activities: activities
+        .filter((a) => a.promiseId === p.id)
+        .map((a) => ({ ...a, organizations: a.organizationIds.map((id) => names.organization(id) ?? "?") })),
+      effects: effects.filter((e) => e.promiseId === p.id),
+    })),
+    done: doneList(activities, asOf, areaName),
+    dialogues: promises.some((p) => p.showsDialogueSchedule)
+      ? await dialogueSchedule(db, workspace, areaName)
+      : [],
+  };
+  // Only the declared fields leave: the schema strips everything else (progress text, ids of people).
+  return PublicPageSchema.parse(page);
+}
+
+/**
+ * The public follow-up page of a workspace: its published promises for this year with each
+ * activity's progress, what was done and the coming medborgardialoger. No session; limited per
+ * address; cached for a minute.
+ */
+export async function getPublicPage({ db, clientIp }: { db: Db; clientIp: string }, slug: string) {
+  const key = `${slug}:${clientIp}`;
+  if (publicPageLimiter.isLimited(key))
+    throw new AppError("RATE_LIMITED", "Too many requests from this address; wait a minute and try again");
+  publicPageLimiter.hit(key);
+  const cached = cachedPublicPage(slug);
+  if (cached) return cached;
+  const workspace = await db.workspace.findUnique({
+    where: { slug },
+    select: { id: true, name: true, timezone: true },
+  });
+  if (!workspace) throw new AppError("NOT_FOUND", "No such kommun");
+  const page = await assemblePublicPage(db, workspace);
+  rememberPublicPage(slug, page);
+  return page;
+}

@@ -1,0 +1,257 @@
+import { z } from "zod";
+import { DIALOGUE_FORMATS, DIALOGUE_THEMES } from "../field.ts";
+import { DESIRED_DIRECTIONS } from "../lofte-effects.ts";
+import { FREQUENCY_UNITS, PROGRESS_STATUSES } from "../medborgarlofte.ts";
+import { LocalDateSchema } from "./overview.ts";
+
+const AreaCodesSchema = z.array(z.string().min(1).max(64)).max(100).default([]);
+const YearSchema = z.int().min(2000).max(2100);
+
+const PromiseFieldsSchema = z.object({
+  title: z.string().trim().min(2).max(200),
+  text: z.string().trim().max(20_000).default(""),
+  startYear: YearSchema,
+  endYear: YearSchema,
+  /** The parties: organisations of the workspace. */
+  organizationIds: z.array(z.uuid()).max(20).default([]),
+  /** Who signed, as printed on the promise ("Kommunstyrelsens ordförande"). */
+  signatories: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
+  areaCodes: AreaCodesSchema,
+  basedOn: z
+    .object({
+      dialogueIds: z.array(z.uuid()).max(100).default([]),
+      themes: z.array(z.enum(DIALOGUE_THEMES)).max(20).default([]),
+      lagesbildIds: z.array(z.uuid()).max(100).default([]),
+      surveys: z
+        .array(z.object({ dataSourceId: z.uuid(), indicator: z.string().min(1).max(200) }))
+        .max(20)
+        .default([]),
+    })
+    .default({ dialogueIds: [], themes: [], lagesbildIds: [], surveys: [] }),
+});
+
+const yearsInOrder = (value: { startYear: number; endYear: number }) =>
+  value.endYear >= value.startYear && value.endYear - value.startYear <= 10;
+const YEARS_MESSAGE = {
+  message: "Slutåret ska vara samma som startåret eller högst tio år senare",
+  path: ["endYear"],
+};
+
+export const CreatePromiseInputSchema = PromiseFieldsSchema.refine(yearsInOrder, YEARS_MESSAGE);
+export type CreatePromiseInput = z.input<typeof CreatePromiseInputSchema>;
+export const UpdatePromiseInputSchema = PromiseFieldsSchema.extend({ id: z.uuid() }).refine(
+  yearsInOrder,
+  YEARS_MESSAGE,
+);
+export type UpdatePromiseInput = z.input<typeof UpdatePromiseInputSchema>;
+
+export const PromiseIdSchema = z.object({ id: z.uuid() });
+export const GetPromiseInputSchema = z.object({
+  id: z.uuid(),
+  /** Progress as of this day; today when left out. */
+  asOf: LocalDateSchema.optional(),
+});
+export const ReportInputSchema = z.object({ id: z.uuid(), year: YearSchema.optional() });
+
+export const PublishInputSchema = z.object({
+  id: z.uuid(),
+  isPublished: z.boolean(),
+  showsDialogueSchedule: z.boolean().default(false),
+});
+
+export const FocusAreaInputSchema = z.object({
+  promiseId: z.uuid(),
+  title: z.string().trim().min(2).max(200),
+  description: z.string().trim().max(2000).default(""),
+});
+
+export const TargetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("count"), count: z.int().min(1).max(100_000) }),
+  z.object({ kind: z.literal("frequency"), every: z.int().min(1).max(52), per: z.enum(FREQUENCY_UNITS) }),
+  z.object({ kind: z.literal("description"), text: z.string().trim().min(2).max(1000) }),
+]);
+
+const ActivityFieldsSchema = z.object({
+  focusAreaId: z.uuid().nullable().default(null),
+  title: z.string().trim().min(2).max(300),
+  description: z.string().trim().max(4000).default(""),
+  target: TargetSchema,
+  /** What is counted, in the plural: "trygghetsvandringar", "träffar". */
+  unit: z.string().trim().max(100).default(""),
+  /** The period the target is for; the promise's years when left out. */
+  periodStart: LocalDateSchema.nullable().default(null),
+  periodEnd: LocalDateSchema.nullable().default(null),
+  organizationIds: z.array(z.uuid()).max(20).default([]),
+  areaCodes: AreaCodesSchema,
+});
+const periodInOrder = (value: { periodStart: string | null; periodEnd: string | null }) =>
+  !value.periodStart || !value.periodEnd || value.periodEnd >= value.periodStart;
+const PERIOD_MESSAGE = { message: "Slutdatum före startdatum", path: ["periodEnd"] };
+
+export const AddActivityInputSchema = ActivityFieldsSchema.extend({ promiseId: z.uuid() }).refine(
+  periodInOrder,
+  PERIOD_MESSAGE,
+);
+export type AddActivityInput = z.input<typeof AddActivityInputSchema>;
+export const UpdateActivityInputSchema = ActivityFieldsSchema.extend({ activityId: z.uuid() }).refine(
+  periodInOrder,
+  PERIOD_MESSAGE,
+);
+export type UpdateActivityInput = z.input<typeof UpdateActivityInputSchema>;
+
+export const AddProgressInputSchema = z.object({
+  activityId: z.uuid(),
+  doneOn: LocalDateSchema,
+  areaCode: z.string().min(1).max(64).nullable().default(null),
+  /** Internal: it may name people, so it never reaches the public page. */
+  whatDone: z.string().trim().min(2).max(2000),
+  participants: z.int().min(0).max(100_000).nullable().default(null),
+  /** How many of the activity's unit this counts as (two walks on one evening: 2). */
+  quantity: z.int().min(1).max(1000).default(1),
+});
+export type AddProgressInput = z.input<typeof AddProgressInputSchema>;
+
+export const ProgressIdSchema = z.object({ progressId: z.uuid() });
+export const LinkInsatsInputSchema = z.object({ activityId: z.uuid(), insatsId: z.uuid() });
+
+export const EffectInputSchema = z.object({
+  promiseId: z.uuid(),
+  description: z.string().trim().min(2).max(300),
+  desiredDirection: z.enum(DESIRED_DIRECTIONS),
+  baselineYear: z.int().min(1990).max(2100),
+  areaCode: z.string().min(1).max(64),
+  indicator: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("survey"), dataSourceId: z.uuid(), indicator: z.string().min(1).max(200) }),
+    z.object({ kind: z.literal("incidents"), categoryCode: z.string().min(1).max(64) }),
+  ]),
+});
+export type EffectInput = z.input<typeof EffectInputSchema>;
+export const EffectIdSchema = z.object({ effectId: z.uuid() });
+
+export const PublicPageInputSchema = z.object({
+  workspace: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9-]+$/),
+});
+
+const PublicProgressSchema = z.object({
+  target: z.number().nullable(),
+  done: z.number(),
+  elapsedShare: z.number(),
+  expected: z.number().nullable(),
+  share: z.number().nullable(),
+  status: z.enum(PROGRESS_STATUSES),
+});
+const PublicTargetSchema = TargetSchema;
+const DateRangeSchema = z.object({ start: z.string(), end: z.string() });
+const SurveyPointSchema = z.object({
+  year: z.number(),
+  value: z.number(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  respondents: z.number().nullable(),
+});
+const VerdictSchema = z.enum([
+  "increase",
+  "decrease",
+  "no_clear_difference",
+  "too_few",
+  "no_interval",
+  "no_data",
+]);
+const DirectionSchema = z.enum(["as_desired", "against", "unclear", "not_measurable"]);
+
+export const MeasuredEffectSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("survey"),
+    unit: z.enum(["index", "percent"]),
+    baseline: SurveyPointSchema.nullable(),
+    latest: SurveyPointSchema.nullable(),
+    change: z
+      .object({
+        difference: z.number(),
+        interval: z.object({ lower: z.number(), upper: z.number() }).nullable(),
+        verdict: VerdictSchema,
+      })
+      .nullable(),
+    direction: DirectionSchema,
+  }),
+  z.object({
+    kind: z.literal("incidents"),
+    baseline: z.object({ range: DateRangeSchema, count: z.number().nullable() }).nullable(),
+    current: z.object({ range: DateRangeSchema, count: z.number().nullable() }).nullable(),
+    percentChange: z.number().nullable(),
+    percentInterval: z.object({ lower: z.number(), upper: z.number() }).nullable(),
+    verdict: VerdictSchema,
+    direction: DirectionSchema,
+  }),
+]);
+
+/** Everything the public page gets: only declared fields leave the server (no free text from progress). */
+export const PublicPageSchema = z.object({
+  name: z.string(),
+  asOf: z.string(),
+  promises: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      text: z.string(),
+      startYear: z.number(),
+      endYear: z.number(),
+      parties: z.array(z.string()),
+      signatories: z.array(z.string()),
+      areas: z.array(z.string()),
+      basedOn: z.object({
+        dialogues: z.number(),
+        themes: z.array(z.enum(DIALOGUE_THEMES)),
+        surveys: z.array(z.string()),
+        lagesbilder: z.number(),
+      }),
+      focusAreas: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+      activities: z.array(
+        z.object({
+          id: z.string(),
+          focusAreaId: z.string().nullable(),
+          title: z.string(),
+          description: z.string(),
+          target: PublicTargetSchema,
+          unit: z.string(),
+          period: DateRangeSchema,
+          organizations: z.array(z.string()),
+          progress: PublicProgressSchema,
+        }),
+      ),
+      effects: z.array(
+        z.object({
+          id: z.string(),
+          description: z.string(),
+          areaName: z.string(),
+          desiredDirection: z.enum(DESIRED_DIRECTIONS),
+          measured: MeasuredEffectSchema,
+        }),
+      ),
+    }),
+  ),
+  /** What was done: structured, no free text; participants below 5 are not given. */
+  done: z.array(
+    z.object({
+      doneOn: z.string(),
+      activityTitle: z.string(),
+      areaName: z.string().nullable(),
+      participants: z.number().nullable(),
+      hasFewParticipants: z.boolean(),
+    }),
+  ),
+  dialogues: z.array(
+    z.object({
+      date: z.string(),
+      time: z.string(),
+      format: z.enum(DIALOGUE_FORMATS),
+      areaName: z.string().nullable(),
+      meetingPlace: z.string(),
+    }),
+  ),
+});
+export type PublicPage = z.infer<typeof PublicPageSchema>;
