@@ -8,7 +8,9 @@ export default defineConfig({
   root: "client",
   plugins: [react()],
   build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
-  server: { proxy: { "/trpc": `http://localhost:${apiPort}` } },
+  server: {
+    proxy: { "/trpc": `http://localhost:${apiPort}`, "/basemap": `http://localhost:${apiPort}` },
+  },
   test: {
     root: ".",
     reporters: ["default"],

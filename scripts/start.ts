@@ -69,6 +69,7 @@ async function main() {
     chromiumPath: env.CHROMIUM_PATH,
     trustProxy: env.TRUST_PROXY,
     sessionDays: env.SESSION_DAYS,
+    basemapPmtiles: env.basemapPmtiles,
     log: (line) => console.error(line),
   });
   server.listen(env.PORT, env.HOST, () => {

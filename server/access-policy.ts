@@ -84,6 +84,11 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
 
   "areas.list": { callers: EVERY_ROLE },
   "areas.districtGeometries": { callers: EVERY_ROLE },
+  "areas.rename": { callers: ADMINS, reason: "an area's name shows in every list and map" },
+  "maps.setBasemapStyle": {
+    callers: ADMINS,
+    reason: "an external style sends every user's map views to its service",
+  },
 
   "categories.list": { callers: EVERY_ROLE },
   "categories.createGroup": { callers: ANALYSTS, reason: "the category tree shapes every figure" },
@@ -96,6 +101,7 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
 
   "analysis.compstat": { callers: EVERY_ROLE, reason: AGGREGATES },
   "analysis.risingNow": { callers: EVERY_ROLE, reason: AGGREGATES },
+  "analysis.risingOverTime": { callers: EVERY_ROLE, reason: AGGREGATES },
   "analysis.trend": { callers: EVERY_ROLE, reason: AGGREGATES },
   "analysis.patterns": { callers: EVERY_ROLE, reason: AGGREGATES },
   "analysis.years": { callers: EVERY_ROLE, reason: AGGREGATES },

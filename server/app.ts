@@ -11,6 +11,8 @@ import type { Db } from "./db/client.ts";
 import { resolveSession } from "./features/auth/session.service.ts";
 import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
 import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
+import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route.ts";
+import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createAppRouter } from "./router.ts";
 
@@ -27,6 +29,8 @@ export type AppOptions = {
   trustProxy?: number;
   /** Session lifetime and renewal window in days (SESSION_DAYS). */
   sessionDays?: number;
+  /** The basemap archive served under /basemap/ (BASEMAP_PMTILES); without it maps use the offline style. */
+  basemapPmtiles?: string;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -37,8 +41,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 const HSTS = "max-age=31536000";
 const TRPC_BASE = "/trpc/";
 
-function contentSecurityPolicy(mapStyleUrl: string | null) {
-  const mapOrigin = mapStyleUrl ? ` ${new URL(mapStyleUrl).origin} https:` : "";
+function contentSecurityPolicy(mapOrigins: readonly string[]) {
+  const mapOrigin = mapOrigins.length > 0 ? ` ${mapOrigins.join(" ")} https:` : "";
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -133,11 +137,23 @@ export function createApp(options: AppOptions): http.Server {
   const assets = hasClient
     ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true })
     : null;
-  const csp = contentSecurityPolicy(options.config.mapStyleUrl);
-  return http.createServer((req, res) => {
+  const basemapRoute = createBasemapRoute(options.basemapPmtiles);
+  // The configured style's origin and those workspaces chose (maps.setBasemapStyle), kept current.
+  const configuredOrigin = options.config.mapStyleUrl ? [new URL(options.config.mapStyleUrl).origin] : [];
+  let csp = { key: "", value: contentSecurityPolicy(configuredOrigin) };
+  const currentCsp = () => {
+    const origins = [...new Set([...configuredOrigin, ...knownMapOrigins(options.db)])];
+    const key = origins.join(" ");
+    if (key !== csp.key) csp = { key, value: contentSecurityPolicy(origins) };
+    return csp.value;
+  };
+  const readOrigins = () => void refreshMapOrigins(options.db).catch(() => undefined);
+  readOrigins();
+  const originTimer = setInterval(readOrigins, 60_000).unref();
+  const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // Not on /api/ answers: a PDF shown inline is a plugin document that object-src 'none' would block.
-    if (!req.url?.startsWith("/api/")) res.setHeader("Content-Security-Policy", csp);
+    if (!req.url?.startsWith("/api/")) res.setHeader("Content-Security-Policy", currentCsp());
     if (isHttpsRequest(req)) res.setHeader("Strict-Transport-Security", HSTS);
     if (req.url?.startsWith(TRPC_BASE)) {
       res.setHeader("Cache-Control", "no-store");
@@ -158,6 +174,10 @@ export function createApp(options: AppOptions): http.Server {
       void importRoute(req, res);
       return;
     }
+    if (req.url?.startsWith(BASEMAP_ROUTE)) {
+      basemapRoute(req, res);
+      return;
+    }
     if (req.url === "/healthz") {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
       return;
@@ -170,4 +190,6 @@ export function createApp(options: AppOptions): http.Server {
       res.writeHead(404).end();
     });
   });
+  server.on("close", () => clearInterval(originTimer));
+  return server;
 }

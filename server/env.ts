@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     }),
   DATA_DIR: z.string().default(".data"),
   MAP_STYLE_URL: z.string().url().optional(),
+  /** The basemap archive (PMTiles); by default basemap.pmtiles in DATA_DIR, used when it exists. */
+  BASEMAP_PMTILES: z.string().min(1).optional(),
   /** Session lifetime in days; a session in use is renewed to this from its last use. */
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Reverse proxies in front of the app: with n, the n-th X-Forwarded-For entry from the right is the client. */
@@ -31,7 +33,7 @@ const EnvSchema = z.object({
   EST_IMPORT_TOKEN: z.string().min(10).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { pgliteDir: string };
+export type Env = z.infer<typeof EnvSchema> & { pgliteDir: string; basemapPmtiles: string };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -40,5 +42,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  return { ...parsed.data, DATA_DIR: dataDir, pgliteDir: path.join(dataDir, "pglite") };
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    pgliteDir: path.join(dataDir, "pglite"),
+    basemapPmtiles: path.resolve(parsed.data.BASEMAP_PMTILES ?? path.join(dataDir, "basemap.pmtiles")),
+  };
 }

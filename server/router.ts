@@ -7,6 +7,7 @@ import { exportsRouter } from "./features/exports/exports.router.ts";
 import { importsRouter } from "./features/imports/imports.router.ts";
 import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { lagesbildRouter } from "./features/lagesbild/lagesbild.router.ts";
+import { mapsRouter } from "./features/maps/maps.router.ts";
 import { medborgarlofteRouter } from "./features/medborgarlofte/medborgarlofte.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { placesRouter } from "./features/places/places.router.ts";
@@ -23,6 +24,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     auth: authRouter,
     workspace: workspaceRouter,
     areas: areasRouter,
+    maps: mapsRouter,
     categories: categoriesRouter,
     overview: overviewRouter,
     analysis: analysisRouter,

@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createApp } from "../../server/app.ts";
 import { connectDb } from "../../server/db/client.ts";
 import { seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
 import { createWorkspace } from "../factories/workspace.factory.ts";
+import { writeTestBasemap } from "../support/test-basemap.ts";
 import { CHROMIUM_PATH } from "./browser.ts";
 
 declare module "vitest" {
@@ -47,11 +49,16 @@ export default async function setup(project: TestProject) {
   await handle.db.membership.create({
     data: { workspaceId: dalarna.id, userId: analyst.id, role: "analyst" },
   });
+  // Synthetic streets around Borlänge, served by the app as its basemap (tests/e2e/basemap.test.ts).
+  const basemapDir = fs.mkdtempSync(path.join(os.tmpdir(), "est-basemap-"));
+  const basemapPmtiles = path.join(basemapDir, "basemap.pmtiles");
+  writeTestBasemap(basemapPmtiles);
   const server = createApp({
     db: handle.db,
     cookies: { secure: "false" },
     config: { mapStyleUrl: null },
     clientDir: path.join(root, "dist", "client"),
+    basemapPmtiles,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -59,5 +66,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await new Promise((resolve) => server.close(resolve));
     await handle.close();
+    fs.rmSync(basemapDir, { recursive: true, force: true });
   };
 }

@@ -219,6 +219,8 @@ export const SPECS: Record<string, Spec> = {
 
   "areas.list": {},
   "areas.districtGeometries": {},
+  "areas.rename": { input: () => ({ areaId: ids.area, name: "Mjälga-Centrum" }) },
+  "maps.setBasemapStyle": { input: () => ({ styleUrl: null }) },
 
   "categories.list": {},
   "categories.createGroup": {
@@ -233,6 +235,7 @@ export const SPECS: Record<string, Spec> = {
 
   "analysis.compstat": { input: () => ({ period }) },
   "analysis.risingNow": { input: () => ({ period }) },
+  "analysis.risingOverTime": { input: () => ({ period }) },
   "analysis.trend": { input: () => ({ period, periods: 4 }) },
   "analysis.patterns": { input: () => ({ period }) },
   "analysis.years": { input: () => ({ period, years: 2 }) },

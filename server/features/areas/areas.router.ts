@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { router, workspaceProcedure } from "../../trpc.ts";
-import { getDistrictGeometries, listAreas } from "./areas.service.ts";
+import { RenameAreaInputSchema, RenamedAreaSchema } from "../../../shared/schemas/areas.ts";
+import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import { getDistrictGeometries, listAreas, renameArea } from "./areas.service.ts";
 
 export const areasRouter = router({
   list: workspaceProcedure
@@ -9,4 +10,8 @@ export const areasRouter = router({
   districtGeometries: workspaceProcedure
     .input(z.void())
     .query(({ ctx }) => getDistrictGeometries({ db: ctx.db, workspaceId: ctx.workspace.id })),
+  rename: roleProcedure(["admin"])
+    .input(RenameAreaInputSchema)
+    .output(RenamedAreaSchema)
+    .mutation(({ ctx, input }) => renameArea({ db: ctx.db, workspaceId: ctx.workspace.id }, input)),
 });

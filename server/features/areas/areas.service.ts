@@ -1,5 +1,6 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { RenameAreaInput } from "../../../shared/schemas/areas.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 
@@ -20,6 +21,21 @@ export async function listAreas({ db, workspaceId }: { db: Db; workspaceId: stri
     select: areaSelect,
     orderBy: [{ kind: "asc" }, { code: "asc" }],
   });
+}
+
+/** An admin's name for an area; deliveries and area files without names never replace it. */
+export async function renameArea(
+  { db, workspaceId }: { db: Db; workspaceId: string },
+  input: RenameAreaInput,
+) {
+  const renamed = await db.area.updateManyAndReturn({
+    where: { workspaceId, id: input.areaId },
+    data: { name: input.name },
+    select: { id: true, code: true, name: true },
+  });
+  const area = renamed[0];
+  if (!area) throw new AppError("NOT_FOUND", "No such area in this workspace");
+  return area;
 }
 
 type AreaNode = { id: string; parentId: string | null; code: string | null };
@@ -140,10 +156,22 @@ export type DistrictProperties = {
   name: string;
   isApproximate: boolean;
   centroid: [number, number] | null;
+  /** Whose boundary it is, for the map's attribution: SCB's DeSO and RegSO are CC BY 4.0. */
+  source: string | null;
 };
 
+/** "Källa: SCB, DeSO 2025, CC BY 4.0" for SCB's statistical areas; a kommun's own districts need none. */
+export function boundarySource(kind: string, validFrom: Date | null): string | null {
+  if (kind !== "deso" && kind !== "regso") return null;
+  const edition = validFrom ? ` ${validFrom.getUTCFullYear()}` : "";
+  return `Källa: SCB, ${kind === "deso" ? "DeSO" : "RegSO"}${edition}, CC BY 4.0`;
+}
+
 export async function getDistrictGeometries({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const areas = await db.area.findMany({ where: { workspaceId }, select: { ...areaSelect, geometry: true } });
+  const areas = await db.area.findMany({
+    where: { workspaceId },
+    select: { ...areaSelect, geometry: true, validFrom: true },
+  });
   const features: Feature<Polygon | MultiPolygon, DistrictProperties>[] = leafAreas(areas)
     .filter((area) => area.geometry !== null)
     .map((area) => ({
@@ -159,6 +187,7 @@ export async function getDistrictGeometries({ db, workspaceId }: { db: Db; works
           area.centroidLon !== null && area.centroidLat !== null
             ? [area.centroidLon, area.centroidLat]
             : null,
+        source: boundarySource(area.kind, area.validFrom),
       },
     }));
   const collection: FeatureCollection<Polygon | MultiPolygon, DistrictProperties> = {

@@ -91,7 +91,8 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
   const features: {
     feature: Feature<Polygon | MultiPolygon>;
     code: string;
-    name: string;
+    /** Null when the file has no name for it: a new area is called by its code until one comes. */
+    name: string | null;
     parentCode?: string;
     parentName?: string;
   }[] = [];
@@ -117,7 +118,7 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
     features.push({
       feature: feature as Feature<Polygon | MultiPolygon>,
       code,
-      name: String((options.nameProperty && properties[options.nameProperty]) || code),
+      name: options.nameProperty ? String(properties[options.nameProperty] ?? "").trim() || null : null,
       parentCode,
       parentName: options.parentNameProperty
         ? String(properties[options.parentNameProperty] ?? parentCode)
@@ -146,7 +147,6 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
       for (const { feature, code, name, parentCode } of features) {
         const [centroidLon, centroidLat] = polygonCentroid(feature.geometry);
         const data = {
-          name,
           geometry: feature.geometry as object,
           centroidLon,
           centroidLat,
@@ -155,10 +155,15 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
           validFrom,
         };
         const id = idOf.get(`${options.kind}:${code}`);
-        if (id) await tx.area.update({ where: { workspaceId_id: { workspaceId, id } }, data });
+        // Without a name in the file, a re-import keeps the name the area has (from a delivery or a rename).
+        if (id)
+          await tx.area.update({
+            where: { workspaceId_id: { workspaceId, id } },
+            data: name ? { ...data, name } : data,
+          });
         else {
           const area = await tx.area.create({
-            data: { workspaceId, kind: options.kind, code, ...data },
+            data: { workspaceId, kind: options.kind, code, name: name ?? code, ...data },
             select: { id: true },
           });
           idOf.set(`${options.kind}:${code}`, area.id);

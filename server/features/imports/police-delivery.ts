@@ -36,6 +36,8 @@ export type DeliveryRow = {
   occurredTo: LocalDate | null;
   count: number;
   delivery: string;
+  /** The area's name as the police deliver it (`regsonamn`, optional): names areas imported without one. */
+  areaName: string | null;
 };
 
 /** A delivery covers its kommun from 1 January up to the end of the month in its file name. */
@@ -51,6 +53,7 @@ export function parsePoliceDelivery(content: Buffer | string) {
   const table = parseCsv(content);
   const issues = createIssueList();
   const { index, missing } = locateColumns(table.header, COLUMNS);
+  const nameColumn = table.header.findIndex((column) => column.trim().toLowerCase() === "regsonamn");
   if (missing.length > 0) {
     for (const column of missing) issues.add({ row: 1, column, reason: "kolumnen saknas i rubrikraden" });
     return { rows: [], deliveries: [], issues };
@@ -123,6 +126,7 @@ export function parsePoliceDelivery(content: Buffer | string) {
         occurredTo,
         count,
         delivery: file,
+        areaName: (nameColumn >= 0 ? (cells[nameColumn] ?? "").trim() : "") || null,
       });
     }
   });
@@ -163,6 +167,25 @@ async function resolveCategories(db: Db, workspaceId: string, rows: DeliveryRow[
 }
 
 /**
+ * An area imported without a name is called by its code; the delivery's `regsonamn` names it.
+ * A name someone gave (in the area file or by renaming) is never replaced.
+ */
+async function nameUnnamedAreas(db: Db, workspaceId: string, rows: DeliveryRow[]) {
+  const names = new Map<string, string>();
+  for (const row of rows) if (row.areaName && !names.has(row.desoCode)) names.set(row.desoCode, row.areaName);
+  if (names.size === 0) return;
+  const unnamed = await db.area.findMany({
+    where: { workspaceId, kind: "deso", code: { in: [...names.keys()] } },
+    select: { id: true, code: true, name: true },
+  });
+  for (const area of unnamed) {
+    const name = area.code ? names.get(area.code) : undefined;
+    if (!name || area.name !== area.code) continue;
+    await db.area.updateMany({ where: { workspaceId, id: area.id, name: area.code }, data: { name } });
+  }
+}
+
+/**
  * Imports a police delivery all-or-nothing. Each delivery in the file replaces what earlier
  * imports held for its kommun and months, so repeating or superseding one never double counts;
  * the batch's summary records, per delivery and month, the crimes before and after.
@@ -198,6 +221,7 @@ export async function importPoliceDelivery(options: ImportFileOptions) {
     throw new ImportRejectedError(parsed.issues.listed, parsed.issues.total);
   }
   const categoryByCode = await resolveCategories(db, workspaceId, parsed.rows);
+  await nameUnnamedAreas(db, workspaceId, parsed.rows);
   // Rows repeat within a delivery (same DeSO, code and dates): numbered, so ids stay stable.
   const seen = new Map<string, number>();
   const partOfDelivery = new Map(parsed.deliveries.map((delivery, index) => [delivery.file, index]));

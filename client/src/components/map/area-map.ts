@@ -1,15 +1,65 @@
 import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from "geojson";
-import { LngLatBounds, Map as MapLibreMap, type StyleSpecification } from "maplibre-gl";
+import {
+  addProtocol,
+  type LayerSpecification,
+  LngLatBounds,
+  Map as MapLibreMap,
+  type StyleSpecification,
+} from "maplibre-gl";
+import { Protocol } from "pmtiles";
 
-// Offline default: no external tiles or glyphs, so the map works on a closed network.
+// Offline: no external tiles or glyphs, so the map works on a closed network.
 export const OFFLINE_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
   layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
 };
 
+/** The app's own basemap: Protomaps' style over the PMTiles archive in the data folder, or OFFLINE_STYLE without one. */
+export const APP_BASEMAP_STYLE_URL = "/basemap/style.json";
+
+addProtocol("pmtiles", new Protocol().tile);
+
+/** A raster tile template ({z}/{x}/{y}, as Lantmäteriet's topographic map) as a style; other URLs are styles. */
+export function styleFor(styleUrl: string | null | undefined): string | StyleSpecification {
+  if (!styleUrl) return APP_BASEMAP_STYLE_URL;
+  if (!styleUrl.includes("{z}")) return styleUrl;
+  return {
+    version: 8,
+    sources: {
+      raster: { type: "raster", tiles: [styleUrl], tileSize: 256, attribution: new URL(styleUrl).host },
+    },
+    layers: [{ id: "raster", type: "raster", source: "raster" }],
+  };
+}
+
+type Basemap = { streetLayers: string[]; firstStreetLayer?: string; firstLabelLayer?: string };
+const basemaps = new WeakMap<MapLibreMap, Basemap>();
+const isStreetLayer = (layer: LayerSpecification) =>
+  "source-layer" in layer &&
+  (layer["source-layer"] === "roads" || layer["source-layer"] === "transportation");
+
+/** Whether the map has a basemap under the app's layers (not the plain offline background). */
+export function hasBasemap(map: MapLibreMap): boolean {
+  return (basemaps.get(map)?.streetLayers.length ?? 0) > 0;
+}
+
+/** Where district layers go: fills under the streets, outlines under the place names. */
+export function districtLayerAnchors(map: MapLibreMap): { fill?: string; line?: string } {
+  const basemap = basemaps.get(map);
+  return { fill: basemap?.firstStreetLayer, line: basemap?.firstLabelLayer };
+}
+
+/** The sources of the areas' boundaries (as "Källa: SCB, DeSO 2025, CC BY 4.0"), for the attribution. */
+function boundarySources(geometries: FeatureCollection<Polygon | MultiPolygon, unknown>): string[] {
+  const sources = geometries.features.map(
+    (feature) => (feature.properties as { source?: unknown } | null)?.source,
+  );
+  return [...new Set(sources.filter((source): source is string => typeof source === "string"))];
+}
+
 /**
- * A map in `container` (offline style unless a style URL is given), fitted to the areas' bounds.
+ * A map in `container` (the app's basemap unless a style URL is given), fitted to the areas' bounds.
  * `isForImage` keeps the drawn pixels readable and the map still, so `mapImage` can copy it.
  */
 export function createAreaMap(
@@ -19,8 +69,8 @@ export function createAreaMap(
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: options.styleUrl ?? OFFLINE_STYLE,
-    attributionControl: false,
+    style: styleFor(options.styleUrl),
+    attributionControl: { customAttribution: boundarySources(geometries) },
     dragRotate: false,
     ...(options.isForImage
       ? { canvasContextAttributes: { preserveDrawingBuffer: true }, interactive: false, fadeDuration: 0 }
@@ -33,6 +83,24 @@ export function createAreaMap(
     for (const polygon of rings) for (const [lon = 0, lat = 0] of polygon[0] ?? []) bounds.extend([lon, lat]);
   }
   if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: options.padding, animate: false });
+  // Registered first, so the basemap's layers are known before callers add theirs on "load".
+  map.on("load", () => {
+    const layers = map.getStyle().layers;
+    const streetLayers = layers.filter(isStreetLayer).map((layer) => layer.id);
+    // Above land, water and buildings (the last area fill), below the streets drawn over them.
+    const lastFill = layers.findLastIndex((layer) => layer.type === "fill" && !isStreetLayer(layer));
+    basemaps.set(map, {
+      streetLayers,
+      firstStreetLayer: layers.find((layer, index) => index > lastFill && isStreetLayer(layer))?.id,
+      firstLabelLayer: layers.find((layer) => layer.type === "symbol")?.id,
+    });
+  });
+  // What the basemap drew, for the browser tests and anyone inspecting the page.
+  map.on("idle", () => {
+    const streetLayers = basemaps.get(map)?.streetLayers ?? [];
+    if (streetLayers.length > 0)
+      container.dataset.basemapStreets = String(map.queryRenderedFeatures({ layers: streetLayers }).length);
+  });
   return map;
 }
 
@@ -49,19 +117,27 @@ export function addDistrictLayers(
   map: MapLibreMap,
   geometries: FeatureCollection<Polygon | MultiPolygon, GeoJsonProperties>,
 ) {
+  const anchors = districtLayerAnchors(map);
   map.addSource("districts", { type: "geojson", data: geometries });
-  map.addLayer({
-    id: "districts-fill",
-    type: "fill",
-    source: "districts",
-    paint: { "fill-color": "#ffffff", "fill-opacity": 0.7 },
-  });
-  map.addLayer({
-    id: "districts-line",
-    type: "line",
-    source: "districts",
-    paint: { "line-color": "#4a4a4a", "line-width": 0.8 },
-  });
+  map.addLayer(
+    {
+      id: "districts-fill",
+      type: "fill",
+      source: "districts",
+      // Over a basemap the streets must show through; without one the white sets the areas apart.
+      paint: { "fill-color": "#ffffff", "fill-opacity": hasBasemap(map) ? 0.25 : 0.7 },
+    },
+    anchors.fill,
+  );
+  map.addLayer(
+    {
+      id: "districts-line",
+      type: "line",
+      source: "districts",
+      paint: { "line-color": "#4a4a4a", "line-width": hasBasemap(map) ? 1.2 : 0.8 },
+    },
+    anchors.line,
+  );
 }
 
 /** Draws (or redraws) a walk's route: the line and its points, numbered by order. */

@@ -5,6 +5,7 @@ import { type GeoJSONSource, type Map as MapLibreMap, setWorkerUrl } from "mapli
 import { useEffect, useRef } from "react";
 import { addDistrictLayers, createAreaMap } from "./area-map.ts";
 import { STATUS_COLORS } from "./finding-colors.ts";
+import { useBasemapStyleUrl } from "./use-basemap-style.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -21,6 +22,7 @@ export default function FindingsMap({
   label: string;
 }) {
   const containerRef = useRef<HTMLElement>(null);
+  const styleUrl = useBasemapStyleUrl();
   const mapRef = useRef<MapLibreMap | null>(null);
   const data = {
     type: "FeatureCollection" as const,
@@ -37,7 +39,7 @@ export default function FindingsMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createAreaMap(container, geometries, { padding: 12 });
+    const map = createAreaMap(container, geometries, { styleUrl, padding: 12 });
     mapRef.current = map;
     map.on("load", () => {
       addDistrictLayers(map, geometries);
@@ -70,7 +72,7 @@ export default function FindingsMap({
       map.remove();
       mapRef.current = null;
     };
-  }, [geometries]);
+  }, [geometries, styleUrl]);
 
   useEffect(() => {
     (mapRef.current?.getSource("findings") as GeoJSONSource | undefined)?.setData(data);

@@ -4,6 +4,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { addDistrictLayers, createAreaMap, drawRoute } from "./area-map.ts";
+import { useBasemapStyleUrl } from "./use-basemap-style.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -32,6 +33,7 @@ export default function PlacePickerMap({
   route = [],
 }: Props) {
   const containerRef = useRef<HTMLElement>(null);
+  const styleUrl = useBasemapStyleUrl();
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const onChangeRef = useRef(onChange);
@@ -43,7 +45,7 @@ export default function PlacePickerMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createAreaMap(container, geometries, { padding: 12 });
+    const map = createAreaMap(container, geometries, { styleUrl, padding: 12 });
     mapRef.current = map;
     map.on("load", () => {
       addDistrictLayers(map, geometries);
@@ -55,7 +57,7 @@ export default function PlacePickerMap({
       map.remove();
       mapRef.current = null;
     };
-  }, [geometries]);
+  }, [geometries, styleUrl]);
 
   useEffect(() => {
     const map = mapRef.current;

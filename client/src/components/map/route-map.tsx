@@ -5,6 +5,7 @@ import { type Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { addDistrictLayers, createAreaMap, drawRoute } from "./area-map.ts";
 import type { Point } from "./place-picker-map.tsx";
+import { useBasemapStyleUrl } from "./use-basemap-style.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -21,6 +22,7 @@ export default function RouteMap({
   label: string;
 }) {
   const containerRef = useRef<HTMLElement>(null);
+  const styleUrl = useBasemapStyleUrl();
   const mapRef = useRef<MapLibreMap | null>(null);
   const onAddRef = useRef(onAdd);
   onAddRef.current = onAdd;
@@ -30,7 +32,7 @@ export default function RouteMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createAreaMap(container, geometries, { padding: 12 });
+    const map = createAreaMap(container, geometries, { styleUrl, padding: 12 });
     mapRef.current = map;
     map.on("load", () => {
       addDistrictLayers(map, geometries);
@@ -42,7 +44,7 @@ export default function RouteMap({
       map.remove();
       mapRef.current = null;
     };
-  }, [geometries]);
+  }, [geometries, styleUrl]);
 
   useEffect(() => {
     const map = mapRef.current;

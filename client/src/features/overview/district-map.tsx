@@ -9,7 +9,7 @@ import type {
   FieldLayersOutput,
   IncidentPointsOutput,
 } from "../../../../shared/schemas/overview.ts";
-import { createAreaMap } from "../../components/map/area-map.ts";
+import { createAreaMap, districtLayerAnchors } from "../../components/map/area-map.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
   buildChoropleth,
@@ -128,32 +128,40 @@ export default function DistrictMap({
     const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
     let hoveredCode: string | null = null;
     map.on("load", () => {
+      // Under a basemap's streets and place names, so the areas' colours keep the streets readable.
+      const anchors = districtLayerAnchors(map);
       map.addSource("districts", { type: "geojson", data: dataRef.current, promoteId: "code" });
-      map.addLayer({
-        id: "districts-fill",
-        type: "fill",
-        source: "districts",
-        paint: {
-          "fill-color": fillColorExpression(choroplethRef.current) as never,
-          "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.35, 0.85],
+      map.addLayer(
+        {
+          id: "districts-fill",
+          type: "fill",
+          source: "districts",
+          paint: {
+            "fill-color": fillColorExpression(choroplethRef.current) as never,
+            "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.35, 0.85],
+          },
         },
-      });
-      map.addLayer({
-        id: "districts-line",
-        type: "line",
-        source: "districts",
-        paint: {
-          "line-color": ["case", ["boolean", ["feature-state", "selected"], false], "#0b3d91", "#4a4a4a"],
-          "line-width": [
-            "case",
-            ["boolean", ["feature-state", "selected"], false],
-            3,
-            ["boolean", ["feature-state", "hover"], false],
-            2,
-            0.6,
-          ],
+        anchors.fill,
+      );
+      map.addLayer(
+        {
+          id: "districts-line",
+          type: "line",
+          source: "districts",
+          paint: {
+            "line-color": ["case", ["boolean", ["feature-state", "selected"], false], "#0b3d91", "#4a4a4a"],
+            "line-width": [
+              "case",
+              ["boolean", ["feature-state", "selected"], false],
+              3,
+              ["boolean", ["feature-state", "hover"], false],
+              2,
+              0.6,
+            ],
+          },
         },
-      });
+        anchors.line,
+      );
       hideOverlappingLabels();
     });
     map.on("moveend", hideOverlappingLabels);

@@ -6,8 +6,10 @@ import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ApiTokensPanel } from "./api-tokens-panel.tsx";
+import { AreaNamesPanel } from "./area-names-panel.tsx";
+import { BasemapPanel } from "./basemap-panel.tsx";
 
-/** Workspace settings for admins: how long dialogue notes are kept, and the survey respondent minimum. */
+/** Workspace settings for admins: dialogue notes' retention, the survey minimum, area names, the basemap, import tokens. */
 export function SettingsPage() {
   const { t } = useI18n();
   const { slug = "" } = useParams();
@@ -85,6 +87,8 @@ export function SettingsPage() {
           ) : null}
         </form>
       </Panel>
+      <AreaNamesPanel />
+      <BasemapPanel />
       <ApiTokensPanel workspaceSlug={slug} />
     </>
   );
