@@ -13,6 +13,26 @@ export type CompstatInput = z.input<typeof CompstatInputSchema>;
 
 const RangeSchema = z.object({ start: z.string(), end: z.string() });
 
+export const SustainedWindowSchema = z.object({
+  key: z.enum(["weeks13", "weeks26", "weeks52", "yearToDate", "period"]),
+  weeks: z.number(),
+  current: z.number(),
+  earlier: z.number(),
+  changePercent: z.number().nullable(),
+  pValue: z.number().nullable(),
+});
+
+/** The sustained flag ("ökar över tid"): shared/rising-over-time.ts. */
+export const SustainedSchema = z.object({
+  level: z.enum(["sure", "likely", "none", "too_few"]),
+  /** The window the verdict speaks of. */
+  window: SustainedWindowSchema.nullable(),
+  /** Family-wise over the tested windows. */
+  pValue: z.number().nullable(),
+  dispersion: z.number(),
+  windows: z.array(SustainedWindowSchema),
+});
+
 export const CompstatRowSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -31,17 +51,27 @@ export const CompstatRowSchema = z.object({
   lastYearToDate: z.number(),
   /** Counts of the last 13 periods, oldest first, ending with the current one. */
   sparkline: z.array(z.number()),
+  /** The flag the view uses: the period flag, or for years and quarters the sustained flag in its terms. */
   flag: z.object({
     level: z.enum(["clear", "possible", "normal", "too_few"]),
     expected: z.number(),
     pValue: z.number().nullable(),
     dispersion: z.number(),
+    /** The window the p belongs to (1 or 2 periods) and its counts. */
+    periods: z.number(),
+    windowObserved: z.number(),
+    windowExpected: z.number(),
   }),
+  sustained: SustainedSchema,
 });
 export type CompstatRow = z.infer<typeof CompstatRowSchema>;
 
 export const CompstatOutputSchema = z.object({
   dateBasis: z.enum(DATE_BASES),
+  /** "sustained" for years and quarters, whose flag compares the period with the same period a year earlier. */
+  flagBasis: z.enum(["period", "sustained"]),
+  /** The last day the sustained flag's windows include (the period's end, or the last day with data). */
+  sustainedEnd: z.string(),
   /** The population year the rates use (the period's, or the nearest available). */
   populationYear: z.number().nullable(),
   current: RangeSchema.extend({ kind: z.string() }),
@@ -67,6 +97,20 @@ export const RisingNowOutputSchema = z.array(
   }),
 );
 export type RisingNowOutput = z.infer<typeof RisingNowOutputSchema>;
+
+export const RisingOverTimeOutputSchema = z.array(
+  z.object({
+    categoryCode: z.string(),
+    categoryNameSv: z.string(),
+    categoryNameEn: z.string(),
+    areaCode: z.string().nullable(),
+    areaName: z.string(),
+    level: z.enum(["sure", "likely"]),
+    pValue: z.number(),
+    window: SustainedWindowSchema,
+  }),
+);
+export type RisingOverTimeOutput = z.infer<typeof RisingOverTimeOutputSchema>;
 
 export const ExportInputSchema = CompstatInputSchema.extend({
   view: z.enum(["compstat", "districts"]),

@@ -109,7 +109,8 @@ export async function seedDemoWorkspace(
     end: options.endDate,
     areas,
     centreCode: "2081C1090",
-    rising: { codes: DEMO_RISING_CODES, weeks: 12, factor: 2.2 },
+    // A sharp rise over the last 12 weeks (Ökar nu) on top of a climb of 50 % a year (Ökar över tid).
+    rising: { codes: DEMO_RISING_CODES, weeks: 12, factor: 2.2, yearlyGrowth: 1.5 },
   };
   const police = await createSyntheticIncidents(db, workspace.id, {
     ...common,

@@ -23,8 +23,11 @@ export type SyntheticOptions = {
   dataSourceId: string;
   areas: SyntheticArea[];
   categories: SyntheticCategory[];
-  /** Codes that rise over the last `riseWeeks` weeks, up to `riseFactor` times their normal level. */
-  rising?: { codes: string[]; weeks: number; factor: number };
+  /**
+   * Codes that rise over the last `weeks` weeks, up to `factor` times their normal level; with
+   * `yearlyGrowth`, the same codes also climb steadily by that factor a year over the last two years.
+   */
+  rising?: { codes: string[]; weeks: number; factor: number; yearlyGrowth?: number };
   /** The district everything urban concentrates around (the town centre). */
   centreCode?: string;
 };
@@ -88,6 +91,35 @@ export function generateSyntheticIncidents(options: SyntheticOptions): IncidentR
       });
     }
   }
+  return [...rows, ...steadyClimb(options, weights)];
+}
+
+const CLIMB_YEARS = 2;
+
+/**
+ * The extra incidents of a steady climb, drawn from a random stream of their own so that every
+ * other synthetic incident stays exactly as it was without the climb.
+ */
+function steadyClimb(options: SyntheticOptions, weights: Map<string, number[]>): IncidentRow[] {
+  const growth = options.rising?.yearlyGrowth;
+  if (!growth || growth <= 1) return [];
+  const random = createRandom(options.seed ^ 0x5eed);
+  const days = daysBetween(options.start, options.end) + 1;
+  const rows: IncidentRow[] = [];
+  for (let day = Math.max(0, days - 365 * CLIMB_YEARS); day < days; day++) {
+    const when = new Date(`${addDays(options.start, day)}T00:00:00Z`);
+    const years = (day - (days - 365 * CLIMB_YEARS)) / 365;
+    for (const category of options.categories) {
+      if (!options.rising?.codes.includes(category.code)) continue;
+      const extra = ((category.perYear ?? 0) / 365) * (growth ** years - 1);
+      const areaWeights = weights.get(category.code) ?? [];
+      options.areas.forEach((area, index) => {
+        const count = random.poisson(extra * (areaWeights[index] ?? 0));
+        for (let n = 0; n < count; n++)
+          rows.push(syntheticRow(options, random, area, category, when, `climb-${rows.length}`));
+      });
+    }
+  }
   return rows;
 }
 
@@ -97,7 +129,7 @@ function syntheticRow(
   area: SyntheticArea,
   category: SyntheticCategory,
   day: Date,
-  index: number,
+  index: number | string,
 ): IncidentRow {
   const isNight = random.next() < (category.nightShare ?? 0.3);
   // Night hours run 22–06; local time is about UTC+1, close enough for synthetic data.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparePeriods, periodContaining } from "../../shared/calendar.ts";
+import { describeSustained, sustainedPlan } from "../../shared/rising-over-time.ts";
 import type { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
@@ -168,5 +169,69 @@ describe("CompStat", () => {
     expect(last?.low ?? Number.NaN).toBeLessThanOrEqual(last?.expected ?? Number.NaN);
     expect(last?.high ?? Number.NaN).toBeGreaterThan(last?.expected ?? Number.NaN);
     expect(trend.map((point) => point.count).slice(-13)).toEqual(fraud?.sparkline);
+  });
+
+  it("flags the demo's fraud rise as rising over time, its windows counted as direct SQL counts them", async () => {
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
+    const [compstat, overTime] = await Promise.all([
+      analyst.analysis.compstat(input),
+      analyst.analysis.risingOverTime(input),
+    ]);
+    const fraud = compstat.rows.find((row) => row.code === "G-BEDRAGERI");
+    if (!fraud) throw new Error("no fraud row");
+    expect(compstat.flagBasis).toBe("period");
+    expect(fraud.sustained.level).toBe("sure");
+    const coverage = await testDb.driver.query<{ first: string; last: string }>(
+      "SELECT MIN(registered_on)::text AS first, MAX(registered_on)::text AS last FROM incidents",
+    );
+    const plan = sustainedPlan(periodContaining("biweek", "2026-11-03", "2024-01-08"), coverage[0] ?? null);
+    expect(compstat.sustainedEnd).toBe(plan.end);
+    expect(fraud.sustained.windows.map((window) => window.key)).toEqual([
+      "weeks13",
+      "weeks26",
+      "weeks52",
+      "yearToDate",
+    ]);
+    for (const [k, window] of plan.windows.entries()) {
+      const counted = fraud.sustained.windows[k];
+      expect(counted?.current).toBe(
+        await sqlCount({ categoryCode: "G-BEDRAGERI", from: window.current.start, to: window.current.end }),
+      );
+      expect(counted?.earlier).toBe(
+        await sqlCount({ categoryCode: "G-BEDRAGERI", from: window.earlier.start, to: window.earlier.end }),
+      );
+    }
+    expect(describeSustained(fraud.sustained, "sv")).toMatch(
+      /^De senaste (13|26|52) veckorna: \+\d+ % jämfört med samma period i fjol \(\d+ mot \d+\), säker ökning\.$/,
+    );
+    // Ökar över tid lists the same pair with the same window; every item is sure or likely.
+    const inKommun = overTime.find((pair) => pair.categoryCode === "G-BEDRAGERI" && pair.areaCode === "2081");
+    expect(inKommun).toMatchObject({ level: "sure", window: fraud.sustained.window });
+    expect(overTime.every((pair) => pair.pValue < 0.01)).toBe(true);
+  });
+
+  it("uses the sustained flag for years: the period against the same period a year earlier", async () => {
+    const result = await analyst.analysis.compstat({ period: { kind: "year", date: "2026-06-01" } });
+    const fraud = result.rows.find((row) => row.code === "G-BEDRAGERI");
+    expect(result.flagBasis).toBe("sustained");
+    expect(fraud?.sustained.windows).toHaveLength(1);
+    const window = fraud?.sustained.window;
+    expect(window?.key).toBe("period");
+    expect(window?.current).toBe(
+      await sqlCount({ categoryCode: "G-BEDRAGERI", from: "2026-01-01", to: result.sustainedEnd }),
+    );
+    expect(window?.earlier).toBe(
+      await sqlCount({
+        categoryCode: "G-BEDRAGERI",
+        from: "2025-01-01",
+        to: `2025${result.sustainedEnd.slice(4)}`,
+      }),
+    );
+    expect(fraud?.flag).toMatchObject({
+      level: fraud?.sustained.level === "sure" ? "clear" : "possible",
+      pValue: fraud?.sustained.pValue,
+      windowObserved: window?.current,
+      windowExpected: window?.earlier,
+    });
   });
 });

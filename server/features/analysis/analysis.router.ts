@@ -3,6 +3,7 @@ import {
   CompstatOutputSchema,
   PatternsOutputSchema,
   RisingNowOutputSchema,
+  RisingOverTimeOutputSchema,
   TrendInputSchema,
   TrendOutputSchema,
   YearsInputSchema,
@@ -11,6 +12,7 @@ import {
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { getCompstat, getRisingNow, getTrend } from "./analysis.service.ts";
 import { getPatterns, getYears } from "./patterns.service.ts";
+import { getRisingOverTime } from "./rising-over-time.service.ts";
 
 export const analysisRouter = router({
   compstat: workspaceProcedure
@@ -21,6 +23,10 @@ export const analysisRouter = router({
     .input(CompstatInputSchema)
     .output(RisingNowOutputSchema)
     .query(({ ctx, input }) => getRisingNow({ db: ctx.db, workspace: ctx.workspace, input })),
+  risingOverTime: workspaceProcedure
+    .input(CompstatInputSchema)
+    .output(RisingOverTimeOutputSchema)
+    .query(({ ctx, input }) => getRisingOverTime({ db: ctx.db, workspace: ctx.workspace, input })),
   trend: workspaceProcedure
     .input(TrendInputSchema)
     .output(TrendOutputSchema)

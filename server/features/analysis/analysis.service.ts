@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  addDays,
   comparePeriods,
   isoWeekOf,
   type Period,
@@ -8,12 +9,25 @@ import {
   shiftPeriod,
 } from "../../../shared/calendar.ts";
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
-import { assessRise, baselineFor, RISE_SETTINGS, type RiseLevel } from "../../../shared/rising.ts";
+import {
+  assessSeriesAt,
+  RISE_SETTINGS,
+  type RiseAssessment,
+  type RiseLevel,
+} from "../../../shared/rising.ts";
+import {
+  type Coverage,
+  SUSTAINED_SETTINGS,
+  type SustainedAssessment,
+  type SustainedLevel,
+  sustainedPlan,
+} from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import { assessCounts, dataCoverage, sustainedCounts } from "./sustained.service.ts";
 
 type Input = z.output<typeof CompstatInputSchema>;
 type Node = { id: string; parentId: string | null; code: string | null; nameSv: string; nameEn: string };
@@ -27,6 +41,43 @@ export const PERIODS_PER_YEAR: Record<PeriodKind, number> = {
   year: 1,
 };
 const SPARKLINE = 13;
+
+/** The first period of a history that lies within the data (earlier ones are not zeros but unknown). */
+export function firstCoveredIndex(history: readonly Period[], coverage: Coverage | null): number {
+  if (!coverage) return history.length;
+  const start = addDays(coverage.first, -SUSTAINED_SETTINGS.coverageSlackDays);
+  const index = history.findIndex((period) => period.start >= start);
+  return index < 0 ? history.length : index;
+}
+
+const SUSTAINED_AS_PERIOD_LEVEL: Record<SustainedLevel, RiseLevel> = {
+  sure: "clear",
+  likely: "possible",
+  none: "normal",
+  too_few: "too_few",
+};
+
+/** The row's flag: the period flag, or for years and quarters the sustained flag in the period flag's terms. */
+function rowFlag(
+  period: RiseAssessment,
+  sustained: SustainedAssessment,
+  isSustained: boolean,
+): CompstatRow["flag"] {
+  if (!isSustained) {
+    const { level, expected, pValue, dispersion, periods, windowObserved, windowExpected } = period;
+    return { level, expected, pValue, dispersion, periods, windowObserved, windowExpected };
+  }
+  const earlier = sustained.window?.earlier ?? 0;
+  return {
+    level: SUSTAINED_AS_PERIOD_LEVEL[sustained.level],
+    expected: earlier,
+    pValue: sustained.pValue,
+    dispersion: sustained.dispersion,
+    periods: 1,
+    windowObserved: sustained.window?.current ?? period.observed,
+    windowExpected: earlier,
+  };
+}
 
 /** Periods from the oldest the baseline needs up to the current one, oldest first. */
 function historyOf(period: Period, shown = SPARKLINE): Period[] {
@@ -65,7 +116,7 @@ function rollUp<T extends { id: string; parentId: string | null }>(
 }
 
 type Bucket = { i: number; s: string; e: string };
-type Scope = {
+export type Scope = {
   db: Db;
   workspaceId: string;
   areaIds: string[];
@@ -193,6 +244,11 @@ export async function getCompstat({
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
   ];
   const counts = [...(await historyCounts(scope, history)), ...(await rangeCounts(scope, ranges))];
+  const coverage = await dataCoverage(scope);
+  const firstIndex = firstCoveredIndex(history, coverage);
+  const plan = sustainedPlan(period, coverage);
+  const sustainedByKey = await sustainedCounts(scope, plan);
+  const isSustainedFlag = period.kind === "year" || period.kind === "quarter";
   const populationYear = isoWeekOf(period.end).year;
   const leafPopulation = await populationsFor({
     db,
@@ -213,13 +269,24 @@ export async function getCompstat({
     i: row.i,
     n: row.n,
   }));
-  const width = history.length + 3;
+  // Each node's values: the history, the three ranges, then the sustained windows and blocks.
+  const sustainedStart = history.length + 3;
+  const width = sustainedStart + plan.windows.length * 2 + plan.blocks.length;
   const slot = (i: number) => (i >= 0 ? i : history.length - 1 - i);
   const own = new Map<string, number[]>();
   for (const row of rows) {
     const values = own.get(row.key) ?? new Array(width).fill(0);
     values[slot(row.i)] = (values[slot(row.i)] ?? 0) + row.n;
     own.set(row.key, values);
+  }
+  for (const [pair, sustained] of sustainedByKey) {
+    const [category = "", area = ""] = pair.split("|");
+    const key = input.groupBy === "area" ? area : category;
+    const values = own.get(key) ?? new Array(width).fill(0);
+    [...sustained.windows, ...sustained.blocks].forEach((n, k) => {
+      values[sustainedStart + k] = (values[sustainedStart + k] ?? 0) + n;
+    });
+    own.set(key, values);
   }
   const nodes: Node[] =
     input.groupBy === "area"
@@ -241,11 +308,13 @@ export async function getCompstat({
     const current = series.at(-1) ?? 0;
     const previous = series.at(-2) ?? 0;
     const at = (i: number) => values[slot(i)] ?? 0;
-    const isEmpty = values.every((value) => value === 0);
+    const isEmpty = values.slice(0, sustainedStart).every((value) => value === 0);
     if ((!visible || visible.has(node.id)) && !isEmpty) {
-      const flag = assessRise({
-        observed: current,
-        baseline: baselineFor(series, series.length - 1, PERIODS_PER_YEAR[period.kind]),
+      const flag = assessSeriesAt(series, series.length - 1, PERIODS_PER_YEAR[period.kind], { firstIndex });
+      const extra = values.slice(sustainedStart);
+      const sustained = assessCounts(plan, {
+        windows: extra.slice(0, plan.windows.length * 2),
+        blocks: extra.slice(plan.windows.length * 2),
       });
       ordered.push({
         ...node,
@@ -262,12 +331,8 @@ export async function getCompstat({
         yearToDate: at(-1),
         lastYearToDate: at(-2),
         sparkline: series.slice(-SPARKLINE),
-        flag: {
-          level: flag.level,
-          expected: flag.expected,
-          pValue: flag.pValue,
-          dispersion: flag.dispersion,
-        },
+        flag: rowFlag(flag, sustained, isSustainedFlag),
+        sustained,
       });
     }
     for (const child of children.get(node.id) ?? []) {
@@ -278,6 +343,8 @@ export async function getCompstat({
   for (const root of nodes.filter((n) => !n.parentId)) emit(root, 0);
   return {
     dateBasis: input.dateBasis,
+    flagBasis: isSustainedFlag ? "sustained" : "period",
+    sustainedEnd: plan.end,
     populationYear:
       leafPopulation.size > 0 ? Math.max(...[...leafPopulation.values()].map((p) => p.year)) : null,
     current: period,
@@ -290,7 +357,7 @@ export async function getCompstat({
 }
 
 /** The workspace's trees, the period, its history and the selection's counts per period. */
-async function selectionHistory(options: {
+export async function selectionHistory(options: {
   db: Db;
   workspace: CurrentWorkspace;
   input: Input;
@@ -304,19 +371,27 @@ async function selectionHistory(options: {
   ]);
   const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
   const history = historyOf(period, options.shown);
-  const counts = await historyCounts(
-    {
-      db,
-      workspaceId: workspace.id,
-      areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
-      categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-      sourceIds: input.sourceIds,
-      countColumn: input.dateBasis,
-      keys: options.keys,
-    },
+  const scope: Scope = {
+    db,
+    workspaceId: workspace.id,
+    areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
+    categoryIds: resolveCategoryScope(categories, input.categoryCodes),
+    sourceIds: input.sourceIds,
+    countColumn: input.dateBasis,
+    keys: options.keys,
+  };
+  const counts = await historyCounts(scope, history);
+  const coverage = await dataCoverage(scope);
+  return {
+    areas,
+    categories,
+    period,
     history,
-  );
-  return { areas, categories, period, history, counts };
+    counts,
+    scope,
+    coverage,
+    firstIndex: firstCoveredIndex(history, coverage),
+  };
 }
 
 export type RisingPair = {
@@ -331,7 +406,7 @@ export type RisingPair = {
   level: "clear" | "possible";
 };
 
-function ancestorsOf<T extends { id: string; parentId: string | null }>(nodes: readonly T[]) {
+export function ancestorsOf<T extends { id: string; parentId: string | null }>(nodes: readonly T[]) {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const cache = new Map<string, T[]>();
   return (id: string): T[] => {
@@ -360,7 +435,7 @@ export async function getRisingNow({
   input: Input;
   limit?: number;
 }): Promise<RisingPair[]> {
-  const { areas, categories, period, history, counts } = await selectionHistory({
+  const { areas, categories, period, history, counts, firstIndex } = await selectionHistory({
     db,
     workspace,
     input,
@@ -385,10 +460,7 @@ export async function getRisingNow({
   const areaById = new Map(areas.map((a) => [a.id, a]));
   const pairs: RisingPair[] = [];
   for (const [key, values] of series) {
-    const flag = assessRise({
-      observed: values.at(-1) ?? 0,
-      baseline: baselineFor(values, values.length - 1, PERIODS_PER_YEAR[period.kind]),
-    });
+    const flag = assessSeriesAt(values, values.length - 1, PERIODS_PER_YEAR[period.kind], { firstIndex });
     if ((flag.level !== "clear" && flag.level !== "possible") || flag.pValue === null) continue;
     const [categoryId = "", areaId = ""] = key.split("|");
     const category = categoryById.get(categoryId);
@@ -434,7 +506,7 @@ export async function getTrend({
   input: Input;
   periods: number;
 }): Promise<TrendPoint[]> {
-  const { period, history, counts } = await selectionHistory({
+  const { period, history, counts, firstIndex } = await selectionHistory({
     db,
     workspace,
     input,
@@ -445,10 +517,7 @@ export async function getTrend({
   for (const row of counts) series[row.i] = (series[row.i] ?? 0) + row.n;
   return history.slice(-periods).map((p, offset) => {
     const index = history.length - periods + offset;
-    const flag = assessRise({
-      observed: series[index] ?? 0,
-      baseline: baselineFor(series, index, PERIODS_PER_YEAR[period.kind]),
-    });
+    const flag = assessSeriesAt(series, index, PERIODS_PER_YEAR[period.kind], { firstIndex });
     const spread = 1.96 * Math.sqrt(flag.dispersion * flag.expected);
     const hasBaseline = flag.level !== "too_few" || flag.baselineSize >= 3;
     return {

@@ -1,0 +1,153 @@
+import jStat from "jstat";
+
+// A log-linear Poisson model of a count series, log μ_t = a + b·t + season(t), fitted by
+// iteratively reweighted least squares. Both rising flags use it to separate noise from trend and
+// season: the dispersion they test against is what is left after both. See docs/rising-flag.md.
+
+export type CountModel = {
+  /** Fitted mean per value, in the series' order. */
+  fitted: number[];
+  /** Pearson χ² over the residual degrees of freedom, at least 1: how much more the counts vary than Poisson. */
+  dispersion: number;
+  degreesOfFreedom: number;
+  /** The fitted season's multiplier at an index (of the fitted series; may lie beyond it). */
+  seasonFactor: (index: number) => number;
+  /** p-value of the Wald test that there is no season at all (1 when no season term was fitted). */
+  seasonPValue: number;
+};
+
+const MAX_ITERATIONS = 25;
+
+function designRow(index: number, length: number, periodsPerYear: number, harmonics: number): number[] {
+  const row = [1, (index - (length - 1) / 2) / periodsPerYear];
+  for (let k = 1; k <= harmonics; k++) {
+    const angle = (2 * Math.PI * k * index) / periodsPerYear;
+    row.push(Math.sin(angle), Math.cos(angle));
+  }
+  return row;
+}
+
+/** Solves A·x = b for a small symmetric positive-definite A (Gauss–Jordan with pivoting); null if singular. */
+export function solveLinear(matrix: readonly (readonly number[])[], rhs: readonly number[]): number[] | null {
+  const size = rhs.length;
+  const rows = matrix.map((row, i) => [...row, rhs[i] ?? 0]);
+  for (let column = 0; column < size; column++) {
+    let pivot = column;
+    for (let r = column + 1; r < size; r++)
+      if (Math.abs(rows[r]?.[column] ?? 0) > Math.abs(rows[pivot]?.[column] ?? 0)) pivot = r;
+    const pivotRow = rows[pivot];
+    const current = rows[column];
+    if (!pivotRow || !current || Math.abs(pivotRow[column] ?? 0) < 1e-12) return null;
+    rows[column] = pivotRow;
+    rows[pivot] = current;
+    const lead = pivotRow[column] ?? 1;
+    for (let r = 0; r < size; r++) {
+      const row = rows[r];
+      if (r === column || !row) continue;
+      const factor = (row[column] ?? 0) / lead;
+      if (factor === 0) continue;
+      for (let k = column; k <= size; k++) row[k] = (row[k] ?? 0) - factor * (pivotRow[k] ?? 0);
+    }
+  }
+  return rows.map((row, i) => (row[size] ?? 0) / (row[i] ?? 1));
+}
+
+function invert(matrix: readonly (readonly number[])[]): number[][] | null {
+  const columns = matrix.map((_, j) =>
+    solveLinear(
+      matrix,
+      matrix.map((__, i) => (i === j ? 1 : 0)),
+    ),
+  );
+  if (columns.some((column) => column === null)) return null;
+  return matrix.map((_, i) => matrix.map((__, j) => columns[j]?.[i] ?? 0));
+}
+
+/** P(χ²_k ≥ x). */
+function chiSquareUpperTail(x: number, degrees: number): number {
+  return x <= 0 ? 1 : 1 - jStat.lowRegGamma(degrees / 2, x / 2);
+}
+
+/**
+ * Fits the model to a series of counts (oldest first) with `periodsPerYear` values a year. The
+ * season is `harmonics` sine–cosine pairs, fewer when the series is shorter than a year or the year
+ * has too few periods for them; null when the series is all zeros or too short to leave any
+ * degrees of freedom.
+ */
+export function fitCountModel(
+  values: readonly number[],
+  periodsPerYear: number,
+  options: { harmonics?: number } = {},
+): CountModel | null {
+  const length = values.length;
+  const total = values.reduce((sum, value) => sum + value, 0);
+  const maxHarmonics = Math.floor((periodsPerYear - 1) / 2);
+  const harmonics = length >= periodsPerYear ? Math.min(options.harmonics ?? 2, maxHarmonics) : 0;
+  const width = 2 + 2 * harmonics;
+  if (total <= 0 || length < width + 3) return null;
+  const design = values.map((_, index) => designRow(index, length, periodsPerYear, harmonics));
+  let beta = new Array<number>(width).fill(0);
+  beta[0] = Math.log(total / length);
+  const fitted = new Array<number>(length).fill(total / length);
+  let information: number[][] = [];
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    information = Array.from({ length: width }, () => new Array<number>(width).fill(0));
+    const score = new Array<number>(width).fill(0);
+    design.forEach((row, t) => {
+      const eta = Math.max(
+        -30,
+        Math.min(
+          30,
+          row.reduce((sum, x, j) => sum + x * (beta[j] ?? 0), 0),
+        ),
+      );
+      const mean = Math.exp(eta);
+      fitted[t] = mean;
+      const working = eta + ((values[t] ?? 0) - mean) / mean;
+      for (let j = 0; j < width; j++) {
+        const weighted = (row[j] ?? 0) * mean;
+        score[j] = (score[j] ?? 0) + weighted * working;
+        const line = information[j] ?? [];
+        for (let k = 0; k < width; k++) line[k] = (line[k] ?? 0) + weighted * (row[k] ?? 0);
+      }
+    });
+    const next = solveLinear(information, score);
+    if (!next) break;
+    const step = Math.max(...next.map((value, j) => Math.abs(value - (beta[j] ?? 0))));
+    beta = next;
+    if (step < 1e-8) break;
+  }
+  design.forEach((row, t) => {
+    fitted[t] = Math.exp(
+      Math.max(
+        -30,
+        Math.min(
+          30,
+          row.reduce((sum, x, j) => sum + x * (beta[j] ?? 0), 0),
+        ),
+      ),
+    );
+  });
+  const pearson = values.reduce((sum, value, t) => {
+    const mean = Math.max(fitted[t] ?? 0, 1e-9);
+    return sum + (value - mean) ** 2 / mean;
+  }, 0);
+  const degreesOfFreedom = length - width;
+  const dispersion = Math.max(1, pearson / degreesOfFreedom);
+  const seasonBeta = beta.slice(2);
+  const seasonFactor = (index: number) => {
+    const row = designRow(index, length, periodsPerYear, harmonics);
+    return Math.exp(seasonBeta.reduce((sum, value, j) => sum + value * (row[j + 2] ?? 0), 0));
+  };
+  let seasonPValue = 1;
+  if (harmonics > 0) {
+    const covariance = invert(information);
+    const block = covariance?.slice(2).map((row) => row.slice(2).map((value) => value * dispersion));
+    const weights = block ? solveLinear(block, seasonBeta) : null;
+    if (weights) {
+      const wald = seasonBeta.reduce((sum, value, j) => sum + value * (weights[j] ?? 0), 0);
+      seasonPValue = chiSquareUpperTail(wald, seasonBeta.length);
+    }
+  }
+  return { fitted, dispersion, degreesOfFreedom, seasonFactor, seasonPValue };
+}
