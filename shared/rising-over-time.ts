@@ -254,7 +254,10 @@ const WINDOW_LABELS: Record<"sv" | "en", Record<SustainedWindowKey, string>> = {
 };
 
 /** "De senaste 13 veckorna: +45 % jämfört med samma period i fjol (87 mot 60), säker ökning." */
-export function describeSustained(assessment: SustainedAssessment, locale: "sv" | "en"): string {
+export function describeSustained(
+  assessment: Pick<SustainedAssessment, "level" | "window">,
+  locale: "sv" | "en",
+): string {
   const { window, level } = assessment;
   const verdict = SUSTAINED_LABELS[locale][level];
   if (!window) return verdict;

@@ -29,10 +29,17 @@ describe("CompStat page", () => {
     const fraud = page.locator("tr[data-code=G-BEDRAGERI]");
     await fraud.getByRole("button", { name: "Visa underkategorier" }).click();
     expect(await page.locator("[data-testid=compstat-table] tbody tr[data-depth='1']").count()).toBe(4);
-    const badge = fraud.locator(".rise-badge");
+    const badge = fraud.locator(".rise-badge").first();
     await badge.focus();
     await expect(badge.getByRole("tooltip").textContent()).resolves.toMatch(
-      /Observerat \d+, förväntat [\d,]+/,
+      /observerat \d+, förväntat [\d,]+/i,
+    );
+    // The sustained flag in plain words: the demo's fraud codes have climbed for two years.
+    const sustained = fraud.locator(".rise-badge").nth(1);
+    await expect(sustained.textContent()).resolves.toMatch(/^Säker ökning/);
+    await sustained.focus();
+    await expect(sustained.getByRole("tooltip").textContent()).resolves.toMatch(
+      /^De senaste (13|26|52) veckorna: \+\d+ % jämfört med samma period i fjol \(\d+ mot \d+\), säker ökning\. .*p = /,
     );
     await expect(fraud.getByRole("img").getAttribute("aria-label")).resolves.toMatch(
       /^Antal de senaste 13 perioderna: (\d+, ){12}\d+$/,
@@ -68,10 +75,13 @@ describe("CompStat page", () => {
     await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=year&from=2025-W20`);
     await page.waitForSelector("[data-testid=compstat-table] tbody tr");
     const column = async () =>
-      (await page.locator("tbody tr[data-depth='0'] td:nth-child(7)").allTextContents()).map((text) =>
+      (await page.locator("tbody tr[data-depth='0'] td:nth-child(8)").allTextContents()).map((text) =>
         Number(text.replace(/\s/g, "")),
       );
     const header = page.getByRole("columnheader", { name: "Hittills i år" });
+    // A year is judged against the year before by the sustained flag alone.
+    await expect(page.getByRole("columnheader", { name: "Ökar över tid" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("columnheader", { name: "Bedömning" }).count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Hittills i år" }).click();
     await expect(header.getAttribute("aria-sort")).resolves.toBe("descending");
     const descending = await column();
@@ -84,6 +94,9 @@ describe("CompStat page", () => {
 
   it("links from the overview's rising-now list into the filtered CompStat view", async () => {
     await page.goto(`${baseUrl}/w/est-borlange?from=2026-W44`);
+    const overTime = page.getByTestId("rising-over-time").getByRole("listitem").first();
+    await overTime.waitFor();
+    await expect(overTime.textContent()).resolves.toMatch(/^Bedrägeribrott m\.m\., BorlängeSäker ökning/);
     const first = page.getByTestId("rising-now").getByRole("link").first();
     await first.waitFor();
     await first.click();

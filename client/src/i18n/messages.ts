@@ -337,6 +337,15 @@ export const sv = {
     "Observerat {observed}, förväntat {expected} utifrån de senaste perioderna och samma tid tidigare år (p = {p}).",
   "compstat.tooFewExplained":
     "Förväntat {expected} per period: för få händelser för att bedöma en förändring.",
+  "compstat.flagExplainedTwo":
+    "De två senaste perioderna tillsammans: observerat {observed}, förväntat {expected} utifrån perioderna före och samma tid tidigare år (p = {p}).",
+  "compstat.sustained": "Ökar över tid",
+  "compstat.sustainedExplained":
+    "{description} Chansen att något av de {count} jämförda fönstren visar en så stor ökning utan verklig förändring: p = {p}.",
+  "compstat.sustainedEnd": "Ökar över tid jämför perioder som slutar {end} med samma veckor ett år tidigare.",
+  "rising.now": "Den här perioden",
+  "rising.overTime": "Ökar över tid",
+  "rising.overTimeNone": "Inga säkra eller troliga ökningar jämfört med samma period i fjol.",
   "nav.report": "Rapportera händelse",
   "nav.main": "Huvudmeny",
   "header.workspace": "Arbetsyta",
@@ -1262,6 +1271,15 @@ export const en: Record<MessageKey, string> = {
   "compstat.flagExplained":
     "Observed {observed}, expected {expected} from recent periods and the same time in earlier years (p = {p}).",
   "compstat.tooFewExplained": "Expected {expected} per period: too few incidents to judge a change.",
+  "compstat.flagExplainedTwo":
+    "The last two periods together: observed {observed}, expected {expected} from the periods before and the same time in earlier years (p = {p}).",
+  "compstat.sustained": "Rising over time",
+  "compstat.sustainedExplained":
+    "{description} The chance that any of the {count} compared windows shows a rise this large without a real change: p = {p}.",
+  "compstat.sustainedEnd": "Rising over time compares periods ending {end} with the same weeks a year earlier.",
+  "rising.now": "This period",
+  "rising.overTime": "Rising over time",
+  "rising.overTimeNone": "No sure or likely rises against the same period last year.",
   "nav.report": "Report an event",
   "nav.main": "Main menu",
   "header.workspace": "Workspace",

@@ -87,7 +87,8 @@ export function CompstatPage() {
               {t("compstat.comparisons", {
                 previous: `${i18n.formatDate(compstat.data.previous.start)}–${i18n.formatDate(compstat.data.previous.end)}`,
                 lastYear: `${i18n.formatDate(compstat.data.lastYear.start, { day: "numeric", month: "short", year: "numeric" })}–${i18n.formatDate(compstat.data.lastYear.end, { day: "numeric", month: "short", year: "numeric" })}`,
-              })}
+              })}{" "}
+              {t("compstat.sustainedEnd", { end: i18n.formatDate(compstat.data.sustainedEnd) })}
             </p>
             <CompstatTable data={compstat.data} />
           </>

@@ -15,6 +15,7 @@ import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx
 import { useI18n } from "../../i18n/i18n.tsx";
 import { RiseBadge } from "./rise-badge.tsx";
 import { Sparkline } from "./sparkline.tsx";
+import { SustainedBadge } from "./sustained-badge.tsx";
 
 type TreeRow = CompstatRow & { subRows: TreeRow[] };
 
@@ -42,6 +43,8 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
   const { t, locale, formatNumber, formatPercent } = useI18n();
   const tree = useMemo(() => toTree(data.rows), [data.rows]);
   const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
+  // Years and quarters are judged by the sustained flag alone (the period against the same period a year earlier).
+  const isPeriodFlagShown = data.flagBasis === "period";
   const columns = helper.columns([
     helper.accessor((row) => (locale === "sv" ? row.nameSv : row.nameEn), {
       id: "name",
@@ -127,11 +130,21 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
       header: t("compstat.trend"),
       cell: (info) => <Sparkline values={info.row.original.sparkline} label={t("compstat.sparkline")} />,
     }),
-    helper.accessor((row) => row.flag.pValue ?? 2, {
-      id: "flag",
-      header: t("compstat.flag"),
+    ...(isPeriodFlagShown
+      ? [
+          helper.accessor((row) => row.flag.pValue ?? 2, {
+            id: "flag",
+            header: t("compstat.flag"),
+            sortFn: "basic",
+            cell: (info) => <RiseBadge row={info.row.original} />,
+          }),
+        ]
+      : []),
+    helper.accessor((row) => row.sustained.pValue ?? 2, {
+      id: "sustained",
+      header: t("compstat.sustained"),
       sortFn: "basic",
-      cell: (info) => <RiseBadge row={info.row.original} />,
+      cell: (info) => <SustainedBadge sustained={info.row.original.sustained} />,
     }),
   ]);
   const table = useTable({
@@ -141,7 +154,7 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
     getSubRows: (row) => row.subRows,
     initialState: { sorting: [], expanded: {} },
   });
-  const isNumeric = (id: string) => !["name", "sparkline", "flag"].includes(id);
+  const isNumeric = (id: string) => !["name", "sparkline", "flag", "sustained"].includes(id);
   return (
     <div className="table-scroll">
       <table className="data-table compstat" data-testid="compstat-table">

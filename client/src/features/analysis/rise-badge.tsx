@@ -11,9 +11,9 @@ export function RiseBadge({ row }: { row: CompstatRow }) {
   const explanation =
     flag.level === "too_few"
       ? t("compstat.tooFewExplained", { expected: formatNumber(flag.expected, 1) })
-      : t("compstat.flagExplained", {
-          observed: formatNumber(row.current),
-          expected: formatNumber(flag.expected, 1),
+      : t(flag.periods === 2 ? "compstat.flagExplainedTwo" : "compstat.flagExplained", {
+          observed: formatNumber(flag.windowObserved),
+          expected: formatNumber(flag.windowExpected, 1),
           p: flag.pValue === null ? "–" : flag.pValue < 0.001 ? "< 0,001" : formatNumber(flag.pValue, 3),
         });
   return (
