@@ -10,6 +10,7 @@ import { createDemoDialogues } from "./dialogue.factory.ts";
 import { createDemoReports } from "./field-report.factory.ts";
 import { createSyntheticIncidents } from "./incident.factory.ts";
 import { createDemoLagesbilder } from "./lagesbild.factory.ts";
+import { createDemoLofte } from "./lofte.factory.ts";
 import { createDemoPlaces } from "./place.factory.ts";
 import { createDemoSurvey } from "./survey.factory.ts";
 import { createUser } from "./user.factory.ts";
@@ -46,7 +47,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role; organization
  * synthetic incidents from the Monday of ISO week 1 two years before `endDate` up to it, a
  * synthetic trygghetsmätning for those three years, and the past year's field input: safety walks
  * with their findings, partner and citizen reports, and dialogues, and a year of published
- * biweekly lägesbilder with their insatser (see prisma/demo/).
+ * biweekly lägesbilder with their insatser, and the year's medborgarlöfte with its progress,
+ * published (see prisma/demo/).
  */
 export async function seedDemoWorkspace(
   db: Db,
@@ -135,12 +137,18 @@ export async function seedDemoWorkspace(
     options.meetings === false
       ? null
       : await createDemoLagesbilder(db, { slug: DEMO_SLUG, endDate: options.endDate, organizations });
+  const medborgarlofte = await createDemoLofte(db, {
+    slug: DEMO_SLUG,
+    endDate: options.endDate,
+    organizations,
+  });
   return {
     workspace,
     password,
     incidentCount: police.length + partner.length,
     fieldInput,
     meetings,
+    medborgarlofte,
     start,
     end: options.endDate,
   };

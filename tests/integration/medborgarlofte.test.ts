@@ -8,7 +8,7 @@ import { createCategoryTree } from "../factories/category.factory.ts";
 import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
-import { outsiderCaller } from "../support/demo.ts";
+import { createDemoTestDb, demoCaller, outsiderCaller } from "../support/demo.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 // Medborgarlöften (decisions/016) on a workspace of their own: a 2026 promise whose progress is
@@ -615,5 +615,49 @@ describe("the public page", () => {
       done: [],
       dialogues: [],
     });
+  });
+});
+
+describe("the demo's medborgarlöfte", () => {
+  let demoDb: TestDb;
+
+  beforeAll(async () => {
+    demoDb = await createDemoTestDb("2026-11-15", { meetings: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await demoDb?.close();
+  });
+
+  it("has activities with progress, one behind its target, a fokusområde and effects, published", async () => {
+    const viewer = await demoCaller(demoDb.db, "lasare@borlange.example");
+    const [promise] = await viewer.medborgarlofte.list();
+    expect(promise).toMatchObject({
+      title: "Medborgarlöfte för Borlänge 2026",
+      isPublished: true,
+      activities: 5,
+    });
+    const view = await viewer.medborgarlofte.get({ id: promise?.id ?? "", asOf: "2026-11-15" });
+    const status = Object.fromEntries(view.activities.map((a) => [a.title, a.progress.status]));
+    expect(status).toEqual({
+      "Minst åtta gemensamma trygghetsvandringar": "on_track",
+      "Trygghetsvärdar i Tjärna Ängar": "on_track",
+      "Gemensamma narkotikainsatser med socialtjänsten": "reached",
+      "Informationsträffar om bedrägerier mot äldre": "behind",
+      "Informationsblad till hemtjänstens brukare": "unmeasured",
+    });
+    // 15 November is day 319 of 365: 8 × 0.874 = 6.99, so 7 walks are one ahead of the 6 due.
+    expect(view.activities[0]?.progress.done).toBe(7);
+    // Two meetings held and the group's fraud insats counted: 3 of the 5 due.
+    expect(view.activities.find((a) => a.progress.status === "behind")?.progress.done).toBe(3);
+    expect(view.focusAreas.map((f) => f.title)).toEqual(["Bedrägerier mot äldre"]);
+    expect(view.activities.filter((a) => a.focusAreaId !== null)).toHaveLength(2);
+    expect(view.basedOn.dialogues.length).toBeGreaterThan(0);
+    expect(view.basedOn.lagesbilder).toHaveLength(3);
+    expect(view.effects.map((e) => [e.description, e.measured.direction])).toEqual([
+      ["Färre ska känna sig otrygga ute sent en kväll", expect.any(String)],
+      // The demo's planted rise in fraud against the elderly: clearly the wrong way.
+      ["Färre bedrägerier mot äldre", "against"],
+    ]);
   });
 });
