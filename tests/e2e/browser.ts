@@ -93,3 +93,11 @@ export const selectLabelled = (scope: Page | Locator, name: string) =>
 /** The input or textarea whose visible label starts with `name`. */
 export const fieldLabelled = (scope: Page | Locator, name: string) =>
   labelled(scope, new RegExp(`^${escapeRegExp(name)}`)).locator("input, textarea");
+
+/** Types "ÅÅÅÅ-MM-DDTTT:MM" into a date-and-time field (its date and its time of day are two text inputs). */
+export async function fillDateTime(scope: Page | Locator, name: string, value: string) {
+  const [date = "", time = ""] = value.split("T");
+  const field = labelled(scope, new RegExp(`^${escapeRegExp(name)}`));
+  await field.getByPlaceholder("ÅÅÅÅ-MM-DD").fill(date);
+  await field.getByRole("textbox", { name: "Klockslag" }).fill(time);
+}

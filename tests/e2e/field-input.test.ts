@@ -4,6 +4,7 @@ import { addDays, formatIsoWeek, isoWeekOf, toLocalDate } from "../../shared/cal
 import {
   expectNoAxeViolations,
   fieldLabelled,
+  fillDateTime,
   openAs,
   openBrowser,
   PHONE,
@@ -54,7 +55,7 @@ describe("field input on a phone", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(phone);
     await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
-    await field(phone, "När").fill("2026-11-10T18:00");
+    await fillDateTime(phone, "När", "2026-11-10T18:00");
     await field(phone, "Samlingsplats").fill("Stationsplanen");
     await field(phone, "Stopp längs vägen").fill("Gångtunneln\nLekparken");
     await field(phone, "Boende").fill("12");
@@ -223,7 +224,7 @@ describe("field input on a phone", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await select(phone, "Form").selectOption("fokusgrupp");
     // Today, so the overview's current week holds the dialogue beside today's findings.
-    await field(phone, "När").fill(`${TODAY}T09:00`);
+    await fillDateTime(phone, "När", `${TODAY}T09:00`);
     await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
     await field(phone, "Samlingsplats").fill("Mjälga fritidsgård");
     await phone.getByRole("button", { name: "Lägg till i schemat" }).click();

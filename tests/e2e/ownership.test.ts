@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { toLocalDate } from "../../shared/calendar.ts";
-import { expectNoAxeViolations, fieldLabelled, openAs, selectLabelled } from "./browser.ts";
+import { expectNoAxeViolations, fieldLabelled, fillDateTime, openAs, selectLabelled } from "./browser.ts";
 
 // Records belong to organisations (docs/decisions/011): what each one sees of the others' findings
 // and dialogues. Everything is recorded today, open, and outside Mjälga-Centrum and Kupolen, so the
@@ -79,7 +79,7 @@ describe("records that belong to another organisation", () => {
     await partner.goto(`${baseUrl}/w/est-borlange/vandringar`);
     await partner.getByRole("heading", { name: "Planera en vandring" }).waitFor();
     await selectLabelled(partner, "Område").selectOption({ label: AREA });
-    await fieldLabelled(partner, "När").fill(`${TODAY}T18:00`);
+    await fillDateTime(partner, "När", `${TODAY}T18:00`);
     await fieldLabelled(partner, "Samlingsplats").fill("Tunabyggens gård i Tjärna Ängar");
     await partner.getByRole("button", { name: "Skapa vandring" }).click();
     await partner.waitForURL(/\/vandringar\/[0-9a-f-]{36}$/);
@@ -176,7 +176,7 @@ describe("records that belong to another organisation", () => {
       await page.goto(`${baseUrl}/w/est-borlange/dialoger`);
       await page.getByRole("heading", { name: "Planera en dialog" }).waitFor();
       await selectLabelled(page, "Form").selectOption("fokusgrupp");
-      await fieldLabelled(page, "När").fill(`${TODAY}T10:00`);
+      await fillDateTime(page, "När", `${TODAY}T10:00`);
       await selectLabelled(page, "Område").selectOption({ label: AREA });
       await fieldLabelled(page, "Samlingsplats").fill(place);
       await page.getByRole("button", { name: "Lägg till i schemat" }).click();

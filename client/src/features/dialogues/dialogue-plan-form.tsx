@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { DIALOGUE_FORMATS, DIALOGUE_KINDS } from "../../../../shared/field.ts";
+import { DateTimeInput } from "../../components/ui/date-input.tsx";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -57,7 +58,7 @@ export function DialoguePlanForm() {
       </label>
       <label>
         <span className="field-label">{t("walks.when")}</span>
-        <input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} />
+        <DateTimeInput required value={form.startsAt} onChange={set("startsAt")} />
       </label>
       <DistrictSelect
         label={t("walks.area")}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { toLocalDate } from "../../../../shared/calendar.ts";
+import { DateInput } from "../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -72,8 +73,7 @@ export function ReportPage() {
         </label>
         <label>
           <span className="field-label">{t("report.date")}</span>
-          <input
-            type="date"
+          <DateInput
             required
             value={form.occurredOn}
             onChange={(e) => setForm({ ...form, occurredOn: e.target.value })}

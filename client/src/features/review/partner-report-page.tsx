@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { LIMITS, type ReportCategory } from "../../../../shared/field.ts";
 import { type DistrictGeometries, PlaceField } from "../../components/map/place-field.tsx";
 import type { Point } from "../../components/map/place-picker-map.tsx";
+import { DateTimeInput } from "../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -73,7 +74,7 @@ export function PartnerReportPage() {
         />
         <label>
           <span className="field-label">{t("partnerReport.when")}</span>
-          <input type="datetime-local" value={form.when} onChange={set("when")} />
+          <DateTimeInput value={form.when} onChange={set("when")} />
         </label>
         <label>
           <span className="field-label">{t("citizen.description")}</span>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { FINDING_CATEGORIES, type FindingCategory, LIMITS } from "../../../../shared/field.ts";
 import { type DistrictGeometries, PlaceField } from "../../components/map/place-field.tsx";
 import type { Point } from "../../components/map/place-picker-map.tsx";
+import { DateInput } from "../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
@@ -121,7 +122,7 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
       </label>
       <label>
         <span className="field-label">{t("findings.dueOn")}</span>
-        <input type="date" value={form.dueOn} onChange={set("dueOn")} />
+        <DateInput value={form.dueOn} onChange={set("dueOn")} />
       </label>
       <PhotoField
         key={fileKey}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Point } from "../../components/map/place-picker-map.tsx";
+import { DateTimeInput } from "../../components/ui/date-input.tsx";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -117,7 +118,7 @@ export function WalksPage() {
             />
             <label>
               <span className="field-label">{t("walks.when")}</span>
-              <input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} />
+              <DateTimeInput required value={form.startsAt} onChange={set("startsAt")} />
             </label>
             <label>
               <span className="field-label">{t("walks.meetingPlace")}</span>
