@@ -132,6 +132,22 @@ export function assessSeriesAt(
 ): RiseAssessment {
   const firstIndex = options.firstIndex ?? 0;
   const observed = series[index] ?? 0;
+  const plain = baselineIndices(index, periodsPerYear, firstIndex);
+  const plainExpected = meanOf(plain.map((i) => series[i] ?? 0));
+  // Far below the minimum no season could lift the expected count to it: too few, without a model.
+  if (plain.length < 3 || plainExpected < RISE_SETTINGS.minimumExpected / 3) {
+    return {
+      level: "too_few",
+      observed,
+      expected: plainExpected,
+      pValue: null,
+      dispersion: 1,
+      baselineSize: plain.length,
+      periods: 1,
+      windowObserved: observed,
+      windowExpected: plainExpected,
+    };
+  }
   const noise = noiseModel(series, index, periodsPerYear, firstIndex);
   const window = (targets: number[]) => {
     const indices = baselineIndices(targets[0] ?? index, periodsPerYear, firstIndex);

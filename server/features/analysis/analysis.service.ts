@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import {
-  addDays,
   comparePeriods,
   isoWeekOf,
   type Period,
@@ -27,7 +26,13 @@ import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
-import { assessCounts, dataCoverage, sustainedCounts } from "./sustained.service.ts";
+import {
+  assessCounts,
+  dataCoverage,
+  firstCoveredIndex,
+  rowFlag,
+  sustainedCounts,
+} from "./sustained.service.ts";
 
 type Input = z.output<typeof CompstatInputSchema>;
 type Node = { id: string; parentId: string | null; code: string | null; nameSv: string; nameEn: string };
@@ -41,43 +46,6 @@ export const PERIODS_PER_YEAR: Record<PeriodKind, number> = {
   year: 1,
 };
 const SPARKLINE = 13;
-
-/** The first period of a history that lies within the data (earlier ones are not zeros but unknown). */
-export function firstCoveredIndex(history: readonly Period[], coverage: Coverage | null): number {
-  if (!coverage) return history.length;
-  const start = addDays(coverage.first, -SUSTAINED_SETTINGS.coverageSlackDays);
-  const index = history.findIndex((period) => period.start >= start);
-  return index < 0 ? history.length : index;
-}
-
-const SUSTAINED_AS_PERIOD_LEVEL: Record<SustainedLevel, RiseLevel> = {
-  sure: "clear",
-  likely: "possible",
-  none: "normal",
-  too_few: "too_few",
-};
-
-/** The row's flag: the period flag, or for years and quarters the sustained flag in the period flag's terms. */
-function rowFlag(
-  period: RiseAssessment,
-  sustained: SustainedAssessment,
-  isSustained: boolean,
-): CompstatRow["flag"] {
-  if (!isSustained) {
-    const { level, expected, pValue, dispersion, periods, windowObserved, windowExpected } = period;
-    return { level, expected, pValue, dispersion, periods, windowObserved, windowExpected };
-  }
-  const earlier = sustained.window?.earlier ?? 0;
-  return {
-    level: SUSTAINED_AS_PERIOD_LEVEL[sustained.level],
-    expected: earlier,
-    pValue: sustained.pValue,
-    dispersion: sustained.dispersion,
-    periods: 1,
-    windowObserved: sustained.window?.current ?? period.observed,
-    windowExpected: earlier,
-  };
-}
 
 /** Periods from the oldest the baseline needs up to the current one, oldest first. */
 function historyOf(period: Period, shown = SPARKLINE): Period[] {
@@ -243,11 +211,18 @@ export async function getCompstat({
     { i: -2, s: comparison.lastYearToDate.start, e: comparison.lastYearToDate.end },
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
   ];
-  const counts = [...(await historyCounts(scope, history)), ...(await rangeCounts(scope, ranges))];
-  const coverage = await dataCoverage(scope);
+  // The sustained flag's windows need the data's first and last day; on PostgreSQL the scans run side by side.
+  const sustained = dataCoverage(scope).then(async (coverage) => {
+    const plan = sustainedPlan(period, coverage);
+    return { coverage, plan, counts: await sustainedCounts(scope, plan) };
+  });
+  const [historyRows, rangeRows, { coverage, plan, counts: sustainedByKey }] = await Promise.all([
+    historyCounts(scope, history),
+    rangeCounts(scope, ranges),
+    sustained,
+  ]);
+  const counts = [...historyRows, ...rangeRows];
   const firstIndex = firstCoveredIndex(history, coverage);
-  const plan = sustainedPlan(period, coverage);
-  const sustainedByKey = await sustainedCounts(scope, plan);
   const isSustainedFlag = period.kind === "year" || period.kind === "quarter";
   const populationYear = isoWeekOf(period.end).year;
   const leafPopulation = await populationsFor({

@@ -1,10 +1,14 @@
-import type { DateRange } from "../../../shared/calendar.ts";
+import { addDays, type DateRange, daysBetween, type Period } from "../../../shared/calendar.ts";
+import type { RiseAssessment, RiseLevel } from "../../../shared/rising.ts";
 import {
   assessSustained,
   type Coverage,
+  SUSTAINED_SETTINGS,
   type SustainedAssessment,
+  type SustainedLevel,
   type SustainedPlan,
 } from "../../../shared/rising-over-time.ts";
+import type { CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 
 /** What to count: the same selection CompStat and Ökar nu count (see analysis.service.ts). */
@@ -59,23 +63,15 @@ export type SustainedCounts = { windows: number[]; blocks: number[] };
 
 /**
  * Per category and area (as `scope.keys` asks): each window's count this year and a year earlier
- * (current, earlier, current, earlier, …) and each 4-week block's count, in one pass per kind of
- * range. Dates are parameters.
+ * (current, earlier, current, earlier, …) and each 4-week block's count, in one pass over the
+ * daily counts: grouped by block, with a filtered sum per window range. Dates are parameters.
  */
 export async function sustainedCounts(scope: CountScope, plan: SustainedPlan) {
   const ranges: DateRange[] = plan.windows.flatMap((window) => [window.current, window.earlier]);
   const counts = new Map<string, SustainedCounts>();
-  const entry = (category: string, area: string) => {
-    const key = `${category}|${area}`;
-    let value = counts.get(key);
-    if (!value) {
-      value = { windows: new Array(ranges.length).fill(0), blocks: new Array(plan.blocks.length).fill(0) };
-      counts.set(key, value);
-    }
-    return value;
-  };
   const firstBlock = plan.blocks[0];
   if (ranges.length === 0 || !firstBlock) return counts;
+  const blockDays = daysBetween(firstBlock.start, firstBlock.end) + 1;
   const from = [firstBlock.start, ...ranges.map((range) => range.start)].sort()[0] ?? firstBlock.start;
   const sums = ranges
     .map(
@@ -83,36 +79,28 @@ export async function sustainedCounts(scope: CountScope, plan: SustainedPlan) {
         `COALESCE(SUM(x.${scope.countColumn}) FILTER (WHERE x.day BETWEEN $${7 + 2 * k}::date AND $${8 + 2 * k}::date), 0)::int AS r${k}`,
     )
     .join(", ");
-  const windowRows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
-    `SELECT ${keyColumns(scope.keys)}, ${sums} FROM daily_incident_counts x
-     WHERE ${FILTERS} AND x.day BETWEEN $5::date AND $6::date GROUP BY 1, 2`,
+  const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
+    `SELECT ${keyColumns(scope.keys)}, (($6::date - x.day) / ${blockDays})::int AS b,
+            SUM(x.${scope.countColumn})::int AS n, ${sums}
+     FROM daily_incident_counts x
+     WHERE ${FILTERS} AND x.day BETWEEN $5::date AND $6::date GROUP BY 1, 2, 3`,
     ...filterParameters(scope),
     from,
     plan.end,
     ...ranges.flatMap((range) => [range.start, range.end]),
   );
-  for (const row of windowRows) {
-    const value = entry(String(row.category), String(row.area));
+  for (const row of rows) {
+    const key = `${String(row.category)}|${String(row.area)}`;
+    let value = counts.get(key);
+    if (!value) {
+      value = emptyCounts(plan);
+      counts.set(key, value);
+    }
     ranges.forEach((_, k) => {
-      value.windows[k] = Number(row[`r${k}`] ?? 0);
+      value.windows[k] = (value.windows[k] ?? 0) + Number(row[`r${k}`] ?? 0);
     });
-  }
-  const blockDays = Math.round((Date.parse(firstBlock.end) - Date.parse(firstBlock.start)) / 86_400_000 + 1);
-  const blockRows = await scope.db.$queryRawUnsafe<
-    { category: string; area: string; b: number; n: number }[]
-  >(
-    `SELECT ${keyColumns(scope.keys)}, (($6::date - x.day) / ${blockDays})::int AS b,
-            SUM(x.${scope.countColumn})::int AS n
-     FROM daily_incident_counts x
-     WHERE ${FILTERS} AND x.day BETWEEN $5::date AND $6::date GROUP BY 1, 2, 3`,
-    ...filterParameters(scope),
-    firstBlock.start,
-    plan.end,
-  );
-  for (const row of blockRows) {
-    const value = entry(String(row.category), String(row.area));
-    const index = plan.blocks.length - 1 - row.b;
-    if (index >= 0) value.blocks[index] = (value.blocks[index] ?? 0) + row.n;
+    const block = plan.blocks.length - 1 - Number(row.b);
+    if (block >= 0) value.blocks[block] = (value.blocks[block] ?? 0) + Number(row.n ?? 0);
   }
   return counts;
 }
@@ -145,4 +133,41 @@ export function assessCounts(plan: SustainedPlan, counts: SustainedCounts): Sust
     })),
     blocks: counts.blocks,
   });
+}
+
+/** The first period of a history that lies within the data (earlier ones are not zeros but unknown). */
+export function firstCoveredIndex(history: readonly Period[], coverage: Coverage | null): number {
+  if (!coverage) return history.length;
+  const start = addDays(coverage.first, -SUSTAINED_SETTINGS.coverageSlackDays);
+  const index = history.findIndex((period) => period.start >= start);
+  return index < 0 ? history.length : index;
+}
+
+const SUSTAINED_AS_PERIOD_LEVEL: Record<SustainedLevel, RiseLevel> = {
+  sure: "clear",
+  likely: "possible",
+  none: "normal",
+  too_few: "too_few",
+};
+
+/** The row's flag: the period flag, or for years and quarters the sustained flag in the period flag's terms. */
+export function rowFlag(
+  period: RiseAssessment,
+  sustained: SustainedAssessment,
+  isSustained: boolean,
+): CompstatRow["flag"] {
+  if (!isSustained) {
+    const { level, expected, pValue, dispersion, periods, windowObserved, windowExpected } = period;
+    return { level, expected, pValue, dispersion, periods, windowObserved, windowExpected };
+  }
+  const earlier = sustained.window?.earlier ?? 0;
+  return {
+    level: SUSTAINED_AS_PERIOD_LEVEL[sustained.level],
+    expected: earlier,
+    pValue: sustained.pValue,
+    dispersion: sustained.dispersion,
+    periods: 1,
+    windowObserved: sustained.window?.current ?? period.observed,
+    windowExpected: earlier,
+  };
 }
