@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeSustained, SUSTAINED_LABELS } from "../../shared/rising-over-time.ts";
 import { DEMO_DEFAULT_PASSWORD } from "../factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
@@ -46,6 +47,13 @@ describe("exports", () => {
         row.yearToDate,
       ]);
     });
+    // The sustained flag in its three columns at the end, in the words CompStat shows.
+    expect(sheet?.getRow(1).getCell(15).value).toBe("Ökar över tid");
+    const first = table.rows[0];
+    expect([sheet?.getRow(2).getCell(15).value, sheet?.getRow(2).getCell(16).value]).toEqual([
+      first ? SUSTAINED_LABELS.sv[first.sustained.level] : null,
+      first ? describeSustained(first.sustained, "sv") : null,
+    ]);
     expect(workbook.getWorksheet("Urval")?.getRow(2).getCell(5).value).toBe("2081C1090");
   });
 

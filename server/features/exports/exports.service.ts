@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { RISE_LABELS } from "../../../shared/rising.ts";
+import { describeSustained, SUSTAINED_LABELS } from "../../../shared/rising-over-time.ts";
 import type { ExportInputSchema } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 import { getCompstat } from "../analysis/analysis.service.ts";
@@ -26,6 +27,9 @@ const HEADERS = {
       "Bedömning",
       "Förväntat",
       "p-värde",
+      "Ökar över tid",
+      "Ökar över tid, i ord",
+      "Ökar över tid, p-värde",
     ],
     districts: [
       "Område",
@@ -67,6 +71,9 @@ const HEADERS = {
       "Assessment",
       "Expected",
       "p-value",
+      "Rising over time",
+      "Rising over time, in words",
+      "Rising over time, p-value",
     ],
     districts: [
       "Area",
@@ -130,6 +137,9 @@ export async function exportTable({
         RISE_LABELS[input.locale][row.flag.level],
         round(row.flag.expected, 2),
         round(row.flag.pValue, 4),
+        SUSTAINED_LABELS[input.locale][row.sustained.level],
+        describeSustained(row.sustained, input.locale),
+        round(row.sustained.pValue, 4),
       ]),
     ];
   } else {
