@@ -8,7 +8,7 @@ import { useTRPC } from "../../trpc.ts";
 type Area = { id: string; kind: string; code: string | null; name: string };
 
 /** Admins name the areas every list and map shows; an area still called by its code comes first. */
-export function AreaNamesPanel() {
+export default function AreaNamesPanel() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const areas = useQuery(trpc.areas.list.queryOptions());

@@ -15,7 +15,7 @@ export const BASEMAP_PRESETS = [
 ] as const;
 
 /** The workspace's basemap: the app's own (empty) or an external style an admin chooses. */
-export function BasemapPanel() {
+export default function BasemapPanel() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

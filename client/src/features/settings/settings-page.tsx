@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, lazy, Suspense, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ApiTokensPanel } from "./api-tokens-panel.tsx";
-import { AreaNamesPanel } from "./area-names-panel.tsx";
-import { BasemapPanel } from "./basemap-panel.tsx";
+
+// Rarely opened, so kept out of the first route's JavaScript.
+const AreaNamesPanel = lazy(() => import("./area-names-panel.tsx"));
+const BasemapPanel = lazy(() => import("./basemap-panel.tsx"));
 
 /** Workspace settings for admins: dialogue notes' retention, the survey minimum, area names, the basemap, import tokens. */
 export function SettingsPage() {
@@ -87,8 +89,10 @@ export function SettingsPage() {
           ) : null}
         </form>
       </Panel>
-      <AreaNamesPanel />
-      <BasemapPanel />
+      <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
+        <AreaNamesPanel />
+        <BasemapPanel />
+      </Suspense>
       <ApiTokensPanel workspaceSlug={slug} />
     </>
   );
