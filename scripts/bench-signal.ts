@@ -33,7 +33,7 @@ function summerWeek(week: number) {
 function periodFlag(log: Log, runs: number) {
   log("\n## Rising flag on synthetic biweekly series\n");
   log(
-    `Three years (78 periods) of Poisson counts per series, ${runs} series per row; the rise is planted in the last two periods. Power: share of risen series flagged in one of those two periods, as *tydlig* and as any flag (*tydlig* or *möjlig*); for the simple rule, more than +20 % against the previous period. False alarms: flagged periods (*tydlig* or *möjlig*; for the simple rule, +20 %) per series-year on series without a rise, over their last year (26 looks). Too few: share of those looks that say *för få för att bedöma*. Target: at most 1 false alarm per series-year at every base, power at least 80 % for +50 % at base 20.\n`,
+    `Written by \`npm run bench -- --only signal\` (also part of a full run) on ${new Date().toISOString().slice(0, 10)}; method in docs/rising-flag.md. Three years (78 periods) of Poisson counts per series, ${runs} series per row; the rise is planted in the last two periods. Power: share of risen series flagged in one of those two periods, as *tydlig* and as any flag (*tydlig* or *möjlig*); for the simple rule, more than +20 % against the previous period. False alarms: flagged periods (*tydlig* or *möjlig*; for the simple rule, +20 %) per series-year on series without a rise, over their last year (26 looks). Too few: share of those looks that say *för få för att bedöma*. Target: at most 1 false alarm per series-year at every base, power at least 80 % for +50 % at base 20.\n`,
   );
   log(
     "| base | rise | power (*tydlig*) | power (any flag) | power (+20 % rule) | false alarms / series-year (flag) | (+20 % rule) | too few |\n| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -106,9 +106,11 @@ function sustainedAt(weekly: readonly number[], t: number) {
 function sustainedFlag(log: Log, runs: number) {
   log("\n## Sustained flag (ökar över tid) on synthetic weekly series\n");
   log(
-    `Four years of weekly counts per series, ${runs} series per row; the flag is looked at every week of the last year, each time with the 156 weeks before it (the last 13, 26 and 52 weeks and the year to date against the same weeks a year earlier). The flag is a state that lasts while the evidence does, so a false alarm is an *onset*: a week the flag turns on (*säker* or *trolig*) after a week without it, on a series without any rise; the first look counts as an onset if it is on. "Weeks on" is the share of looks with the flag on. Bases are per biweekly period (a base of 20 is 10 a week). Target: at most 1 false alarm per series-year on flat and on strongly seasonal series.\n`,
+    `Four years of weekly counts per series, ${runs} series per row; the flag is looked at every week of the last year, each time with the 156 weeks before it (the last 13, 26 and 52 weeks and the year to date against the same weeks a year earlier). The flag is a state that lasts while the evidence does, so a false alarm is an *onset*: a week the flag turns on (*säker* or *trolig*) after a week without it, on a series without any rise; the first look counts as an onset if it is on. "Weeks on" is the share of looks with the flag on; "too few", of looks that say *för få för att bedöma* (no window averaging 6 a fortnight). Bases are per biweekly period (a base of 20 is 10 a week). Target: at most 1 false alarm per series-year on flat and on strongly seasonal series.\n`,
   );
-  log("| series | base | false alarms (onsets) / series-year | weeks on |\n| --- | --- | --- | --- |");
+  log(
+    "| series | base | false alarms (onsets) / series-year | weeks on | too few |\n| --- | --- | --- | --- | --- |",
+  );
   const shapes: [string, (t: number, random: Random, state: { level: number }) => number][] = [
     ["flat", () => 1],
     ["strongly seasonal (weeks 22–33 at 2⅔ times the rest)", (t) => summerWeek(t)],
@@ -124,6 +126,7 @@ function sustainedFlag(log: Log, runs: number) {
     for (const base of [5, 20, 100]) {
       let onsets = 0;
       let weeksOn = 0;
+      let tooFew = 0;
       for (let seed = 1; seed <= runs; seed++) {
         const random = createRandom(seed * 31337 + base * 7 + name.length);
         const state = { level: 0 };
@@ -132,13 +135,17 @@ function sustainedFlag(log: Log, runs: number) {
         );
         let wasOn = false;
         for (let t = WEEKS - 52; t < WEEKS; t++) {
-          const on = isOn(sustainedAt(weekly, t));
+          const level = sustainedAt(weekly, t);
+          const on = isOn(level);
+          if (level === "too_few") tooFew++;
           if (on && !wasOn) onsets++;
           if (on) weeksOn++;
           wasOn = on;
         }
       }
-      log(`| ${name} | ${base} | ${(onsets / runs).toFixed(2)} | ${percent(weeksOn / runs / 52)} |`);
+      log(
+        `| ${name} | ${base} | ${(onsets / runs).toFixed(2)} | ${percent(weeksOn / runs / 52)} | ${percent(tooFew / runs / 52)} |`,
+      );
     }
   }
   let flagged = 0;
