@@ -35,7 +35,7 @@ function sustainedCell(row: CompstatRow | undefined) {
   const window = flag?.window;
   if (!flag || !window) return "–";
   const label = window.key === "period" ? "" : `${window.weeks} v: `;
-  return `${label}${number.format(window.current)} mot ${number.format(window.earlier)} (${formatChange(window.current, window.earlier)}), ${SUSTAINED_LABELS.sv[flag.level].toLowerCase()}, p ${formatP(flag.pValue)}`;
+  return `${label}${number.format(window.current)} mot ${number.format(window.earlier)} (${formatChange(window.current, window.earlier)}), ${SUSTAINED_LABELS.sv[flag.level].toLowerCase()}, p ${formatP(flag.pValue)}, φ ${flag.dispersion.toFixed(1)}`;
 }
 
 function periodCell(row: CompstatRow | undefined) {
