@@ -42,6 +42,18 @@ export type RisingFigure = {
   level: "clear" | "possible";
 };
 
+/** A category × area whose sustained flag ("ökar över tid") is sure or likely, in words. */
+export type RisingOverTimeFigure = {
+  categoryCode: string;
+  categoryNameSv: string;
+  categoryNameEn: string;
+  areaCode: string | null;
+  areaName: string;
+  level: "sure" | "likely";
+  textSv: string;
+  textEn: string;
+};
+
 export type LagesbildFigures = {
   period: { kind: string; start: LocalDate; end: LocalDate };
   previous: { start: LocalDate; end: LocalDate };
@@ -49,6 +61,8 @@ export type LagesbildFigures = {
   total: { count: number; previousCount: number; findings: number; openFindings: number; reports: number };
   categories: CategoryFigure[];
   rising: RisingFigure[];
+  /** Absent in versions published before the sustained flag existed. */
+  risingOverTime?: RisingOverTimeFigure[];
   themes: { theme: string; dialogues: number }[];
   surveys: { survey: string; indicator: string; area: string; year: number; value: number; unit: string }[];
 };

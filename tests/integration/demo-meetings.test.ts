@@ -33,6 +33,9 @@ describe("the demo's year of meetings", () => {
     expect(newest.content.statuses.length).toBe(5);
     expect(newest.content.contributions.length).toBeGreaterThan(0);
     expect(newest.content.figures.total.count).toBeGreaterThan(0);
+    // The fraud against the elderly that the demo plants is what the group's latest picture says rises over time.
+    expect(newest.content.figures.risingOverTime?.map((pair) => pair.categoryCode)).toContain("G-BEDRAGERI");
+    expect(newest.content.figures.risingOverTime?.[0]?.textSv).toMatch(/jämfört med samma period i fjol/);
   });
 
   it("has insatser closed with återkoppling, open ones carried over, and one overdue", async () => {

@@ -1,8 +1,10 @@
 import { addDays, startOfLocalDay } from "../../../shared/calendar.ts";
 import type { LagesbildFigures } from "../../../shared/lagesbild.ts";
+import { describeSustained } from "../../../shared/rising-over-time.ts";
 import { CompstatInputSchema } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 import { getCompstat, getRisingNow } from "../analysis/analysis.service.ts";
+import { getRisingOverTime } from "../analysis/rising-over-time.service.ts";
 import { getDistrictStats } from "../overview/overview.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
@@ -30,6 +32,7 @@ export async function assembleFigures(scope: FiguresScope): Promise<LagesbildFig
   const open = await getDistrictStats({ db, workspace, filter: { ...input, findingScope: "open" } });
   const compstat = await getCompstat({ db, workspace, input });
   const rising = await getRisingNow({ db, workspace, input, limit: 10 });
+  const overTime = await getRisingOverTime({ db, workspace, input, limit: 10 });
   const openByArea = new Map(open.rows.map((row) => [row.areaId, row.findings]));
   const districts = recorded.rows.map((row) => ({
     areaId: row.areaId,
@@ -70,6 +73,11 @@ export async function assembleFigures(scope: FiguresScope): Promise<LagesbildFig
         level: row.flag.level,
       })),
     rising: rising.map(({ pValue: _p, ...pair }) => pair),
+    risingOverTime: overTime.map(({ pValue: _p, window, ...pair }) => ({
+      ...pair,
+      textSv: describeSustained({ level: pair.level, window }, "sv"),
+      textEn: describeSustained({ level: pair.level, window }, "en"),
+    })),
     themes: await themesInPeriod(scope),
     surveys: await latestSurveys(scope),
   };

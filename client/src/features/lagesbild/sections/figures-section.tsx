@@ -8,7 +8,7 @@ import { RisingList } from "./rising-list.tsx";
 
 /** Siffror: the categories, what is rising now, the dialogues' themes and the latest surveys, as the period shows them. */
 export function FiguresSection({ content }: { content: LagesbildContent }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, locale, formatNumber, formatDate } = useI18n();
   const { figures } = content;
   return (
     <Panel
@@ -28,6 +28,29 @@ export function FiguresSection({ content }: { content: LagesbildContent }) {
         <section aria-labelledby="lagesbild-rising-title">
           <h3 id="lagesbild-rising-title">{t("rising.title")}</h3>
           <RisingList rising={figures.rising} />
+          {figures.risingOverTime ? (
+            <>
+              <h3 id="lagesbild-over-time-title">{t("rising.overTime")}</h3>
+              {figures.risingOverTime.length === 0 ? (
+                <p className="muted">{t("rising.overTimeNone")}</p>
+              ) : (
+                <ul
+                  className="plain-list"
+                  data-testid="lagesbild-rising-over-time"
+                  aria-labelledby="lagesbild-over-time-title"
+                >
+                  {figures.risingOverTime.map((pair) => (
+                    <li key={`${pair.categoryCode}-${pair.areaCode}`}>
+                      <strong>
+                        {locale === "sv" ? pair.categoryNameSv : pair.categoryNameEn}, {pair.areaName}
+                      </strong>
+                      : {locale === "sv" ? pair.textSv : pair.textEn}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="lagesbild-themes-title">
           <h3 id="lagesbild-themes-title">{t("lagesbild.themes")}</h3>

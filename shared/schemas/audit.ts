@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { ROLES } from "../roles.ts";
+import { LocalDateSchema } from "./overview.ts";
+
+/**
+ * What the audit log records (docs/decisions/018). Every entry says who (user, role, organisation),
+ * when, the action, and its target; never the personal text itself, a password or a token.
+ */
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "sign_in_failed",
+  "password_changed",
+  "invitation_created",
+  "invitation_revoked",
+  "invitation_accepted",
+  "member_updated",
+  "member_deactivated",
+  "member_reactivated",
+  "reset_link_issued",
+  "reset_link_used",
+  "organization_added",
+  "organization_removed",
+  "workspace_created",
+  "settings_updated",
+  "audit_retention_changed",
+  "api_token_created",
+  "api_token_revoked",
+  "table_exported",
+  "action_plan_exported",
+  "lagesbild_pdf_exported",
+  "promise_report_exported",
+  "audit_log_exported",
+  "findings_read",
+  "dialogue_notes_read",
+  "photo_read",
+  "reports_read",
+  "import_completed",
+  "import_undone",
+  "lagesbild_published",
+  "lagesbild_reopened",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "invitation",
+  "organization",
+  "workspace",
+  "api_token",
+  "table",
+  "lagesbild",
+  "promise",
+  "walk",
+  "photo",
+  "import_batch",
+  "import",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/**
+ * The only details an entry may carry: values the code chooses (a format, a role, a count, an
+ * id), never text a person typed. Typed so that a free string cannot slip in by accident.
+ */
+export type AuditDetails = {
+  format?: "csv" | "xlsx" | "pdf";
+  /** What kind of export or import, as the code names it ("compstat", "police-delivery"). */
+  kind?: string;
+  count?: number;
+  role?: (typeof ROLES)[number];
+  previousRole?: (typeof ROLES)[number];
+  organizationId?: string | null;
+  previousOrganizationId?: string | null;
+  /** How the action reached the app: an import token, the command line. */
+  via?: "token" | "command";
+  apiTokenId?: string;
+  reason?: "invalid_credentials" | "deactivated";
+  version?: number;
+  days?: number;
+  year?: number;
+  notesRetentionDays?: number;
+  surveyMinRespondents?: number;
+};
+
+export const AUDIT_RETENTION_MIN_DAYS = 90;
+export const AUDIT_RETENTION_MAX_DAYS = 3650;
+export const AUDIT_PAGE_SIZE = 50;
+/** An export holds at most this many entries; a narrower filter gets the rest. */
+export const AUDIT_EXPORT_LIMIT = 20_000;
+
+export const AuditFilterSchema = z
+  .object({
+    action: z.enum(AUDIT_ACTIONS).nullable().default(null),
+    userId: z.uuid().nullable().default(null),
+    from: LocalDateSchema.nullable().default(null),
+    to: LocalDateSchema.nullable().default(null),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    message: "Från-datumet måste vara före till-datumet.",
+    path: ["to"],
+  });
+export type AuditFilter = z.output<typeof AuditFilterSchema>;
+
+export const AuditListInputSchema = z.object({
+  filter: AuditFilterSchema,
+  page: z.number().int().min(1).max(100_000).default(1),
+});
+export type AuditListInput = z.input<typeof AuditListInputSchema>;
+
+export const AuditExportInputSchema = z.object({
+  filter: AuditFilterSchema,
+  format: z.enum(["csv", "xlsx"]),
+});
+
+export const AuditRetentionInputSchema = z.object({
+  days: z.number().int().min(AUDIT_RETENTION_MIN_DAYS).max(AUDIT_RETENTION_MAX_DAYS),
+});
