@@ -13,6 +13,7 @@ import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.
 import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
 import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route.ts";
 import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
+import { allowFraming, isEmbeddablePage } from "./features/medborgarlofte/embedding.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createAppRouter } from "./router.ts";
 
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions): http.Server {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // Not on /api/ answers: a PDF shown inline is a plugin document that object-src 'none' would block.
     if (!req.url?.startsWith("/api/")) res.setHeader("Content-Security-Policy", currentCsp());
+    if (isEmbeddablePage(req.url)) allowFraming(res);
     if (isHttpsRequest(req)) res.setHeader("Strict-Transport-Security", HSTS);
     if (req.url?.startsWith(TRPC_BASE)) {
       res.setHeader("Cache-Control", "no-store");

@@ -166,11 +166,17 @@ export function describeProgress(
   const what = unit.trim() ? ` ${unit.trim()}` : "";
   const span = isCalendarYear(period) ? (sv ? "året" : "the year") : sv ? "perioden" : "the period";
   const elapsed = percent(progress.elapsedShare, locale);
+  const entries = (n: number) =>
+    sv
+      ? `${n} ${n === 1 ? "genomförande registrerat" : "genomföranden registrerade"} hittills.`
+      : `${n} ${n === 1 ? "entry" : "entries"} recorded so far.`;
   const count =
     progress.target === null
-      ? sv
-        ? `${progress.done}${what || " gånger"} genomförda hittills.`
-        : `${progress.done}${what || " times"} done so far.`
+      ? what
+        ? sv
+          ? `${progress.done}${what} genomförda hittills.`
+          : `${progress.done}${what} done so far.`
+        : entries(progress.done)
       : sv
         ? `${progress.done} av ${progress.target}${what} genomförda.`
         : `${progress.done} of ${progress.target}${what} done.`;

@@ -16,6 +16,9 @@ import { LagesbildPage } from "./features/lagesbild/lagesbild-page.tsx";
 import { LagesbildPrintPage } from "./features/lagesbild/lagesbild-print-page.tsx";
 import { ActionPlanPage } from "./features/lagesbild/over-time/action-plan-page.tsx";
 import { OverTimePage } from "./features/lagesbild/over-time/over-time-page.tsx";
+import { LofteListPage } from "./features/medborgarlofte/lofte-list-page.tsx";
+import { LoftePage } from "./features/medborgarlofte/lofte-page.tsx";
+import { PublicLoftePage } from "./features/medborgarlofte/public-lofte-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
@@ -63,6 +66,7 @@ export function App() {
       <Route path="/system" element={<SystemPage />} />
       <Route path="/rapport/status" element={<CitizenStatusPage />} />
       <Route path="/rapport/:slug" element={<CitizenReportPage />} />
+      <Route path="/lofte/:slug" element={<PublicLoftePage />} />
       {/* Printed and projected without the app's header and navigation. */}
       <Route path="/w/:slug" element={<WorkspaceLayout isBare />}>
         <Route path="lagesbild/:id/utskrift" element={<LagesbildPrintPage />} />
@@ -75,6 +79,8 @@ export function App() {
         <Route path="lagesbild/analys" element={<OverTimePage />} />
         <Route path="lagesbild/atgardsplan" element={<ActionPlanPage />} />
         <Route path="lagesbild/:id" element={<LagesbildPage />} />
+        <Route path="medborgarloften" element={<LofteListPage />} />
+        <Route path="medborgarloften/:id" element={<LoftePage />} />
         <Route path="utveckling" element={<CompstatPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />

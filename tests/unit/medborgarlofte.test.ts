@@ -143,6 +143,12 @@ describe("an activity's progress", () => {
       status: "unmeasured",
       done: 4,
     });
+    expect(plain(describeProgress(progress, "", YEAR_2026, "sv"))).toBe(
+      "4 genomföranden registrerade hittills. 50 % av året har gått.",
+    );
+    expect(describeProgress({ ...progress, done: 1 }, "", YEAR_2026, "en")).toBe(
+      "1 entry recorded so far. 50% of the year has passed.",
+    );
   });
 
   it("is told in plain Swedish and English", () => {

@@ -16,15 +16,24 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** The browser's storage, or null where it is refused (a page framed by another site, with third-party storage blocked). */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 function initialLocale(): Locale {
-  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  const stored = storage()?.getItem(STORAGE_KEY);
   return stored === "en" ? "en" : "sv";
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
+    storage()?.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next;
     setLocaleState(next);
   }, []);

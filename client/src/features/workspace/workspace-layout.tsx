@@ -72,6 +72,7 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
           <NavLink to={`/w/${slug}/fynd`}>{t("nav.findings")}</NavLink>
           <NavLink to={`/w/${slug}/dialoger`}>{t("nav.dialogues")}</NavLink>
           <NavLink to={`/w/${slug}/trygghet`}>{t("nav.surveys")}</NavLink>
+          <NavLink to={`/w/${slug}/medborgarloften`}>{t("nav.medborgarlofte")}</NavLink>
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/import`}>{t("nav.import")}</NavLink>
           ) : null}

@@ -1,0 +1,158 @@
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { FREQUENCY_UNITS, type FrequencyUnit } from "../../../../shared/medborgarlofte.ts";
+import { useAreaOptions } from "../../components/ui/district-select.tsx";
+import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { MultiSelect } from "../../components/ui/multi-select.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { TargetFields, type TargetForm } from "./target-fields.tsx";
+import { useRefreshLofte } from "./use-refresh-lofte.ts";
+
+type PromiseBasics = {
+  id: string;
+  startYear: number;
+  endYear: number;
+  focusAreas: { id: string; title: string }[];
+};
+
+/** A new activity: what, its target, unit and period, who is responsible, where. */
+export function ActivityForm({ promise }: { promise: PromiseBasics }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const workspace = useWorkspace();
+  const refresh = useRefreshLofte();
+  const areaOptions = useAreaOptions("all");
+  const year = Math.min(Math.max(new Date().getFullYear(), promise.startYear), promise.endYear);
+  const empty = {
+    title: "",
+    focusAreaId: "",
+    description: "",
+    target: { kind: "count", count: "", every: "2", per: "week" as FrequencyUnit, text: "" } as TargetForm,
+    unit: "",
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    organizationIds: [] as string[],
+    areaCodes: [] as string[],
+  };
+  const [form, setForm] = useState(empty);
+  const [saved, setSaved] = useState("");
+  const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
+  const add = useMutation(
+    trpc.medborgarlofte.addActivity.mutationOptions({
+      onSuccess: async () => {
+        setSaved(t("lofte.form.activityAdded", { title: form.title.trim() }));
+        setForm(empty);
+        await refresh();
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved("");
+    const { target } = form;
+    add.mutate({
+      promiseId: promise.id,
+      focusAreaId: form.focusAreaId || null,
+      title: form.title,
+      description: form.description,
+      target:
+        target.kind === "count"
+          ? { kind: "count", count: Number(target.count) }
+          : target.kind === "frequency"
+            ? { kind: "frequency", every: Number(target.every), per: target.per }
+            : { kind: "description", text: target.text },
+      unit: form.unit,
+      periodStart: form.periodStart || null,
+      periodEnd: form.periodEnd || null,
+      organizationIds: form.organizationIds,
+      areaCodes: form.areaCodes,
+    });
+  };
+  return (
+    <form className="stack-form insats-form" onSubmit={submit} aria-labelledby="activity-form-title">
+      <h3 id="activity-form-title">{t("lofte.form.newActivity")}</h3>
+      <label>
+        <span className="field-label">{t("lofte.form.activityTitle")}</span>
+        <input
+          required
+          minLength={2}
+          maxLength={300}
+          value={form.title}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+      </label>
+      {promise.focusAreas.length > 0 ? (
+        <label>
+          <span className="field-label">{t("lofte.form.focusArea")}</span>
+          <select value={form.focusAreaId} onChange={(e) => set({ focusAreaId: e.target.value })}>
+            <option value="">{t("lofte.form.noFocusArea")}</option>
+            {promise.focusAreas.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label>
+        <span className="field-label">{t("lofte.form.description")}</span>
+        <textarea
+          maxLength={4000}
+          value={form.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </label>
+      <TargetFields value={form.target} onChange={(target) => set({ target })} units={FREQUENCY_UNITS} />
+      <div className="form-row">
+        <label>
+          <span className="field-label">{t("lofte.form.unit")}</span>
+          <input maxLength={100} value={form.unit} onChange={(e) => set({ unit: e.target.value })} />
+        </label>
+        <label>
+          <span className="field-label">{t("lofte.form.periodStart")}</span>
+          <input
+            type="date"
+            value={form.periodStart}
+            onChange={(e) => set({ periodStart: e.target.value })}
+          />
+        </label>
+        <label>
+          <span className="field-label">{t("lofte.form.periodEnd")}</span>
+          <input
+            type="date"
+            min={form.periodStart}
+            value={form.periodEnd}
+            onChange={(e) => set({ periodEnd: e.target.value })}
+          />
+        </label>
+      </div>
+      <div className="form-row">
+        <MultiSelect
+          label={t("lofte.responsible")}
+          options={workspace.organizations.map((o) => ({ value: o.id, label: o.name }))}
+          selected={form.organizationIds}
+          onChange={(organizationIds) => set({ organizationIds })}
+          emptyLabel={t("lofte.form.none")}
+        />
+        <MultiSelect
+          label={t("lofte.areas")}
+          options={areaOptions}
+          selected={form.areaCodes}
+          onChange={(areaCodes) => set({ areaCodes })}
+          emptyLabel={t("lofte.form.wholeKommun")}
+        />
+      </div>
+      {add.error ? <ErrorMessage error={add.error} isDetailed /> : null}
+      <p role="status" className="success">
+        {saved}
+      </p>
+      <div>
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {t("lofte.form.addActivity")}
+        </button>
+      </div>
+    </form>
+  );
+}
