@@ -78,6 +78,29 @@ describe("the basemap served by the app", () => {
     expect(await renderedStreets("route-map")).toBeGreaterThan(0);
     expect(await attribution("route-map")).toContain("Källa: SCB");
     await page.getByTestId("route-map").screenshot({ path: path.join(SHOTS, "basemap-walk-planner.png") });
+    // Zoomed in from the keyboard (no tap, which would add a route point): the street grid itself.
+    const zoom = async () => Number(await page.getByTestId("route-map").getAttribute("data-zoom"));
+    const fitted = await zoom();
+    await page.getByTestId("route-map").locator("canvas").focus();
+    // Each key press eases the zoom in by one step; the next waits for it.
+    for (let step = 0; step < 5; step++) {
+      await page.keyboard.press("Equal");
+      await page.waitForTimeout(500);
+    }
+    await expect.poll(zoom, { timeout: 30_000 }).toBeGreaterThanOrEqual(fitted + 3);
+    // Then over to the town centre, north-east of the kommun's middle.
+    for (const [key, presses] of [
+      ["ArrowRight", 6],
+      ["ArrowUp", 5],
+    ] as const)
+      for (let step = 0; step < presses; step++) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(300);
+      }
+    expect(await renderedStreets("route-map")).toBeGreaterThan(0);
+    await page
+      .getByTestId("route-map")
+      .screenshot({ path: path.join(SHOTS, "basemap-walk-planner-streets.png") });
   });
 
   it("draws streets under the findings, and nothing was fetched from outside the app", async () => {

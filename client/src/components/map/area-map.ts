@@ -97,6 +97,7 @@ export function createAreaMap(
   });
   // What the basemap drew, for the browser tests and anyone inspecting the page.
   map.on("idle", () => {
+    container.dataset.zoom = map.getZoom().toFixed(1);
     const streetLayers = basemaps.get(map)?.streetLayers ?? [];
     if (streetLayers.length > 0)
       container.dataset.basemapStreets = String(map.queryRenderedFeatures({ layers: streetLayers }).length);
