@@ -36,6 +36,8 @@ const MEETING =
 const PROMISE = "every role follows the medborgarlöften (decisions/016)";
 const PROMISE_WRITERS =
   "the promise, its activities and effects are written by analysts and admins (decisions/016)";
+const AUDIT = "who did what in the workspace, and whose free text they read (decisions/018)";
+const AUDIT_UNSCOPED = "failed sign-ins belong to no workspace, so to no workspace's admin (decisions/018)";
 
 /**
  * The access policy of every procedure of the app router, keyed by its path. It records what the
@@ -81,6 +83,13 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "workspace.apiTokens": { callers: ADMINS },
   "workspace.createApiToken": { callers: ADMINS },
   "workspace.revokeApiToken": { callers: ADMINS },
+
+  "audit.list": { callers: ADMINS, reason: AUDIT },
+  "audit.export": { callers: ADMINS, reason: `${AUDIT}; a mutation because it returns a file` },
+  "audit.retention": { callers: ADMINS },
+  "audit.setRetention": { callers: ADMINS, reason: "a shorter period purges older entries at once" },
+  "audit.systemList": { callers: "system-admin", reason: AUDIT_UNSCOPED },
+  "audit.systemExport": { callers: "system-admin", reason: AUDIT_UNSCOPED },
 
   "areas.list": { callers: EVERY_ROLE },
   "areas.districtGeometries": { callers: EVERY_ROLE },

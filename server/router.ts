@@ -1,5 +1,6 @@
 import { analysisRouter } from "./features/analysis/analysis.router.ts";
 import { areasRouter } from "./features/areas/areas.router.ts";
+import { auditRouter } from "./features/audit/audit.router.ts";
 import { authRouter } from "./features/auth/auth.router.ts";
 import { categoriesRouter } from "./features/categories/categories.router.ts";
 import { dialoguesRouter } from "./features/dialogues/dialogues.router.ts";
@@ -38,6 +39,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     places: placesRouter,
     lagesbild: lagesbildRouter,
     medborgarlofte: medborgarlofteRouter,
+    audit: auditRouter,
   });
 }
 

@@ -217,6 +217,13 @@ export const SPECS: Record<string, Spec> = {
     input: async () => ({ id: (await as("admin").workspace.createApiToken({ name: `Token ${next()}` })).id }),
   },
 
+  "audit.list": { input: () => ({ filter: {}, page: 1 }) },
+  "audit.export": { input: () => ({ filter: { action: "sign_in" }, format: "csv" }) },
+  "audit.retention": {},
+  "audit.setRetention": { input: () => ({ days: 365 }) },
+  "audit.systemList": { input: () => ({ filter: { action: "sign_in_failed" }, page: 1 }) },
+  "audit.systemExport": { input: () => ({ filter: {}, format: "csv" }) },
+
   "areas.list": {},
   "areas.districtGeometries": {},
   "areas.rename": { input: () => ({ areaId: ids.area, name: "Mjälga-Centrum" }) },

@@ -5,6 +5,7 @@ import type {
 } from "../../../shared/schemas/accounts.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
 import { consumeToken, findUsableToken } from "./account-tokens.ts";
 import { signInTarget } from "./auth.service.ts";
 import { type LoginThrottle, loginThrottle } from "./login-throttle.ts";
@@ -78,6 +79,13 @@ export async function acceptInvitation(scope: LinkScope, input: AcceptInvitation
       create: { workspaceId: workspace.id, userId: user.id, role, organizationId },
       update: { role, organizationId, deactivatedAt: null },
     });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: "invitation_accepted",
+      target: { type: "invitation", id: invitation.id },
+      details: { role, organizationId },
+    });
     return user.id;
   });
   const session = await createSession({ db, userId, days: scope.sessionDays });
@@ -104,6 +112,12 @@ export async function resetPassword(scope: LinkScope, input: ResetPasswordInput)
     await consumeToken(tx, reset.id);
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
+    await recordAccountAudit(tx, {
+      userId,
+      actorUserId: userId,
+      action: "reset_link_used",
+      target: { type: "user", id: userId },
+    });
   });
   const target = await signInTarget(db, userId);
   if (!target.canSignIn) return { session: null, workspaceSlug: null };
@@ -124,7 +138,15 @@ export async function changePassword(
   attempt.succeeded();
   requireAllowedPassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await recordAccountAudit(tx, {
+      userId: user.id,
+      actorUserId: user.id,
+      action: "password_changed",
+      target: { type: "user", id: user.id },
+    });
+  });
   const endedSessions = await endUserSessions({ db, userId: user.id, keepToken: scope.sessionToken });
   return { endedSessions };
 }

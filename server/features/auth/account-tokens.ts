@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "../../../shared/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAccountAudit } from "../audit/audit.service.ts";
 import type { AccountTokenKind } from "../../generated/prisma/enums.ts";
 import { hashToken } from "./session.service.ts";
 
@@ -52,21 +53,35 @@ export async function createInvitation(
   return { ...created, token };
 }
 
-/** A one-time password reset for an account; earlier unused ones stop working. */
+/**
+ * A one-time password reset for an account; earlier unused ones stop working. Audited in every
+ * workspace of the account: a reset hands the account over, so each of their admins should see it.
+ */
 export async function createResetLink(
   db: Db,
   reset: { userId: string; email: string; createdById: string | null },
 ) {
-  await db.accountToken.deleteMany({ where: { kind: "password_reset", userId: reset.userId, usedAt: null } });
   const { token, tokenHash } = newToken();
-  const created = await db.accountToken.create({
-    data: {
-      ...reset,
-      kind: "password_reset",
-      tokenHash,
-      expiresAt: new Date(Date.now() + RESET_HOURS * HOUR_MS),
-    },
-    select: { email: true, expiresAt: true },
+  const created = await db.$transaction(async (tx) => {
+    await tx.accountToken.deleteMany({
+      where: { kind: "password_reset", userId: reset.userId, usedAt: null },
+    });
+    const link = await tx.accountToken.create({
+      data: {
+        ...reset,
+        kind: "password_reset",
+        tokenHash,
+        expiresAt: new Date(Date.now() + RESET_HOURS * HOUR_MS),
+      },
+      select: { email: true, expiresAt: true },
+    });
+    await recordAccountAudit(tx, {
+      userId: reset.userId,
+      actorUserId: reset.createdById,
+      action: "reset_link_issued",
+      target: { type: "user", id: reset.userId },
+    });
+    return link;
   });
   return { ...created, token };
 }

@@ -1,6 +1,7 @@
 import type { LoginInput } from "../../../shared/schemas/auth.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
 import { type LoginThrottle, loginThrottle } from "./login-throttle.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./session.service.ts";
@@ -25,12 +26,33 @@ export async function login({
     select: { id: true, passwordHash: true },
   });
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !isValid) throw new AppError("INVALID_CREDENTIALS", "Wrong email or password");
+  if (!user || !isValid) {
+    // The typed address is not kept (it may be a password typed in the wrong field): only a known account's id.
+    await recordFailedSignIn(db, user?.id ?? null, "invalid_credentials");
+    throw new AppError("INVALID_CREDENTIALS", "Wrong email or password");
+  }
   attempt.succeeded();
   // Told only to someone who knew the password: the account exists but every membership is deactivated.
-  if (!(await signInTarget(db, user.id)).canSignIn)
+  if (!(await signInTarget(db, user.id)).canSignIn) {
+    await recordFailedSignIn(db, user.id, "deactivated");
     throw new AppError("ACCOUNT_DEACTIVATED", "Every membership of the account is deactivated");
-  return createSession({ db, userId: user.id, days: sessionDays });
+  }
+  return db.$transaction(async (tx) => {
+    const session = await createSession({ db: tx, userId: user.id, days: sessionDays });
+    await recordAccountAudit(tx, { userId: user.id, actorUserId: user.id, action: "sign_in" });
+    return session;
+  });
+}
+
+/** A refused sign-in belongs to no workspace: system administrators read it (decisions/018). */
+function recordFailedSignIn(db: Db, userId: string | null, reason: "invalid_credentials" | "deactivated") {
+  return recordAudit(db, {
+    workspaceId: null,
+    userId: null,
+    action: "sign_in_failed",
+    target: userId ? { type: "user", id: userId } : undefined,
+    details: { reason },
+  });
 }
 
 /**

@@ -17,7 +17,8 @@ export async function createSession({
   userId,
   days = SESSION_DAYS,
 }: {
-  db: Db;
+  /** The client, or a transaction that records the sign-in with it. */
+  db: Pick<Db, "session">;
   userId: string;
   days?: number;
 }) {

@@ -1,9 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import type { Db } from "../../db/client.ts";
 import { locateColumns, parseCsv } from "./csv.ts";
+import { type ImportActor, recordImportAudit } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 
-export type AreaImportOptions = {
+export type AreaImportOptions = ImportActor & {
   db: Db;
   workspaceId: string;
   content: Buffer | string;
@@ -170,6 +171,7 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
           created++;
         }
       }
+      await recordImportAudit(tx, options, { kind: "areas", count: features.length });
       return { areas: features.length, created };
     },
     { timeout: 600_000, maxWait: 60_000 },
@@ -177,14 +179,16 @@ export async function importAreasGeoJson(options: AreaImportOptions) {
 }
 
 /** Population per area and year from CSV (code, year, population columns), upserted. */
-export async function importPopulation(options: {
-  db: Db;
-  workspaceId: string;
-  content: Buffer | string;
-  codeColumn: string;
-  yearColumn: string;
-  populationColumn: string;
-}) {
+export async function importPopulation(
+  options: ImportActor & {
+    db: Db;
+    workspaceId: string;
+    content: Buffer | string;
+    codeColumn: string;
+    yearColumn: string;
+    populationColumn: string;
+  },
+) {
   const { db, workspaceId } = options;
   const table = parseCsv(options.content);
   const issues = createIssueList();
@@ -235,6 +239,7 @@ export async function importPopulation(options: {
           update: { population: value.population },
         });
       }
+      await recordImportAudit(tx, options, { kind: "population", count: values.length });
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 import { locateColumns, parseCsv } from "./csv.ts";
+import { type ImportActor, recordImportAudit } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
 
 const COLUMNS = ["Brottskod", "Brott_niva", "Brottskategorier_namn"] as const;
@@ -19,7 +20,8 @@ export async function importCrimeCodeKey({
   db,
   workspaceId,
   content,
-}: {
+  ...actor
+}: ImportActor & {
   db: Db;
   workspaceId: string;
   content: Buffer | string;
@@ -92,6 +94,11 @@ export async function importCrimeCodeKey({
         }
         await upsert(code, names.at(-1) ?? code, parentId, "crime_code");
       }
+      await recordImportAudit(
+        tx,
+        { ...actor, workspaceId },
+        { kind: "crime-codes", count: levelsByCode.size },
+      );
       return { codes: levelsByCode.size, categories: idByCode.size };
     },
     { timeout: 600_000, maxWait: 60_000 },

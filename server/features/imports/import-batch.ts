@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 import type { DataSourceKind } from "../../generated/prisma/enums.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { ImportIssue } from "./import-errors.ts";
 
-export type ImportFileOptions = {
+/** Who an import acts for, for its audit entry, and how the file came when not through the app. */
+export type ImportActor = {
+  userId?: string | null;
+  via?: "token" | "command";
+  /** The import token that handed the file over (via "token"). */
+  apiTokenId?: string;
+};
+
+export type ImportFileOptions = ImportActor & {
   db: Db;
   workspaceId: string;
   timeZone: string;
@@ -13,6 +22,26 @@ export type ImportFileOptions = {
 };
 
 type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The audit entry of a completed import, written in the import's own transaction (decisions/018). */
+export function recordImportAudit(
+  tx: Transaction,
+  options: ImportActor & { workspaceId: string },
+  imported: { kind: string; count: number; batchId?: string },
+) {
+  return recordAudit(tx, {
+    workspaceId: options.workspaceId,
+    userId: options.userId ?? null,
+    action: "import_completed",
+    target: imported.batchId ? { type: "import_batch", id: imported.batchId } : { type: "import", id: null },
+    details: {
+      kind: imported.kind,
+      count: imported.count,
+      ...(options.via ? { via: options.via } : {}),
+      ...(options.apiTokenId ? { apiTokenId: options.apiTokenId } : {}),
+    },
+  });
+}
 
 export function fileHashOf(content: Buffer | string): string {
   return createHash("sha256").update(content).digest("hex");
@@ -47,6 +76,11 @@ export async function runImportBatch<Summary>(
         },
       });
       const summary = await write(tx, batch.id);
+      await recordImportAudit(tx, options, {
+        kind: options.kind,
+        count: options.rowCount,
+        batchId: batch.id,
+      });
       return tx.importBatch.update({
         where: { workspaceId_id: { workspaceId, id: batch.id } },
         data: { status: "completed", finishedAt: new Date(), summary: summary as object },

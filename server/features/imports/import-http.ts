@@ -68,7 +68,7 @@ export function createImportRoute(db: Db, log?: (line: string) => void) {
       const authorization = req.headers.authorization ?? "";
       const token = authorization.startsWith("Bearer ") ? authorization.slice(7).trim() : null;
       const slug = req.headers[WORKSPACE_HEADER];
-      const { workspace, userId } = await resolveImportToken({
+      const { workspace, userId, tokenId } = await resolveImportToken({
         db,
         token,
         workspaceSlug: typeof slug === "string" && slug ? slug : null,
@@ -76,7 +76,16 @@ export function createImportRoute(db: Db, log?: (line: string) => void) {
       const fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? "fil"));
       const content = await readBody(req);
       const options = Object.fromEntries(url.searchParams) as ImportJobOptions;
-      const outcome = await runImportJob({ db, workspace, userId, kind, fileName, content, options });
+      const outcome = await runImportJob({
+        db,
+        workspace,
+        userId,
+        apiTokenId: tokenId,
+        kind,
+        fileName,
+        content,
+        options,
+      });
       send(res, 200, outcome);
     } catch (error) {
       if (error instanceof ImportRejectedError)

@@ -32,6 +32,8 @@ export type ImportJob = {
   db: Db;
   workspace: { id: string; timezone: string };
   userId: string | null;
+  /** The import token that handed the file to the running app; without it, the command line ran it. */
+  apiTokenId?: string;
   kind: ImportJobKind;
   fileName: string;
   content: Buffer;
@@ -42,7 +44,10 @@ export type ImportJob = {
 export async function runImportJob(job: ImportJob): Promise<{ message: string; result: unknown }> {
   const { db, workspace, userId, fileName, content } = job;
   const options = ImportJobOptionsSchema.parse(job.options);
-  const base = { db, workspaceId: workspace.id, timeZone: workspace.timezone, userId, fileName, content };
+  const actor = job.apiTokenId
+    ? { userId, via: "token" as const, apiTokenId: job.apiTokenId }
+    : { userId, via: "command" as const };
+  const base = { db, workspaceId: workspace.id, timeZone: workspace.timezone, fileName, content, ...actor };
   switch (job.kind) {
     case "police-delivery": {
       const batch = await importPoliceDelivery(base);
@@ -59,7 +64,7 @@ export async function runImportJob(job: ImportJob): Promise<{ message: string; r
       };
     }
     case "crime-codes": {
-      const result = await importCrimeCodeKey({ db, workspaceId: workspace.id, content });
+      const result = await importCrimeCodeKey({ db, workspaceId: workspace.id, content, ...actor });
       return { message: JSON.stringify(result), result };
     }
     case "areas": {
@@ -67,6 +72,7 @@ export async function runImportJob(job: ImportJob): Promise<{ message: string; r
         db,
         workspaceId: workspace.id,
         content,
+        ...actor,
         kind: options.kind,
         codeProperty: options.code ?? "desokod",
         nameProperty: options.name,
@@ -81,6 +87,7 @@ export async function runImportJob(job: ImportJob): Promise<{ message: string; r
         db,
         workspaceId: workspace.id,
         content,
+        ...actor,
         codeColumn: options.code ?? "desokod",
         yearColumn: options.year ?? "år",
         populationColumn: options.population ?? "bef",

@@ -74,11 +74,14 @@ export const importsRouter = router({
         mapping: input.mapping,
       }),
     ),
-  crimeCodes: analystProcedure
-    .input(FileInputSchema)
-    .mutation(({ ctx, input }) =>
-      importCrimeCodeKey({ db: ctx.db, workspaceId: ctx.workspace.id, content: decode(input) }),
-    ),
+  crimeCodes: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
+    importCrimeCodeKey({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      content: decode(input),
+    }),
+  ),
   areasPreview: analystProcedure
     .input(FileInputSchema)
     .mutation(({ input }) => previewGeoJson(decode(input))),
@@ -96,6 +99,7 @@ export const importsRouter = router({
       importAreasGeoJson({
         db: ctx.db,
         workspaceId: ctx.workspace.id,
+        userId: ctx.user.id,
         content: decode(input),
         kind: input.kind,
         codeProperty: input.codeProperty,
@@ -116,6 +120,7 @@ export const importsRouter = router({
       importPopulation({
         db: ctx.db,
         workspaceId: ctx.workspace.id,
+        userId: ctx.user.id,
         content: decode(input),
         codeColumn: input.codeColumn,
         yearColumn: input.yearColumn,
@@ -134,9 +139,12 @@ export const importsRouter = router({
       surveyName: input.surveyName,
     }),
   ),
-  undo: analystProcedure
-    .input(z.object({ batchId: z.string().uuid() }))
-    .mutation(({ ctx, input }) =>
-      undoImportBatch({ db: ctx.db, workspaceId: ctx.workspace.id, batchId: input.batchId }),
-    ),
+  undo: analystProcedure.input(z.object({ batchId: z.string().uuid() })).mutation(({ ctx, input }) =>
+    undoImportBatch({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      batchId: input.batchId,
+      userId: ctx.user.id,
+    }),
+  ),
 });

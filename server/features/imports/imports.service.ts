@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 
 const batchSelect = {
   id: true,
@@ -55,10 +56,12 @@ export async function undoImportBatch({
   db,
   workspaceId,
   batchId,
+  userId = null,
 }: {
   db: Db;
   workspaceId: string;
   batchId: string;
+  userId?: string | null;
 }) {
   const batch = await db.importBatch.findUnique({
     where: { workspaceId_id: { workspaceId, id: batchId } },
@@ -96,6 +99,13 @@ export async function undoImportBatch({
     await tx.importBatch.update({
       where: { workspaceId_id: { workspaceId, id: batchId } },
       data: { status: "undone", undoneAt: new Date() },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      userId,
+      action: "import_undone",
+      target: { type: "import_batch", id: batchId },
+      details: { count: count + surveyRows.count },
     });
     return { removed: count + surveyRows.count, restored: restored + surveyRestored };
   });

@@ -14,6 +14,7 @@ import {
 } from "../../../shared/schemas/lagesbild.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { resolveActor } from "../access/ownership.ts";
+import { auditAfter } from "../audit/audit.service.ts";
 import { addFollowUp, closeInsats, createInsats } from "./insatser.service.ts";
 import {
   createLagesbild,
@@ -88,6 +89,13 @@ export const lagesbildRouter = router({
     .mutation(({ ctx, input }) => closeInsats(ctx.scope, input)),
   overTime: reader.input(OverTimeInputSchema).query(({ ctx, input }) => getOverTime(ctx.scope, input)),
   actionPlan: reader.input(z.void()).query(({ ctx }) => actionPlanRows(ctx.scope)),
-  actionPlanXlsx: reader.input(z.void()).mutation(({ ctx }) => actionPlanXlsx(ctx.scope)),
+  actionPlanXlsx: reader.input(z.void()).mutation(({ ctx }) =>
+    auditAfter(ctx.db, actionPlanXlsx(ctx.scope), () => ({
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      action: "action_plan_exported",
+      details: { format: "xlsx" },
+    })),
+  ),
   effect: reader.input(EffectInputSchema).query(({ ctx, input }) => getInsatsEffect(ctx.scope, input)),
 });

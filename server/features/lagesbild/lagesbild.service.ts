@@ -20,6 +20,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { type Actor, actsAcrossWorkspace, requireOwnership } from "../access/ownership.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assembleFigures } from "./figures.service.ts";
 import { listInsatserFor } from "./insatser.service.ts";
@@ -368,6 +369,13 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
       where: { workspaceId_id: { workspaceId: workspace.id, id } },
       data: { status: "published", version, publishedAt: scope.now?.() ?? new Date() },
     });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: actor.userId,
+      action: "lagesbild_published",
+      target: { type: "lagesbild", id },
+      details: { version },
+    });
   });
   return { version };
 }
@@ -376,9 +384,18 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
 export async function reopenLagesbild(scope: LagesbildScope, id: string) {
   const lagesbild = await findLagesbild(scope, id);
   if (lagesbild.status !== "published") throw new AppError("CONFLICT", "Lägesbilden är redan ett utkast.");
-  await scope.db.lagesbild.update({
-    where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
-    data: { status: "draft" },
+  await scope.db.$transaction(async (tx) => {
+    await tx.lagesbild.update({
+      where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
+      data: { status: "draft" },
+    });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      userId: scope.actor.userId,
+      action: "lagesbild_reopened",
+      target: { type: "lagesbild", id },
+      details: { version: lagesbild.version },
+    });
   });
 }
 

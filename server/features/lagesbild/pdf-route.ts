@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookie } from "cookie";
 import { SESSION_COOKIE } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { createSession, deleteSession, resolveSession } from "../auth/session.service.ts";
 import { resolveMembership } from "../workspace/workspace.service.ts";
 
@@ -83,6 +84,13 @@ export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (l
     }
     if (!pdf)
       return sendText(res, 500, "PDF:en kunde inte skapas. Försök igen eller använd Skriv ut i webbläsaren.");
+    await recordAudit(db, {
+      workspaceId: membership.workspace.id,
+      userId: session.user.id,
+      action: "lagesbild_pdf_exported",
+      target: { type: "lagesbild", id },
+      details: { format: "pdf" },
+    });
     const day = lagesbild.periodStart.toISOString().slice(0, 10);
     res.writeHead(200, {
       "Content-Type": "application/pdf",

@@ -19,6 +19,7 @@ import {
 } from "../../../shared/schemas/medborgarlofte.ts";
 import { publicProcedure, roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { resolveActor } from "../access/ownership.ts";
+import { auditAfter } from "../audit/audit.service.ts";
 import {
   addActivity,
   addFocusArea,
@@ -47,9 +48,15 @@ const writer = withActor(roleProcedure(WRITER_ROLES));
 export const medborgarlofteRouter = router({
   list: reader.input(z.void()).query(({ ctx }) => listPromises(ctx.scope)),
   get: reader.input(GetPromiseInputSchema).query(({ ctx, input }) => getPromise(ctx.scope, input)),
-  reportXlsx: reader
-    .input(ReportInputSchema)
-    .mutation(({ ctx, input }) => promiseReportXlsx(ctx.scope, input)),
+  reportXlsx: reader.input(ReportInputSchema).mutation(({ ctx, input }) =>
+    auditAfter(ctx.db, promiseReportXlsx(ctx.scope, input), () => ({
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      action: "promise_report_exported",
+      target: { type: "promise", id: input.id },
+      details: { format: "xlsx", ...(input.year ? { year: input.year } : {}) },
+    })),
+  ),
   create: analyst
     .input(CreatePromiseInputSchema)
     .mutation(({ ctx, input }) => createPromise(ctx.scope, input)),

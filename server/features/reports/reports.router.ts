@@ -7,6 +7,7 @@ import {
 } from "../../../shared/schemas/field.ts";
 import { AppError } from "../../errors.ts";
 import { publicProcedure, roleProcedure, router } from "../../trpc.ts";
+import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
 import { getDistrictGeometries } from "../areas/areas.service.ts";
 import {
   citizenReportStatus,
@@ -22,7 +23,12 @@ export const reportsRouter = router({
     .mutation(({ ctx, input }) => createPartnerReport(ctx, input)),
   queue: roleProcedure(ANALYST_ROLES)
     .input(z.object({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }))
-    .query(({ ctx, input }) => listReports(ctx, input.status)),
+    .query(({ ctx, input }) =>
+      // Every listed report carries its description and contact details (decisions/018).
+      auditAfter(ctx.db, listReports(ctx, input.status), (reports) =>
+        restrictedReadEntry(ctx, "reports_read", reports.length, undefined, input.status),
+      ),
+    ),
   review: roleProcedure(ANALYST_ROLES)
     .input(ReviewInputSchema)
     .mutation(({ ctx, input }) => reviewReport({ ...ctx, userId: ctx.user.id }, input)),

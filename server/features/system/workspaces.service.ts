@@ -3,6 +3,7 @@ import { localDateToDbDate, mondayOf } from "../../../shared/calendar.ts";
 import type { CreateWorkspaceInputSchema } from "../../../shared/schemas/accounts.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { createInvitation } from "../auth/account-tokens.ts";
 import { hashPassword, requireAllowedPassword } from "../auth/password.ts";
 
@@ -38,6 +39,12 @@ export async function createWorkspaceWithAdmin(
       data: { slug: input.slug, name: input.name, meetingAnchorDate: localDateToDbDate(input.meetingAnchor) },
       select: { id: true, slug: true, name: true },
     });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: options.createdById,
+      action: "workspace_created",
+      target: { type: "workspace", id: workspace.id },
+    });
     const organization = input.organization
       ? await tx.organization.create({
           data: { ...input.organization, workspaces: { create: { workspaceId: workspace.id } } },
@@ -69,6 +76,13 @@ export async function createWorkspaceWithAdmin(
       organizationId: organization?.id ?? null,
       createdById: options.createdById,
       isSystemAdmin,
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: options.createdById,
+      action: "invitation_created",
+      target: { type: "invitation", id: invitation.id },
+      details: { role: "admin", organizationId: organization?.id ?? null },
     });
     return { workspace, organization, invitation };
   });

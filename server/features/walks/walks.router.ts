@@ -7,6 +7,7 @@ import {
   FindingFilterSchema,
 } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
 import { getPhoto, listFindings } from "./findings.service.ts";
 import { addFinding, changeFindingStatus, createWalk, getWalk, listWalks } from "./walks.service.ts";
 
@@ -22,10 +23,26 @@ export const walksRouter = router({
   changeStatus: writer
     .input(ChangeFindingStatusInputSchema)
     .mutation(({ ctx, input }) => changeFindingStatus(ctx, input)),
-  findings: workspaceProcedure.input(FindingFilterSchema).query(({ ctx, input }) => listFindings(ctx, input)),
+  // Audited when the answer holds a finding's free text, names or photos (decisions/018).
+  findings: workspaceProcedure
+    .input(FindingFilterSchema)
+    .query(({ ctx, input }) =>
+      auditAfter(ctx.db, listFindings(ctx, input), (findings) =>
+        restrictedReadEntry(
+          ctx,
+          "findings_read",
+          findings.filter((finding) => !finding.isRestricted).length,
+          input.walkId ? { type: "walk", id: input.walkId } : undefined,
+        ),
+      ),
+    ),
   photo: workspaceProcedure
     .input(z.object({ photoId: z.uuid() }))
-    .query(({ ctx, input }) => getPhoto(ctx, input.photoId)),
+    .query(({ ctx, input }) =>
+      auditAfter(ctx.db, getPhoto(ctx, input.photoId), () =>
+        restrictedReadEntry(ctx, "photo_read", 1, { type: "photo", id: input.photoId }),
+      ),
+    ),
   organizations: workspaceProcedure.input(z.void()).query(({ ctx }) =>
     ctx.db.organization.findMany({
       where: { workspaces: { some: { workspaceId: ctx.workspace.id } } },

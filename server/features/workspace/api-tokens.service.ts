@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 
 const TOKEN_PREFIX = "est_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -38,19 +39,45 @@ export async function createApiToken({
   name: string;
 }) {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const created = await db.apiToken.create({
-    data: { workspaceId, name, tokenHash: hashToken(token), createdById: userId },
-    select: { id: true, name: true },
+  return db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { workspaceId, name, tokenHash: hashToken(token), createdById: userId },
+      select: { id: true, name: true },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      userId,
+      action: "api_token_created",
+      target: { type: "api_token", id: created.id },
+    });
+    return { ...created, token };
   });
-  return { ...created, token };
 }
 
-export async function revokeApiToken({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {
-  const { count } = await db.apiToken.updateMany({
-    where: { id, workspaceId, revokedAt: null },
-    data: { revokedAt: new Date() },
+export async function revokeApiToken({
+  db,
+  workspaceId,
+  userId,
+  id,
+}: {
+  db: Db;
+  workspaceId: string;
+  userId: string;
+  id: string;
+}) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, workspaceId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such active token in this workspace");
+    await recordAudit(tx, {
+      workspaceId,
+      userId,
+      action: "api_token_revoked",
+      target: { type: "api_token", id },
+    });
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "No such active token in this workspace");
 }
 
 /**
@@ -91,5 +118,5 @@ export async function resolveImportToken({
   if (!membership || !ANALYST_ROLES.includes(membership.role))
     throw new AppError("FORBIDDEN", "Den som skapade importnyckeln får inte längre importera i arbetsytan.");
   await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
-  return { workspace: found.workspace, userId: found.createdById };
+  return { workspace: found.workspace, userId: found.createdById, tokenId: found.id };
 }

@@ -1,6 +1,7 @@
 import type { InviteInput } from "../../../shared/schemas/accounts.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { createInvitation } from "../auth/account-tokens.ts";
 import { type AdminScope, requireOrganizationFor } from "./members.service.ts";
 
@@ -21,13 +22,23 @@ export async function inviteMember({ db, workspace, user }: InviteScope, input: 
         ? "Personen är redan medlem men avstängd: återaktivera medlemskapet i stället."
         : "Personen är redan medlem i arbetsytan.",
     );
-  return createInvitation(db, {
-    workspaceId: workspace.id,
-    email: input.email,
-    name: input.name ?? null,
-    role: input.role,
-    organizationId: input.organizationId,
-    createdById: user?.id ?? null,
+  return db.$transaction(async (tx) => {
+    const invitation = await createInvitation(tx, {
+      workspaceId: workspace.id,
+      email: input.email,
+      name: input.name ?? null,
+      role: input.role,
+      organizationId: input.organizationId,
+      createdById: user?.id ?? null,
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user?.id ?? null,
+      action: "invitation_created",
+      target: { type: "invitation", id: invitation.id },
+      details: { role: input.role, organizationId: input.organizationId },
+    });
+    return invitation;
   });
 }
 
@@ -52,9 +63,17 @@ export async function listInvitations({ db, workspace }: AdminScope) {
   }));
 }
 
-export async function revokeInvitation({ db, workspace }: AdminScope, id: string) {
-  const { count } = await db.accountToken.deleteMany({
-    where: { id, workspaceId: workspace.id, kind: "invitation", usedAt: null },
+export async function revokeInvitation({ db, workspace, user }: AdminScope, id: string) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.accountToken.deleteMany({
+      where: { id, workspaceId: workspace.id, kind: "invitation", usedAt: null },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such open invitation in this workspace");
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: "invitation_revoked",
+      target: { type: "invitation", id },
+    });
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "No such open invitation in this workspace");
 }

@@ -2,6 +2,7 @@ import type { Role } from "../../../shared/roles.ts";
 import type { UpdateMemberInput } from "../../../shared/schemas/accounts.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { createResetLink, type Transaction } from "../auth/account-tokens.ts";
 import { endUserSessions } from "../auth/session.service.ts";
 
@@ -80,7 +81,12 @@ export async function requireOrganizationFor(
 async function membershipOf(db: Transaction, workspaceId: string, userId: string) {
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
-    select: { role: true, deactivatedAt: true, user: { select: { email: true, isSystemAdmin: true } } },
+    select: {
+      role: true,
+      organizationId: true,
+      deactivatedAt: true,
+      user: { select: { email: true, isSystemAdmin: true } },
+    },
   });
   if (!membership) throw new AppError("NOT_FOUND", "No such member in this workspace");
   return membership;
@@ -103,7 +109,7 @@ async function requireAnotherAdmin(tx: Transaction, workspaceId: string, userId:
 }
 
 /** Sets a member's role and organisation; the new role applies on their next request. */
-export async function updateMember({ db, workspace }: AdminScope, input: UpdateMemberInput) {
+export async function updateMember({ db, workspace, user }: AdminScope, input: UpdateMemberInput) {
   await requireOrganizationFor(db, workspace.id, input.role, input.organizationId);
   await db.$transaction(async (tx) => {
     const current = await membershipOf(tx, workspace.id, input.userId);
@@ -113,6 +119,18 @@ export async function updateMember({ db, workspace }: AdminScope, input: UpdateM
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: input.userId } },
       data: { role: input.role, organizationId: input.organizationId },
     });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: "member_updated",
+      target: { type: "user", id: input.userId },
+      details: {
+        role: input.role,
+        previousRole: current.role,
+        organizationId: input.organizationId,
+        previousOrganizationId: current.organizationId,
+      },
+    });
   });
 }
 
@@ -120,7 +138,11 @@ export async function updateMember({ db, workspace }: AdminScope, input: UpdateM
  * Deactivates a membership: the workspace refuses the user from now on, and every session of
  * theirs ends at once (also in other workspaces: they sign in again there). Reactivation undoes it.
  */
-export async function setMemberActive({ db, workspace }: AdminScope, userId: string, isActive: boolean) {
+export async function setMemberActive(
+  { db, workspace, user }: AdminScope,
+  userId: string,
+  isActive: boolean,
+) {
   await db.$transaction(async (tx) => {
     const current = await membershipOf(tx, workspace.id, userId);
     if (!isActive && current.role === "admin" && current.deactivatedAt === null)
@@ -128,6 +150,12 @@ export async function setMemberActive({ db, workspace }: AdminScope, userId: str
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
       data: { deactivatedAt: isActive ? null : (current.deactivatedAt ?? new Date()) },
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: isActive ? "member_reactivated" : "member_deactivated",
+      target: { type: "user", id: userId },
     });
   });
   if (!isActive) await endUserSessions({ db, userId });

@@ -1,9 +1,10 @@
 import type { OrganizationInput } from "../../../shared/schemas/accounts.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { AdminScope } from "./members.service.ts";
 
 /** A new organisation of the workspace (always a new row: another workspace's namesake is not this one). */
-export async function addOrganization({ db, workspace }: AdminScope, input: OrganizationInput) {
+export async function addOrganization({ db, workspace, user }: AdminScope, input: OrganizationInput) {
   const namesake = await db.workspaceOrganization.findFirst({
     where: {
       workspaceId: workspace.id,
@@ -12,9 +13,18 @@ export async function addOrganization({ db, workspace }: AdminScope, input: Orga
     select: { organizationId: true },
   });
   if (namesake) throw new AppError("CONFLICT", `Arbetsytan har redan organisationen ${input.name}.`);
-  return db.organization.create({
-    data: { name: input.name, kind: input.kind, workspaces: { create: { workspaceId: workspace.id } } },
-    select: { id: true, name: true, kind: true },
+  return db.$transaction(async (tx) => {
+    const organization = await tx.organization.create({
+      data: { name: input.name, kind: input.kind, workspaces: { create: { workspaceId: workspace.id } } },
+      select: { id: true, name: true, kind: true },
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: "organization_added",
+      target: { type: "organization", id: organization.id },
+    });
+    return organization;
   });
 }
 
@@ -23,7 +33,7 @@ export async function addOrganization({ db, workspace }: AdminScope, input: Orga
  * (a member must have an organisation); records it owned keep its name, so the history still
  * says whose they were.
  */
-export async function removeOrganization({ db, workspace }: AdminScope, organizationId: string) {
+export async function removeOrganization({ db, workspace, user }: AdminScope, organizationId: string) {
   const link = { workspaceId_organizationId: { workspaceId: workspace.id, organizationId } };
   if (!(await db.workspaceOrganization.findUnique({ where: link, select: { organizationId: true } })))
     throw new AppError("NOT_FOUND", "The organisation is not one of this workspace's");
@@ -38,5 +48,13 @@ export async function removeOrganization({ db, workspace }: AdminScope, organiza
       "VALIDATION",
       `${members} medlemmar och ${invitations} öppna inbjudningar hör till organisationen: flytta dem till en annan först.`,
     );
-  await db.workspaceOrganization.delete({ where: link });
+  await db.$transaction(async (tx) => {
+    await tx.workspaceOrganization.delete({ where: link });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: "organization_removed",
+      target: { type: "organization", id: organizationId },
+    });
+  });
 }

@@ -24,11 +24,14 @@ export const workspaceRouter = router({
     .input(z.void())
     .output(WorkspaceSettingsSchema)
     .query(({ ctx }) => getWorkspaceSettings({ db: ctx.db, workspaceId: ctx.workspace.id })),
-  updateSettings: admin
-    .input(WorkspaceSettingsSchema)
-    .mutation(({ ctx, input }) =>
-      updateWorkspaceSettings({ db: ctx.db, workspaceId: ctx.workspace.id, settings: input }),
-    ),
+  updateSettings: admin.input(WorkspaceSettingsSchema).mutation(({ ctx, input }) =>
+    updateWorkspaceSettings({
+      db: ctx.db,
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      settings: input,
+    }),
+  ),
   ...memberProcedures,
   apiTokens: admin
     .input(z.void())
@@ -41,6 +44,6 @@ export const workspaceRouter = router({
   revokeApiToken: admin
     .input(z.object({ id: z.string().uuid() }))
     .mutation(({ ctx, input }) =>
-      revokeApiToken({ db: ctx.db, workspaceId: ctx.workspace.id, id: input.id }),
+      revokeApiToken({ db: ctx.db, workspaceId: ctx.workspace.id, userId: ctx.user.id, id: input.id }),
     ),
 });

@@ -1,6 +1,7 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
 import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
 const workspaceSelect = {
@@ -56,16 +57,27 @@ export async function getWorkspaceSettings({ db, workspaceId }: { db: Db; worksp
 export async function updateWorkspaceSettings({
   db,
   workspaceId,
+  userId,
   settings,
 }: {
   db: Db;
   workspaceId: string;
+  userId: string;
   settings: WorkspaceSettings;
 }) {
-  const saved = await db.workspace.update({
-    where: { id: workspaceId },
-    data: settings,
-    select: { notesRetentionDays: true, surveyMinRespondents: true },
+  const saved = await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      workspaceId,
+      userId,
+      action: "settings_updated",
+      target: { type: "workspace", id: workspaceId },
+      details: { ...settings },
+    });
+    return tx.workspace.update({
+      where: { id: workspaceId },
+      data: settings,
+      select: { notesRetentionDays: true, surveyMinRespondents: true },
+    });
   });
   const purgedNotes = await purgeExpiredNotes(db, new Date(), workspaceId);
   return { ...saved, purgedNotes };
