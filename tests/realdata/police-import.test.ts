@@ -109,6 +109,19 @@ describeRealData("police deliveries for Dalarna 2022–2023", () => {
     await testDb?.close();
   });
 
+  it("names the DeSO areas the area file left nameless from the deliveries' regsonamn", async () => {
+    const names = new Map(
+      readCsv<{ desokod: string; namn_fran_brottsdata: string }>(
+        "dalarna/deso_namn_centroider_dalarna.csv",
+      ).map((row) => [row.desokod, row.namn_fran_brottsdata]),
+    );
+    const areas = await caller.areas.list();
+    const named = areas.filter((area) => area.kind === "deso" && area.name !== area.code);
+    expect(named.length).toBeGreaterThan(150);
+    for (const area of named) expect(area.name, area.code ?? "").toBe(names.get(area.code ?? ""));
+    expect(areas.find((area) => area.code === "2081C1090")?.name).toBe("Mjälga-Centrum");
+  });
+
   it("holds every crime of both files", async () => {
     const stored = await testDb.driver.query<{ n: number }>("SELECT SUM(count)::int AS n FROM incidents");
     expect(stored[0]?.n).toBe(rawCount(() => true));
