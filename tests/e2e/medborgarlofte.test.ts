@@ -12,6 +12,8 @@ const WORKSPACE = "est-borlange";
 const YEAR = new Date().getFullYear();
 const TITLE = `Trygghetslöfte för Jakobsgårdarna ${YEAR}`;
 const ACTIVITY = "Minst fyra trygghetsvandringar i Jakobsgårdarna";
+/** The demo's own promise (its data end on 15 November 2026). */
+const DEMO_PROMISE = "Medborgarlöfte för Borlänge 2026";
 const WHAT_DONE = "Vandring med boende längs Jakobsgårdsvägen; två trasiga lampor anmälda.";
 const contexts: BrowserContext[] = [];
 let promiseUrl = "";
@@ -45,10 +47,7 @@ describe("a medborgarlöfte in the browser", () => {
       .getByRole("link", { name: "Medborgarlöften" })
       .click();
     await page.getByRole("heading", { name: "Medborgarlöften", level: 1 }).waitFor();
-    await page
-      .getByTestId("lofte-list")
-      .getByRole("link", { name: `Medborgarlöfte för Borlänge ${2026}` })
-      .waitFor();
+    await page.getByTestId("lofte-list").getByRole("link", { name: DEMO_PROMISE }).waitFor();
     await expectNoAxeViolations(page);
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Nytt medborgarlöfte" }) });
     await fieldLabelled(form, "Rubrik").fill(TITLE);
@@ -95,10 +94,13 @@ describe("a medborgarlöfte in the browser", () => {
     await expectNoAxeViolations(page);
     // The demo's fraud meetings are the police's and the kommun's: Tunabyggen records nothing there.
     await page.getByRole("link", { name: "Alla medborgarlöften" }).first().click();
-    await page.getByRole("link", { name: `Medborgarlöfte för Borlänge ${2026}` }).click();
+    await page.getByRole("link", { name: DEMO_PROMISE }).click();
     const fraud = activityCard(page, "Informationsträffar om bedrägerier mot äldre");
     await fraud.waitFor();
-    await expect(fraud.getByTestId("progress-status").innerText()).resolves.toBe("Efter plan");
+    // Behind the plan, or (read after 2026) short of its target.
+    await expect(fraud.getByTestId("progress-status").innerText()).resolves.toMatch(
+      /^(Efter plan|Målet ej nått)$/,
+    );
     await expect(fraud.getByText("Registrera genomförande").count()).resolves.toBe(0);
     await expect(
       activityCard(page, "Trygghetsvärdar i Tjärna Ängar").getByText("Registrera genomförande").count(),
@@ -132,7 +134,6 @@ describe("a medborgarlöfte in the browser", () => {
     );
     const text = await page.locator("main").innerText();
     expect(text).not.toContain("Jakobsgårdsvägen");
-    expect(text).toContain("Färre än 5 deltagare");
     expect(await context.cookies()).toEqual([]);
     await expectNoAxeViolations(page);
   });
