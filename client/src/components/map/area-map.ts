@@ -8,14 +8,10 @@ import {
 } from "maplibre-gl";
 import { Protocol } from "pmtiles";
 
-// Offline: no external tiles or glyphs, so the map works on a closed network.
-export const OFFLINE_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f5" } }],
-};
-
-/** The app's own basemap: Protomaps' style over the PMTiles archive in the data folder, or OFFLINE_STYLE without one. */
+/**
+ * The app's own basemap (server/features/maps): Protomaps' style over the PMTiles archive in the
+ * data folder, or a plain offline background without one. Nothing is fetched from elsewhere.
+ */
 export const APP_BASEMAP_STYLE_URL = "/basemap/style.json";
 
 addProtocol("pmtiles", new Protocol().tile);
@@ -27,10 +23,15 @@ export function styleFor(styleUrl: string | null | undefined): string | StyleSpe
   return {
     version: 8,
     sources: {
-      raster: { type: "raster", tiles: [styleUrl], tileSize: 256, attribution: new URL(styleUrl).host },
+      raster: { type: "raster", tiles: [styleUrl], tileSize: 256, attribution: rasterAttribution(styleUrl) },
     },
     layers: [{ id: "raster", type: "raster", source: "raster" }],
   };
+}
+
+function rasterAttribution(template: string): string {
+  const host = new URL(template).host;
+  return host.endsWith("lantmateriet.se") ? "© Lantmäteriet" : host;
 }
 
 type Basemap = { streetLayers: string[]; firstStreetLayer?: string; firstLabelLayer?: string };
