@@ -6,8 +6,10 @@ import { createApp } from "../server/app.ts";
 import { DataDirBusyError } from "../server/db/data-dir-lock.ts";
 import { openConfiguredDb } from "../server/db/open-configured.ts";
 import { readEnv } from "../server/env.ts";
+import { purgeExpiredAuditEntries } from "../server/features/audit/audit.service.ts";
 import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
 import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.service.ts";
+import { createLogger } from "../server/logger.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -45,6 +47,8 @@ function buildIfNeeded() {
 
 async function main() {
   const env = readEnv({ NODE_ENV: "production", ...process.env });
+  // Requests and events as JSON lines; the first-run messages below stay plain text for people.
+  const logger = createLogger({ level: env.LOG_LEVEL });
   const startedAt = Date.now();
   if (!process.env.SKIP_CLIENT_BUILD) buildIfNeeded();
   const handle = await openConfiguredDb(env, { role: "app", command: "npm start", migrate: true });
@@ -52,13 +56,18 @@ async function main() {
   if (seeded)
     console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
   await deleteExpiredSessions({ db: handle.db });
-  // Dialogue notes past their workspace's retention period are purged now and every six hours.
+  // Notes and audit entries past their workspace's retention are purged now and every six hours.
   const purge = () =>
-    purgeExpiredNotes(handle.db).then(
-      (count) =>
-        count > 0 && console.log(`Rensade anteckningar från ${count} dialoger (lagringstiden passerad).`),
-      (error: unknown) => console.error("Purging dialogue notes failed:", (error as Error).message),
-    );
+    Promise.all([
+      purgeExpiredNotes(handle.db).then(
+        (count) => count > 0 && logger.info({ dialogues: count }, "purged dialogue notes past retention"),
+        (error: unknown) => logger.error({ error: (error as Error).name }, "purging dialogue notes failed"),
+      ),
+      purgeExpiredAuditEntries(handle.db, { unscopedDays: env.AUDIT_UNSCOPED_RETENTION_DAYS }).then(
+        (count) => count > 0 && logger.info({ entries: count }, "purged audit entries past retention"),
+        (error: unknown) => logger.error({ error: (error as Error).name }, "purging audit entries failed"),
+      ),
+    ]);
   await purge();
   setInterval(purge, 6 * 3_600_000).unref();
   const server = createApp({
@@ -70,7 +79,7 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
     sessionDays: env.SESSION_DAYS,
     basemapPmtiles: env.basemapPmtiles,
-    log: (line) => console.error(line),
+    logger,
   });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -92,7 +101,7 @@ async function main() {
   });
   const shutdown = () => {
     server.close();
-    void handle.close().then(() => process.exit(0));
+    void handle.close().then(() => logger.flush(() => process.exit(0)));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

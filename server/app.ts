@@ -15,6 +15,9 @@ import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route
 import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
 import { allowFraming, isEmbeddablePage } from "./features/medborgarlofte/embedding.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
+import { createHealthRoute, HEALTH_ROUTE } from "./health.ts";
+import { type Logger, silentLogger } from "./logger.ts";
+import { withRequestLog } from "./request-log.ts";
 import { createAppRouter } from "./router.ts";
 
 export type AppOptions = {
@@ -23,7 +26,8 @@ export type AppOptions = {
   config: PublicConfig;
   /** The built client (dist/client); when absent only the API is served. */
   clientDir?: string;
-  log?: (line: string) => void;
+  /** Structured log lines (server/logger.ts); silent when absent. */
+  logger?: Logger;
   /** The browser that prints lägesbild PDFs on the server. */
   chromiumPath?: string;
   /** Reverse proxies in front whose X-Forwarded-For entries are trusted (TRUST_PROXY). */
@@ -97,6 +101,8 @@ function sendTrpcError(
 export function createApp(options: AppOptions): http.Server {
   const trustProxy = options.trustProxy ?? 0;
   const router = createAppRouter(options.config);
+  const logger = options.logger ?? silentLogger;
+  const logLine = (line: string) => logger.error(line);
   const createContext = createHttpContextFactory(options.db, {
     cookies: options.cookies,
     trustProxy,
@@ -116,7 +122,10 @@ export function createApp(options: AppOptions): http.Server {
       onError({ error, path: procedure }) {
         // Only the code and procedure: inputs and messages can carry personal data.
         if (error.code === "INTERNAL_SERVER_ERROR")
-          options.log?.(`tRPC ${procedure ?? "?"} failed: ${error.cause?.name ?? error.name}`);
+          logger.error(
+            { procedure: procedure ?? "unknown", error: error.cause?.name ?? error.name },
+            "tRPC failed",
+          );
       },
     });
     handlers.set(maxBodySize, handler);
@@ -129,10 +138,10 @@ export function createApp(options: AppOptions): http.Server {
     const token = parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
     return (await resolveSession({ db: options.db, token })) ? limit : PUBLIC_BODY_LIMIT;
   };
-  const importRoute = createImportRoute(options.db, options.log);
+  const importRoute = createImportRoute(options.db, logLine);
   const pdfRoute = createPdfRoute(options.db, {
     chromiumPath: options.chromiumPath ?? "/usr/bin/chromium",
-    log: options.log,
+    log: logLine,
   });
   const hasClient = options.clientDir && fs.existsSync(path.join(options.clientDir, "index.html"));
   const assets = hasClient
@@ -151,7 +160,11 @@ export function createApp(options: AppOptions): http.Server {
   const readOrigins = () => void refreshMapOrigins(options.db).catch(() => undefined);
   readOrigins();
   const originTimer = setInterval(readOrigins, 60_000).unref();
-  const server = http.createServer((req, res) => {
+  const healthRoute = createHealthRoute(options.db, {
+    onFailure: (reason) => logger.error({ reason }, "health check failed"),
+  });
+  const knownProcedures = new Set(Object.keys(router._def.procedures));
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // Not on /api/ answers: a PDF shown inline is a plugin document that object-src 'none' would block.
     if (!req.url?.startsWith("/api/")) res.setHeader("Content-Security-Policy", currentCsp());
@@ -180,8 +193,8 @@ export function createApp(options: AppOptions): http.Server {
       basemapRoute(req, res);
       return;
     }
-    if (req.url === "/healthz") {
-      res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+    if (req.url === HEALTH_ROUTE) {
+      void healthRoute(req, res);
       return;
     }
     if (!assets) {
@@ -191,7 +204,8 @@ export function createApp(options: AppOptions): http.Server {
     assets(req, res, () => {
       res.writeHead(404).end();
     });
-  });
+  };
+  const server = http.createServer(withRequestLog(logger, knownProcedures, handle));
   server.on("close", () => clearInterval(originTimer));
   return server;
 }

@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** The Chromium that prints lägesbild PDFs on the server. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Log lines (JSON, one per request and event) at this level and above; "silent" for none. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Days the audit entries of no workspace (failed sign-ins) are kept; workspaces set their own. */
+  AUDIT_UNSCOPED_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   /** An import token (Inställningar → Importnycklar): lets `npm run import` hand files to the running app. */
   EST_IMPORT_TOKEN: z.string().min(10).optional(),
 });

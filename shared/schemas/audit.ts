@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../roles.ts";
+import type { ROLES } from "../roles.ts";
 import { LocalDateSchema } from "./overview.ts";
 
 /**

@@ -5,7 +5,6 @@ import { purgeExpiredAuditEntries } from "../../server/features/audit/audit.serv
 import type { AuditAction } from "../../shared/schemas/audit.ts";
 import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
 import { createWorkspace } from "../factories/workspace.factory.ts";
-import { callerFor, loginAs } from "../support/caller.ts";
 import {
   as,
   CENTRE,
@@ -20,6 +19,7 @@ import {
   next,
   SLUG,
 } from "../support/access-matrix-world.ts";
+import { callerFor, loginAs } from "../support/caller.ts";
 
 // A distinctive string standing for personal text: it must reach no audit entry.
 const PLANTED = "Planterad-Hemlighet-4711 Kalle Karlsson";
