@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router";
 import { CompstatPage } from "./features/analysis/compstat-page.tsx";
+import { AuditPage } from "./features/audit/audit-page.tsx";
 import { AccountPage } from "./features/auth/account-page.tsx";
 import { InvitationPage } from "./features/auth/invitation-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
@@ -85,6 +86,7 @@ export function App() {
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
+        <Route path="medlemmar/logg" element={<AuditPage />} />
         <Route path="konto" element={<AccountPage />} />
         <Route path="kategorier" element={<CategoriesPage />} />
         <Route path="granskning" element={<ReviewPage />} />

@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { Panel } from "../../components/ui/panel.tsx";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { InvitationsTable } from "./invitations-table.tsx";
 import { InviteForm } from "./invite-form.tsx";
 import { MemberRow } from "./member-row.tsx";
@@ -13,10 +15,14 @@ export function MembersPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const members = useQuery(trpc.workspace.members.queryOptions());
+  const workspace = useWorkspace();
   return (
     <>
       <h1>{t("members.title")}</h1>
       <p className="muted">{t("members.intro")}</p>
+      <p>
+        <Link to={`/w/${workspace.slug}/medlemmar/logg`}>{t("audit.open")}</Link>
+      </p>
       <Panel
         title={t("members.title")}
         titleId="members-title"

@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { AuditLogPanel } from "../audit/audit-log-panel.tsx";
 import { CreateWorkspaceForm } from "./create-workspace-form.tsx";
 
 /** `/system`: a system administrator's list of workspaces and the form that creates one. */
@@ -54,6 +55,15 @@ export function SystemPage() {
         </section>
       ) : null}
       {workspaces.data ? <CreateWorkspaceForm /> : null}
+      {workspaces.data ? (
+        <AuditLogPanel
+          isSystem
+          title={t("audit.system.title")}
+          intro={t("audit.system.intro")}
+          users={null}
+          timeZone="Europe/Stockholm"
+        />
+      ) : null}
     </main>
   );
 }
