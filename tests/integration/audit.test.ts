@@ -340,6 +340,12 @@ describe("exports, imports and publishing", () => {
       details: { kind: "crime-codes", count: 1 },
     });
 
+    expect(
+      await onlyEntry("import_completed", () =>
+        as("analyst").places.import(file("platser.csv", "Namn;Lat;Lon\nStationen;60,48153;15,449798\n")),
+      ),
+    ).toMatchObject({ actorUserId: ids2.analyst, details: { kind: "places", count: 1 } });
+
     const { id: tokenId, token } = await admin.workspace.createApiToken({ name: "cron" });
     secrets.push(token);
     const server = createApp({ db: db(), cookies: { secure: "false" }, config: { mapStyleUrl: null } });

@@ -23,6 +23,7 @@ export const placesRouter = router({
       importPlaces({
         db: ctx.db,
         workspaceId: ctx.workspace.id,
+        userId: ctx.user.id,
         fileName: input.fileName,
         content: Buffer.from(input.contentBase64, "base64"),
         grid: input.grid,

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { locateAliasedColumns } from "../imports/csv.ts";
+import { recordImportAudit } from "../imports/import-batch.ts";
 import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
 import { readTable } from "../imports/partner-reports.ts";
 import { isInSwedishExtent, swerefToWgs84 } from "./coordinates.ts";
@@ -77,9 +78,12 @@ export async function importPlaces({
   fileName,
   content,
   grid: chosenGrid,
+  userId = null,
 }: {
   db: Db;
   workspaceId: string;
+  /** Who imports, for the audit entry (decisions/018). */
+  userId?: string | null;
   fileName: string;
   content: Buffer;
   /** The file's coordinate system; without it, lat/lon columns mean WGS84 and N/E SWEREF 99 TM. */
@@ -135,8 +139,10 @@ export async function importPlaces({
   if (rows.length === 0 && issues.total === 0)
     issues.add({ row: 2, column: "-", reason: "filen har inga rader" });
   if (issues.total > 0) throw new ImportRejectedError(issues.listed, issues.total);
-  const written = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO places (workspace_id, name, lon, lat, area_id)
+  const written = await db.$transaction(
+    async (tx) => {
+      const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
+        `INSERT INTO places (workspace_id, name, lon, lat, area_id)
      SELECT $1::uuid, r.name, r.lon, r.lat, r.area_id
      FROM json_to_recordset($2::json) AS r(name text, lon float8, lat float8, area_id uuid)
      ON CONFLICT (workspace_id, lower(name)) DO UPDATE SET name = EXCLUDED.name, lon = EXCLUDED.lon,
@@ -144,8 +150,13 @@ export async function importPlaces({
      WHERE (places.name, places.lon, places.lat, places.area_id)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lon, EXCLUDED.lat, EXCLUDED.area_id)
      RETURNING (xmax = 0) AS inserted`,
-    workspaceId,
-    JSON.stringify(rows),
+        workspaceId,
+        JSON.stringify(rows),
+      );
+      await recordImportAudit(tx, { workspaceId, userId }, { kind: "places", count: rows.length });
+      return upserted;
+    },
+    { timeout: 600_000, maxWait: 60_000 },
   );
   const added = written.filter((row) => row.inserted).length;
   return {
