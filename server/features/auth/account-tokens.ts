@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "../../../shared/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { recordAccountAudit } from "../audit/audit.service.ts";
 import type { AccountTokenKind } from "../../generated/prisma/enums.ts";
+import { recordAccountAudit } from "../audit/audit.service.ts";
 import { hashToken } from "./session.service.ts";
 
 export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -7,8 +7,8 @@ import {
 } from "../../../shared/schemas/field.ts";
 import { AppError } from "../../errors.ts";
 import { publicProcedure, roleProcedure, router } from "../../trpc.ts";
-import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
 import { getDistrictGeometries } from "../areas/areas.service.ts";
+import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
 import {
   citizenReportStatus,
   createCitizenReport,
