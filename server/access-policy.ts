@@ -64,6 +64,7 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "workspace.current": { callers: EVERY_ROLE },
   "workspace.settings": { callers: ADMINS },
   "workspace.updateSettings": { callers: ADMINS },
+  "workspace.updateMeetingRhythm": { callers: ADMINS, reason: "moves every member's default period" },
   "workspace.members": { callers: ADMINS, reason: "people's names and e-mail addresses" },
   "workspace.invitations": { callers: ADMINS },
   "workspace.invite": { callers: ADMINS },

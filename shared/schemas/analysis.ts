@@ -75,6 +75,13 @@ export const CompstatOutputSchema = z.object({
   /** The population year the rates use (the period's, or the nearest available). */
   populationYear: z.number().nullable(),
   current: RangeSchema.extend({ kind: z.string() }),
+  /** The days counted: the whole period, or up to today while it runs. */
+  observed: RangeSchema,
+  /**
+   * False while the period runs: the counts are so far, and previous, last year and last year to
+   * date are as many days (the period flag is not shown).
+   */
+  isComplete: z.boolean(),
   previous: RangeSchema,
   lastYear: RangeSchema,
   yearToDate: RangeSchema,
@@ -132,6 +139,8 @@ export const TrendOutputSchema = z.array(
     low: z.number().nullable(),
     high: z.number().nullable(),
     level: z.enum(["clear", "possible", "normal", "too_few"]),
+    /** A period still running: counted so far, with no band or flag. */
+    isPartial: z.boolean(),
   }),
 );
 export type TrendOutput = z.infer<typeof TrendOutputSchema>;
@@ -156,6 +165,11 @@ export const YearsInputSchema = CompstatInputSchema.extend({
 
 /** Weekly counts per ISO week for several years, up to the period's end. */
 export const YearsOutputSchema = z.array(
-  z.object({ year: z.number(), weeks: z.array(z.number().nullable()).length(53) }),
+  z.object({
+    year: z.number(),
+    weeks: z.array(z.number().nullable()).length(53),
+    /** The ISO week counted only in part (cut short by today), if any. */
+    partialWeek: z.number().nullable(),
+  }),
 );
 export type YearsOutput = z.infer<typeof YearsOutputSchema>;

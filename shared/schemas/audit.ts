@@ -79,6 +79,9 @@ export type AuditDetails = {
   year?: number;
   notesRetentionDays?: number;
   surveyMinRespondents?: number;
+  meetingPeriod?: "week" | "biweek" | "fourweek";
+  meetingWeekday?: number;
+  meetingAnchor?: string;
 };
 
 export const AUDIT_RETENTION_MIN_DAYS = 90;

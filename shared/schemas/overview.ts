@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocalDate, PERIOD_KINDS } from "../calendar.ts";
+import { isLocalDate, mondayOf, PERIOD_KINDS } from "../calendar.ts";
 import { DIALOGUE_THEMES, FINDING_CATEGORIES, FINDING_STATUSES, REPORT_CATEGORIES } from "../field.ts";
 
 /** Dates the calendar arithmetic handles (a period past year 9999 has no YYYY-MM-DD form). */
@@ -17,6 +17,13 @@ export const PeriodInputSchema = z.object({
   kind: z.enum(PERIOD_KINDS),
   /** Any day inside the wanted period; the server snaps it to the period's bounds. */
   date: LocalDateSchema,
+  /**
+   * A Monday that week-based periods are counted from instead of the workspace's meeting anchor
+   * ("the last two complete weeks" whatever the rhythm).
+   */
+  anchor: LocalDateSchema.refine((date) => isLocalDate(date) && mondayOf(date) === date, {
+    message: "must be a Monday",
+  }).optional(),
 });
 export type PeriodInput = z.infer<typeof PeriodInputSchema>;
 
@@ -39,6 +46,12 @@ export const OverviewFilterInputSchema = z.object({
   findingStatuses: z.array(z.enum(FINDING_STATUSES)).max(5).default([]),
   /** Dialogue themes; empty means every theme. */
   themes: z.array(z.enum(DIALOGUE_THEMES)).max(20).default([]),
+  /**
+   * The user's calendar date (the workspace's time zone), which decides whether the period is still
+   * running and how much of the earlier periods compares with it; the server's own date when absent
+   * (docs/decisions/019).
+   */
+  today: LocalDateSchema.optional(),
 });
 export type OverviewFilterInput = z.input<typeof OverviewFilterInputSchema>;
 
@@ -67,6 +80,10 @@ export type DistrictStat = z.infer<typeof DistrictStatSchema>;
 
 export const DistrictStatsOutputSchema = z.object({
   period: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() }),
+  /** The days counted: the whole period, or up to today while it runs. */
+  observed: z.object({ start: z.string(), end: z.string() }),
+  /** False while the period runs: the counts are so far and the previous period is as many days. */
+  isComplete: z.boolean(),
   previous: z.object({ start: z.string(), end: z.string() }),
   populationYear: z.number().nullable(),
   rows: z.array(DistrictStatSchema),
@@ -76,7 +93,16 @@ export type DistrictStatsOutput = z.infer<typeof DistrictStatsOutputSchema>;
 
 export const WeeklyTrendOutputSchema = z.object({
   weeks: z.array(
-    z.object({ weekStart: z.string(), isoWeek: z.string(), count: z.number(), lastYearCount: z.number() }),
+    z.object({
+      weekStart: z.string(),
+      isoWeek: z.string(),
+      count: z.number(),
+      /** The same ISO week a year earlier; for a week cut short, its first `days` days. */
+      lastYearCount: z.number(),
+      /** Days of the week counted: 7, or fewer for a week cut short by today or the period's end. */
+      days: z.number(),
+      isPartial: z.boolean(),
+    }),
   ),
 });
 export type WeeklyTrendOutput = z.infer<typeof WeeklyTrendOutputSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SURVEY_KINDS, SURVEY_UNITS } from "../surveys.ts";
 import { FileInputSchema } from "./imports.ts";
+import { LocalDateSchema } from "./overview.ts";
 
 export const ImportSurveyInputSchema = FileInputSchema.extend({
   kind: z.enum(SURVEY_KINDS),
@@ -32,6 +33,8 @@ export const SurveySeriesInputSchema = z.object({
   areaCodes: z.array(z.string().min(1).max(64)).min(1).max(12),
   /** Incidents shown beside the results: these categories (and everything below), or all. */
   categoryCodes: z.array(z.string().min(1).max(64)).max(50).default([]),
+  /** The user's date: a year not over by then counts as part of a year (docs/decisions/019). */
+  today: LocalDateSchema.optional(),
 });
 export type SurveySeriesInput = z.input<typeof SurveySeriesInputSchema>;
 

@@ -187,6 +187,7 @@ export const SPECS: Record<string, Spec> = {
   "workspace.current": {},
   "workspace.settings": {},
   "workspace.updateSettings": { input: () => ({ notesRetentionDays: 365, surveyMinRespondents: 30 }) },
+  "workspace.updateMeetingRhythm": { input: () => ({ period: "biweek", meetingDate: "2024-01-08" }) },
   "workspace.members": {},
   "workspace.invitations": {},
   "workspace.invite": {

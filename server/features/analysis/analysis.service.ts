@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import {
-  comparePeriods,
   isoWeekOf,
   type Period,
   type PeriodKind,
-  periodContaining,
+  previousPeriod,
   shiftPeriod,
 } from "../../../shared/calendar.ts";
+import { comparePeriodsSoFar, isPeriodComplete, periodOfInput } from "../../../shared/periods.ts";
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
 import {
   assessSeriesAt,
@@ -25,6 +25,7 @@ import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import {
   assessCounts,
@@ -192,8 +193,8 @@ export async function getCompstat({
     listAreas({ db, workspaceId: workspace.id }),
     listCategories({ db, workspaceId: workspace.id }),
   ]);
-  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
-  const comparison = comparePeriods(period);
+  const period = periodOfInput(input.period, workspace.meetingAnchor);
+  const comparison = comparePeriodsSoFar(period, todayFor(input, workspace));
   const history = historyOf(period);
   const scopeAreas = coveredAreas(areas, input.areaCodes).map((area) => area.id);
   const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
@@ -206,10 +207,17 @@ export async function getCompstat({
     countColumn: input.dateBasis,
     keys: input.groupBy,
   };
+  // While the period runs, the part so far (-5) and as many days of the previous period (-4).
   const ranges = [
     { i: -1, s: comparison.yearToDate.start, e: comparison.yearToDate.end },
     { i: -2, s: comparison.lastYearToDate.start, e: comparison.lastYearToDate.end },
     { i: -3, s: comparison.lastYear.start, e: comparison.lastYear.end },
+    ...(comparison.isComplete
+      ? []
+      : [
+          { i: -4, s: comparison.previous.start, e: comparison.previous.end },
+          { i: -5, s: comparison.observed.start, e: comparison.observed.end },
+        ]),
   ];
   // The sustained flag's windows need the data's first and last day; on PostgreSQL the scans run side by side.
   const sustained = dataCoverage(scope).then(async (coverage) => {
@@ -244,8 +252,8 @@ export async function getCompstat({
     i: row.i,
     n: row.n,
   }));
-  // Each node's values: the history, the three ranges, then the sustained windows and blocks.
-  const sustainedStart = history.length + 3;
+  // Each node's values: the history, the ranges, then the sustained windows and blocks.
+  const sustainedStart = history.length + ranges.length;
   const width = sustainedStart + plan.windows.length * 2 + plan.blocks.length;
   const slot = (i: number) => (i >= 0 ? i : history.length - 1 - i);
   const own = new Map<string, number[]>();
@@ -280,9 +288,9 @@ export async function getCompstat({
   const emit = (node: Node, depth: number) => {
     const values = totals.get(node.id) ?? [];
     const series = values.slice(0, history.length);
-    const current = series.at(-1) ?? 0;
-    const previous = series.at(-2) ?? 0;
     const at = (i: number) => values[slot(i)] ?? 0;
+    const current = comparison.isComplete ? (series.at(-1) ?? 0) : at(-5);
+    const previous = comparison.isComplete ? (series.at(-2) ?? 0) : at(-4);
     const isEmpty = values.slice(0, sustainedStart).every((value) => value === 0);
     if ((!visible || visible.has(node.id)) && !isEmpty) {
       const flag = assessSeriesAt(series, series.length - 1, PERIODS_PER_YEAR[period.kind], { firstIndex });
@@ -323,6 +331,8 @@ export async function getCompstat({
     populationYear:
       leafPopulation.size > 0 ? Math.max(...[...leafPopulation.values()].map((p) => p.year)) : null,
     current: period,
+    observed: comparison.observed,
+    isComplete: comparison.isComplete,
     previous: { start: comparison.previous.start, end: comparison.previous.end },
     lastYear: { start: comparison.lastYear.start, end: comparison.lastYear.end },
     yearToDate: comparison.yearToDate,
@@ -344,7 +354,7 @@ export async function selectionHistory(options: {
     listAreas({ db, workspaceId: workspace.id }),
     listCategories({ db, workspaceId: workspace.id }),
   ]);
-  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
+  const period = periodOfInput(input.period, workspace.meetingAnchor);
   const history = historyOf(period, options.shown);
   const scope: Scope = {
     db,
@@ -410,10 +420,15 @@ export async function getRisingNow({
   input: Input;
   limit?: number;
 }): Promise<RisingPair[]> {
+  // A period still running cannot be judged against whole ones: the one before it is.
+  const chosen = periodOfInput(input.period, workspace.meetingAnchor);
+  const judged = isPeriodComplete(chosen, todayFor(input, workspace))
+    ? input
+    : { ...input, period: { ...input.period, date: previousPeriod(chosen).start } };
   const { areas, categories, period, history, counts, firstIndex } = await selectionHistory({
     db,
     workspace,
-    input,
+    input: judged,
     keys: "both",
   });
   const categoryChain = ancestorsOf(categories);
@@ -464,6 +479,7 @@ export type TrendPoint = {
   low: number | null;
   high: number | null;
   level: RiseLevel;
+  isPartial: boolean;
 };
 
 /**
@@ -490,11 +506,14 @@ export async function getTrend({
   });
   const series = new Array<number>(history.length).fill(0);
   for (const row of counts) series[row.i] = (series[row.i] ?? 0) + row.n;
+  const today = todayFor(input, workspace);
   return history.slice(-periods).map((p, offset) => {
     const index = history.length - periods + offset;
     const flag = assessSeriesAt(series, index, PERIODS_PER_YEAR[period.kind], { firstIndex });
     const spread = 1.96 * Math.sqrt(flag.dispersion * flag.expected);
-    const hasBaseline = flag.level !== "too_few" || flag.baselineSize >= 3;
+    // A period still running has no whole-period band or flag to stand against.
+    const isPartial = !isPeriodComplete(p, today);
+    const hasBaseline = !isPartial && (flag.level !== "too_few" || flag.baselineSize >= 3);
     return {
       start: p.start,
       end: p.end,
@@ -502,7 +521,8 @@ export async function getTrend({
       expected: hasBaseline ? flag.expected : null,
       low: hasBaseline ? Math.max(0, flag.expected - spread) : null,
       high: hasBaseline ? flag.expected + spread : null,
-      level: flag.level,
+      level: isPartial ? "normal" : flag.level,
+      isPartial,
     };
   });
 }

@@ -5,19 +5,20 @@ import {
   isoWeekStart,
   isoWeeksInYear,
   type LocalDate,
-  periodContaining,
 } from "../../../shared/calendar.ts";
+import { isoWeekday, periodOfInput, periodSoFar } from "../../../shared/periods.ts";
 import type { CompstatInputSchema, PatternsOutput, YearsOutput } from "../../../shared/schemas/analysis.ts";
 import type { IncidentPointsOutput } from "../../../shared/schemas/overview.ts";
 import { POINT_PRECISIONS } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type Filter = Pick<
   z.output<typeof CompstatInputSchema>,
-  "period" | "areaCodes" | "categoryCodes" | "sourceIds"
+  "period" | "areaCodes" | "categoryCodes" | "sourceIds" | "today"
 > & { dateBasis?: "registered" | "occurred" };
 type Options = { db: Db; workspace: CurrentWorkspace; input: Filter };
 
@@ -31,8 +32,11 @@ async function filterScope({ db, workspace, input }: Options) {
     listCategories({ db, workspaceId: workspace.id }),
   ]);
   const categoryIds = resolveCategoryScope(categories, input.categoryCodes);
+  const period = periodOfInput(input.period, workspace.meetingAnchor);
   return {
-    period: periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor),
+    period,
+    /** The period's last day counted: its end, or today while it runs. */
+    lastDay: periodSoFar(period, todayFor(input, workspace)).end,
     conditions: `x.workspace_id = $1::uuid
       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($2::json))
       AND ($3::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($3::json)))
@@ -50,8 +54,8 @@ async function filterScope({ db, workspace, input }: Options) {
 export async function getPatterns(options: Options): Promise<PatternsOutput> {
   const { db, workspace } = options;
   const basis = options.input.dateBasis ?? "registered";
-  const { period, conditions, params } = await filterScope(options);
-  const window = { start: addDays(period.end, -363), end: period.end };
+  const { lastDay, conditions, params } = await filterScope(options);
+  const window = { start: addDays(lastDay, -363), end: lastDay };
   const days = await db.$queryRawUnsafe<{ d: number; n: number }[]>(
     `SELECT EXTRACT(ISODOW FROM x.day)::int AS d, SUM(x.${basis})::int AS n
      FROM daily_incident_counts x
@@ -89,12 +93,16 @@ export async function getPatterns(options: Options): Promise<PatternsOutput> {
   };
 }
 
-/** Incidents per ISO week for the last few years up to the period's end, one series per year. */
+/**
+ * Incidents per ISO week for the last few years up to the period's end (or today while it runs),
+ * one series per year; a last week cut short is named.
+ */
 export async function getYears(options: Options & { years: number }): Promise<YearsOutput> {
   const { db } = options;
   const basis = options.input.dateBasis ?? "registered";
-  const { period, conditions, params } = await filterScope(options);
-  const last = isoWeekOf(period.end);
+  const { lastDay, conditions, params } = await filterScope(options);
+  const last = isoWeekOf(lastDay);
+  const isLastWeekCut = isoWeekday(lastDay) < 7;
   const firstYear = last.year - options.years + 1;
   const from: LocalDate = isoWeekStart({ year: firstYear, week: 1 });
   const rows = await db.$queryRawUnsafe<{ y: number; w: number; n: number }[]>(
@@ -104,7 +112,7 @@ export async function getYears(options: Options & { years: number }): Promise<Ye
      GROUP BY 1, 2`,
     ...params,
     from,
-    period.end,
+    lastDay,
   );
   const count = new Map(rows.map((row) => [`${row.y}-${row.w}`, row.n]));
   return Array.from({ length: options.years }, (_, index) => {
@@ -114,10 +122,11 @@ export async function getYears(options: Options & { years: number }): Promise<Ye
       year,
       weeks: Array.from({ length: 53 }, (_, w) => {
         const week = w + 1;
-        // Weeks that do not exist, or have not ended by the period's end, have no value.
+        // Weeks that do not exist, or begin after the last day counted, have no value.
         if (week > weeksInYear || (year === last.year && week > last.week)) return null;
         return count.get(`${year}-${week}`) ?? 0;
       }),
+      partialWeek: year === last.year && isLastWeekCut ? last.week : null,
     };
   });
 }

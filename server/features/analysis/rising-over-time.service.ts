@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { periodContaining } from "../../../shared/calendar.ts";
+import { periodOfInput } from "../../../shared/periods.ts";
 import { isLargeEnough, sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, RisingOverTimeOutput } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
@@ -46,7 +46,7 @@ export async function getRisingOverTime({
     listAreas({ db, workspaceId: workspace.id }),
     listCategories({ db, workspaceId: workspace.id }),
   ]);
-  const period = periodContaining(input.period.kind, input.period.date, workspace.meetingAnchor);
+  const period = periodOfInput(input.period, workspace.meetingAnchor);
   const scope = {
     db,
     workspaceId: workspace.id,

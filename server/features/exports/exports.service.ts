@@ -101,6 +101,45 @@ const HEADERS = {
   },
 } as const;
 
+/** Headers that change while the period runs: the counts are so far, the comparisons as many days. */
+const SO_FAR = {
+  sv: {
+    compstat: (end: string) => ({
+      3: `Perioden hittills (t.o.m. ${end}, ofullständig period)`,
+      4: "Föregående, samma antal dagar",
+      8: "Förra året, samma dagar",
+    }),
+    districts: (end: string) => ({
+      3: `Antal hittills (t.o.m. ${end}, ofullständig period)`,
+      4: "Per 1 000 inv. hittills",
+      5: "Föregående period, samma antal dagar",
+    }),
+    period: (end: string) => `ofullständig period: hittills t.o.m. ${end}`,
+    notJudged: "Ej bedömd: perioden pågår",
+    fileMark: "hittills",
+  },
+  en: {
+    compstat: (end: string) => ({
+      3: `Period so far (to ${end}, incomplete period)`,
+      4: "Previous, same number of days",
+      8: "Last year, same days",
+    }),
+    districts: (end: string) => ({
+      3: `Count so far (to ${end}, incomplete period)`,
+      4: "Per 1,000 inh. so far",
+      5: "Previous period, same number of days",
+    }),
+    period: (end: string) => `incomplete period: so far, to ${end}`,
+    notJudged: "Not judged: the period is running",
+    fileMark: "so-far",
+  },
+} as const;
+
+/** The header row, with the so-far wording while the period runs. */
+function headerRow(headers: readonly string[], changes: Record<number, string> | null): Cell[] {
+  return headers.map((header, index) => changes?.[index] ?? header);
+}
+
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -115,13 +154,17 @@ export async function exportTable({
   input: Input;
 }) {
   const headers = HEADERS[input.locale];
+  const soFar = SO_FAR[input.locale];
   let rows: Cell[][];
   let period: { kind: string; start: string; end: string };
+  let observed: { start: string; end: string; isComplete: boolean };
   if (input.view === "compstat") {
     const data = await getCompstat({ db, workspace, input });
     period = data.current;
+    observed = { ...data.observed, isComplete: data.isComplete };
+    const isJudged = data.isComplete || data.flagBasis === "sustained";
     rows = [
-      [...headers.compstat],
+      headerRow(headers.compstat, data.isComplete ? null : soFar.compstat(data.observed.end)),
       ...data.rows.map((row) => [
         input.locale === "sv" ? row.nameSv : row.nameEn,
         row.code,
@@ -134,9 +177,9 @@ export async function exportTable({
         row.lastYear,
         row.yearToDate,
         row.lastYearToDate,
-        RISE_LABELS[input.locale][row.flag.level],
-        round(row.flag.expected, 2),
-        round(row.flag.pValue, 4),
+        isJudged ? RISE_LABELS[input.locale][row.flag.level] : soFar.notJudged,
+        isJudged ? round(row.flag.expected, 2) : null,
+        isJudged ? round(row.flag.pValue, 4) : null,
         SUSTAINED_LABELS[input.locale][row.sustained.level],
         describeSustained(row.sustained, input.locale),
         round(row.sustained.pValue, 4),
@@ -145,9 +188,13 @@ export async function exportTable({
   } else {
     const data = await getDistrictStats({ db, workspace, filter: input });
     period = data.period;
+    observed = { ...data.observed, isComplete: data.isComplete };
     rows = [
       // The findings column counts the backlog when the filter asks for open findings.
-      headers.districts.map((header) => (typeof header === "string" ? header : header[input.findingScope])),
+      headerRow(
+        headers.districts.map((header) => (typeof header === "string" ? header : header[input.findingScope])),
+        data.isComplete ? null : soFar.districts(data.observed.end),
+      ),
       ...data.rows.map((row) => [
         row.name,
         row.code,
@@ -177,7 +224,9 @@ export async function exportTable({
     [...headers.selection],
     [
       workspace.name,
-      `${period.start} – ${period.end}`,
+      observed.isComplete
+        ? `${period.start} – ${period.end}`
+        : `${period.start} – ${period.end} (${soFar.period(observed.end)})`,
       period.kind,
       input.dateBasis,
       input.areaCodes.join(", ") || "alla",
@@ -186,6 +235,8 @@ export async function exportTable({
       new Date().toISOString(),
     ],
   ];
-  const baseName = `${workspace.slug}-${input.view}-${period.start}-${period.end}`;
+  const baseName = observed.isComplete
+    ? `${workspace.slug}-${input.view}-${period.start}-${period.end}`
+    : `${workspace.slug}-${input.view}-${period.start}-${observed.end}-${soFar.fileMark}`;
   return tableFile({ baseName, format: input.format, rows, selection });
 }

@@ -19,8 +19,16 @@ const localDay = (column: string, timeZone: string) =>
   Prisma.sql`(${Prisma.raw(column)} AT TIME ZONE ${timeZone})::date`;
 
 /**
- * Findings recorded in the period (their status now), or with scope "open" every finding recorded
- * by the period's end whose status at that end was still open (its status then, from the history).
+ * The local day a finding counts on: its walk's day, whenever it was typed in; the day it was
+ * recorded for a finding without a walk.
+ */
+const findingDay = (timeZone: string) =>
+  Prisma.sql`COALESCE((SELECT (w.starts_at AT TIME ZONE ${timeZone})::date FROM safety_walks w
+    WHERE w.workspace_id = f.workspace_id AND w.id = f.walk_id), (f.created_at AT TIME ZONE ${timeZone})::date)`;
+
+/**
+ * Findings made in the period (their status now), or with scope "open" every finding made by the
+ * period's end whose status at that end was still open (its status then, from the history).
  */
 function findingsQuery({ db, workspace, period, districtIds, findingStatuses, findingScope }: Scope) {
   const day = (column: string) => localDay(column, workspace.timezone);
@@ -28,14 +36,15 @@ function findingsQuery({ db, workspace, period, districtIds, findingStatuses, fi
   if (findingScope === "recorded") {
     const statusFilter =
       findingStatuses.length > 0
-        ? Prisma.sql`AND status::text = ANY(${[...findingStatuses]}::text[])`
+        ? Prisma.sql`AND f.status::text = ANY(${[...findingStatuses]}::text[])`
         : Prisma.empty;
     return db.$queryRaw<Row[]>`
-      SELECT id::text, walk_id::text AS "walkId", lon, lat, category::text, status::text, severity, area_id::text AS "areaId"
-      FROM walk_findings
-      WHERE workspace_id = ${workspace.id}::uuid AND area_id = ANY(${districtIds}::uuid[]) ${statusFilter}
-        AND ${day("created_at")} BETWEEN ${period.start}::date AND ${period.end}::date
-      ORDER BY created_at`;
+      SELECT f.id::text, f.walk_id::text AS "walkId", f.lon, f.lat, f.category::text, f.status::text, f.severity,
+        f.area_id::text AS "areaId"
+      FROM walk_findings f
+      WHERE f.workspace_id = ${workspace.id}::uuid AND f.area_id = ANY(${districtIds}::uuid[]) ${statusFilter}
+        AND ${findingDay(workspace.timezone)} BETWEEN ${period.start}::date AND ${period.end}::date
+      ORDER BY f.created_at`;
   }
   const wanted =
     findingStatuses.length > 0
@@ -53,7 +62,7 @@ function findingsQuery({ db, workspace, period, districtIds, findingStatuses, fi
         ORDER BY c.changed_at DESC, c.id DESC LIMIT 1
       ) at_end ON true
       WHERE f.workspace_id = ${workspace.id}::uuid AND f.area_id = ANY(${districtIds}::uuid[])
-        AND ${day("f.created_at")} <= ${period.end}::date
+        AND ${findingDay(workspace.timezone)} <= ${period.end}::date
     ) findings
     WHERE status = ANY(${wanted}::text[])
     ORDER BY created_at`;

@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import {
+  addDays,
   formatIsoWeek,
   isoWeekOf,
   isoWeekStart,
   isoWeeksInYear,
   type LocalDate,
-  periodContaining,
-  previousPeriod,
+  mondayOf,
   weekStartsEndingAt,
 } from "../../../shared/calendar.ts";
+import { comparePeriodsSoFar, isoWeekday, periodOfInput, periodSoFar } from "../../../shared/periods.ts";
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
 import type {
   DistrictStatsOutput,
@@ -22,6 +23,7 @@ import { listAreas, populationsFor, resolveAreaScope } from "../areas/areas.serv
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { fieldPoints, themeMentionsByDistrict } from "./field-layers.service.ts";
+import { todayFor } from "./today.ts";
 
 type Filter = z.output<typeof OverviewFilterInputSchema>;
 type Options = { db: Db; workspace: CurrentWorkspace; filter: Filter };
@@ -33,9 +35,10 @@ async function resolveScope({ db, workspace, filter }: Options) {
     listAreas({ db, workspaceId: workspace.id }),
     listCategories({ db, workspaceId: workspace.id }),
   ]);
-  const period = periodContaining(filter.period.kind, filter.period.date, workspace.meetingAnchor);
+  const period = periodOfInput(filter.period, workspace.meetingAnchor);
   return {
     period,
+    today: todayFor(filter, workspace),
     allAreas: areas,
     areas: resolveAreaScope(areas, filter.areaCodes),
     categoryIds: resolveCategoryScope(categories, filter.categoryCodes),
@@ -119,16 +122,19 @@ export async function getFieldLayers(options: Options): Promise<FieldLayersOutpu
   };
 }
 
-/** Incidents per district for a period and the period before it, with rate and change. */
+/**
+ * Incidents per district for a period and the period before it, with rate and change. A period
+ * still running counts up to today against as many days at the start of the period before.
+ */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
-  const { period, areas, allAreas, categoryIds, sourceIds } = await resolveScope(options);
-  const previous = previousPeriod(period);
+  const { period, today, areas, allAreas, categoryIds, sourceIds } = await resolveScope(options);
+  const { observed, previous, isComplete } = comparePeriodsSoFar(period, today);
   const areaIds = areas.map((area) => area.id);
   const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
     SELECT area_id::text AS area_id,
-      COALESCE(SUM(registered) FILTER (WHERE day >= ${period.start}::date), 0)::int AS current,
-      COALESCE(SUM(registered) FILTER (WHERE day <= ${previous.end}::date), 0)::int AS previous
+      COALESCE(SUM(registered) FILTER (WHERE day BETWEEN ${observed.start}::date AND ${observed.end}::date), 0)::int AS current,
+      COALESCE(SUM(registered) FILTER (WHERE day BETWEEN ${previous.start}::date AND ${previous.end}::date), 0)::int AS previous
     FROM daily_incident_counts
     WHERE workspace_id = ${workspace.id}::uuid
       AND day BETWEEN ${previous.start}::date AND ${period.end}::date
@@ -172,6 +178,8 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
   });
   return {
     period,
+    observed,
+    isComplete,
     previous: { start: previous.start, end: previous.end },
     populationYear: populationYears.length > 0 ? Math.max(...populationYears) : null,
     rows,
@@ -198,29 +206,42 @@ function statRow(input: {
   };
 }
 
-/** Incidents per ISO week for the weeks ending with the period, beside the same weeks a year earlier. */
+/**
+ * Incidents per ISO week for the weeks ending with the period (up to today while it runs), beside
+ * the same weeks a year earlier. A last week cut short counts as many days of last year's week.
+ */
 export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
   const { db, workspace, weeks } = options;
-  const { period, areas, categoryIds, sourceIds } = await resolveScope(options);
-  const weekStarts = weekStartsEndingAt(period.end, weeks);
+  const { period, today, areas, categoryIds, sourceIds } = await resolveScope(options);
+  const lastDay = periodSoFar(period, today).end;
+  const weekStarts = weekStartsEndingAt(lastDay, weeks);
   const lastYearStarts = weekStarts.map(sameWeekLastYear);
+  const lastWeekDays = isoWeekday(lastDay);
   const from = lastYearStarts[0] ?? period.start;
-  const rows = await db.$queryRaw<{ week_start: string; count: number }[]>`
-    SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week_start, SUM(registered)::int AS count
+  const rows = await db.$queryRaw<{ week_start: string; count: number; first_days: number }[]>`
+    SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week_start, SUM(registered)::int AS count,
+      COALESCE(SUM(registered) FILTER (WHERE EXTRACT(ISODOW FROM day) <= ${lastWeekDays}::int), 0)::int AS first_days
     FROM daily_incident_counts
     WHERE workspace_id = ${workspace.id}::uuid
-      AND day BETWEEN ${from}::date AND ${period.end}::date
+      AND day BETWEEN ${from}::date AND ${lastDay}::date
       AND area_id = ANY(${areas.map((area) => area.id)}::uuid[])
       ${filterConditions(categoryIds, sourceIds)}
     GROUP BY 1`;
-  const countByWeek = new Map(rows.map((row) => [row.week_start, row.count]));
+  const byWeek = new Map(rows.map((row) => [row.week_start, row]));
+  const lastMonday = mondayOf(lastDay);
   return {
-    weeks: weekStarts.map((weekStart, index) => ({
-      weekStart,
-      isoWeek: formatIsoWeek(isoWeekOf(weekStart)),
-      count: countByWeek.get(weekStart) ?? 0,
-      lastYearCount: countByWeek.get(lastYearStarts[index] ?? "") ?? 0,
-    })),
+    weeks: weekStarts.map((weekStart, index) => {
+      const isPartial = weekStart === lastMonday && lastDay < addDays(lastMonday, 6);
+      const lastYear = byWeek.get(lastYearStarts[index] ?? "");
+      return {
+        weekStart,
+        isoWeek: formatIsoWeek(isoWeekOf(weekStart)),
+        count: byWeek.get(weekStart)?.count ?? 0,
+        lastYearCount: (isPartial ? lastYear?.first_days : lastYear?.count) ?? 0,
+        days: isPartial ? lastWeekDays : 7,
+        isPartial,
+      };
+    }),
   };
 }
 

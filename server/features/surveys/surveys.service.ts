@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type Options = { db: Db; workspace: CurrentWorkspace };
@@ -41,12 +42,16 @@ export async function listSurveys({ db, workspace }: Options): Promise<SurveyCat
   }));
 }
 
-/** Reported incidents per year in each area (and below), with the rate per 1,000 inhabitants. */
+/**
+ * Reported incidents per year in each area (and below), with the rate per 1,000 inhabitants; a year
+ * the data does not cover whole, or that is not over by `today`, is a part year.
+ */
 async function incidentsPerYear(
   { db, workspace }: Options,
   areaIds: string[],
   categoryIds: string[] | null,
   years: number[],
+  today: string,
 ) {
   const [counts, [coverage]] = await Promise.all([
     db.$queryRawUnsafe<{ year: number; n: number }[]>(
@@ -70,7 +75,8 @@ async function incidentsPerYear(
     return {
       year,
       count: isCovered ? (byYear.get(year) ?? 0) : null,
-      isPartialYear: isCovered && (first > `${year}-01-01` || last < `${year}-12-31`),
+      isPartialYear:
+        isCovered && (first > `${year}-01-01` || last < `${year}-12-31` || today <= `${year}-12-31`),
     };
   });
 }
@@ -121,6 +127,7 @@ export async function getSurveySeries(
       coveredAreas(areas, [code]).map((covered) => covered.id),
       categoryIds,
       years,
+      todayFor(input, workspace),
     );
     result.push({
       code,

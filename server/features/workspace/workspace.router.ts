@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { canSeeDetail, canWrite } from "../../../shared/roles.ts";
 import { WorkspaceSettingsSchema } from "../../../shared/schemas/field.ts";
+import { MeetingRhythmInputSchema, MeetingRhythmSchema } from "../../../shared/schemas/meeting-rhythm.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.service.ts";
+import { updateMeetingRhythm } from "./meeting-rhythm.service.ts";
 import { memberProcedures } from "./members.router.ts";
 import { getWorkspaceSettings, getWorkspaceSummary, updateWorkspaceSettings } from "./workspace.service.ts";
 
@@ -32,6 +34,12 @@ export const workspaceRouter = router({
       settings: input,
     }),
   ),
+  updateMeetingRhythm: admin
+    .input(MeetingRhythmInputSchema)
+    .output(MeetingRhythmSchema)
+    .mutation(({ ctx, input }) =>
+      updateMeetingRhythm({ db: ctx.db, workspace: ctx.workspace, userId: ctx.user.id, input }),
+    ),
   ...memberProcedures,
   apiTokens: admin
     .input(z.void())

@@ -1,4 +1,5 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
+import { asMeetingPeriod } from "../../../shared/meeting-rhythm.ts";
 import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -9,6 +10,8 @@ const workspaceSelect = {
   slug: true,
   name: true,
   meetingAnchorDate: true,
+  meetingPeriod: true,
+  meetingWeekday: true,
   timezone: true,
   basemapStyleUrl: true,
 } as const;
@@ -19,10 +22,14 @@ export async function resolveMembership({ db, userId, slug }: { db: Db; userId: 
     select: { role: true, workspace: { select: workspaceSelect } },
   });
   if (!membership) return null;
-  const { meetingAnchorDate, ...workspace } = membership.workspace;
+  const { meetingAnchorDate, meetingPeriod, ...workspace } = membership.workspace;
   return {
     role: membership.role,
-    workspace: { ...workspace, meetingAnchor: dbDateToLocalDate(meetingAnchorDate) },
+    workspace: {
+      ...workspace,
+      meetingAnchor: dbDateToLocalDate(meetingAnchorDate),
+      meetingPeriod: asMeetingPeriod(meetingPeriod),
+    },
   };
 }
 
