@@ -1,16 +1,8 @@
 import { TZDate } from "@date-fns/tz";
-import { UTCDate } from "@date-fns/utc";
-import {
-  addDays as addDaysFns,
-  differenceInCalendarDays,
-  getISOWeek,
-  getISOWeeksInYear,
-  getISOWeekYear,
-  startOfISOWeek,
-} from "date-fns";
 
 // Calendar days are plain "YYYY-MM-DD" strings in the workspace's time zone. All arithmetic is
-// on UTC midnights, so no local clock or DST change can shift a day.
+// on UTC midnights as plain numbers, so no local clock or DST change can shift a day, and no Date
+// subclass is needed (a faked browser clock, as in the browser tests, cannot subclass Date).
 export type LocalDate = string;
 export type IsoWeek = { year: number; week: number };
 export type PeriodKind = "week" | "biweek" | "fourweek" | "month" | "quarter" | "year";
@@ -22,28 +14,42 @@ export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+
 export function isLocalDate(value: string): boolean {
   const match = LOCAL_DATE_PATTERN.exec(value);
   if (!match) return false;
-  return toUtc(value).toISOString().slice(0, 10) === value;
+  return fromUtc(toUtc(value)) === value;
 }
 
-function toUtc(date: LocalDate): UTCDate {
+/** A calendar date as the milliseconds of its UTC midnight. */
+function toUtc(date: LocalDate): number {
   const match = LOCAL_DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  return new UTCDate(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-function fromUtc(date: Date): LocalDate {
-  return new Date(date.getTime()).toISOString().slice(0, 10);
+function fromUtc(milliseconds: number): LocalDate {
+  return new Date(milliseconds).toISOString().slice(0, 10);
+}
+
+/** 0 for Monday to 6 for Sunday. */
+const weekdayIndex = (milliseconds: number) => (new Date(milliseconds).getUTCDay() + 6) % 7;
+const mondayOfUtc = (milliseconds: number) => milliseconds - weekdayIndex(milliseconds) * DAY_MS;
+
+/** The ISO week of a UTC midnight: the week belongs to the year its Thursday falls in. */
+function isoWeekOfUtc(milliseconds: number): IsoWeek {
+  const thursday = mondayOfUtc(milliseconds) + 3 * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  return { year, week: Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1 };
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromUtc(addDaysFns(toUtc(date), days));
+  return fromUtc(toUtc(date) + days * DAY_MS);
 }
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(toUtc(to), toUtc(from));
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -66,37 +72,36 @@ export function toLocalDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalD
 
 /** The instant a local calendar day begins in a time zone (midnight Stockholm time by default). */
 export function startOfLocalDay(date: LocalDate, timeZone = DEFAULT_TIME_ZONE): Date {
-  const utc = toUtc(date);
+  const utc = new Date(toUtc(date));
   return new Date(new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), timeZone).getTime());
 }
 
 /** A local calendar date as the UTC-midnight Date the database's DATE columns use. */
 export function localDateToDbDate(date: LocalDate): Date {
-  return new Date(toUtc(date).getTime());
+  return new Date(toUtc(date));
 }
 
 export function dbDateToLocalDate(date: Date): LocalDate {
-  return fromUtc(date);
+  return fromUtc(date.getTime());
 }
 
 export function isoWeekOf(date: LocalDate): IsoWeek {
-  const utc = toUtc(date);
-  return { year: getISOWeekYear(utc), week: getISOWeek(utc) };
+  return isoWeekOfUtc(toUtc(date));
 }
 
 export function isoWeeksInYear(year: number): number {
-  return getISOWeeksInYear(new UTCDate(Date.UTC(year, 6, 1)));
+  // 28 December always lies in the year's last ISO week.
+  return isoWeekOfUtc(Date.UTC(year, 11, 28)).week;
 }
 
 export function isoWeekStart({ year, week }: IsoWeek): LocalDate {
   if (week < 1 || week > isoWeeksInYear(year)) throw new RangeError(`ISO year ${year} has no week ${week}`);
   // 4 January is always in ISO week 1.
-  const weekOne = startOfISOWeek(new UTCDate(Date.UTC(year, 0, 4)));
-  return fromUtc(addDaysFns(weekOne, (week - 1) * 7));
+  return fromUtc(mondayOfUtc(Date.UTC(year, 0, 4)) + (week - 1) * 7 * DAY_MS);
 }
 
 export function mondayOf(date: LocalDate): LocalDate {
-  return fromUtc(startOfISOWeek(toUtc(date)));
+  return fromUtc(mondayOfUtc(toUtc(date)));
 }
 
 export function formatIsoWeek({ year, week }: IsoWeek): string {
@@ -148,7 +153,7 @@ export function periodContaining(kind: PeriodKind, date: LocalDate, anchor: Loca
     return { kind, start, end: addDays(start, days - 1) };
   }
   const months = MONTHS_IN[kind] ?? 1;
-  const utc = toUtc(date);
+  const utc = new Date(toUtc(date));
   const first = Math.floor(utc.getUTCMonth() / months) * months;
   const start = monthStart(utc.getUTCFullYear(), first);
   return { kind, start, end: addDays(monthStart(utc.getUTCFullYear(), first + months), -1) };
@@ -163,7 +168,7 @@ export function shiftPeriod(period: Period, steps: number): Period {
       end: addDays(period.end, days * steps),
     };
   }
-  const utc = toUtc(period.start);
+  const utc = new Date(toUtc(period.start));
   const start = monthStart(utc.getUTCFullYear(), utc.getUTCMonth() + (MONTHS_IN[period.kind] ?? 1) * steps);
   return periodContaining(period.kind, start, start);
 }

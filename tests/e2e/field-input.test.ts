@@ -55,7 +55,8 @@ describe("field input on a phone", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(phone);
     await select(phone, "Område").selectOption({ label: "Mjälga-Centrum" });
-    await fillDateTime(phone, "När", "2026-11-10T18:00");
+    // Today, so the findings (which count on the walk's date) sit in the week the overview shows below.
+    await fillDateTime(phone, "När", `${TODAY}T08:00`);
     await field(phone, "Samlingsplats").fill("Stationsplanen");
     await field(phone, "Stopp längs vägen").fill("Gångtunneln\nLekparken");
     await field(phone, "Boende").fill("12");

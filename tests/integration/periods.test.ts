@@ -99,7 +99,12 @@ describe("a period still running", () => {
     const header = text.replace(/^\uFEFF/, "").split("\r\n")[0] ?? "";
     expect(header).toContain("Antal hittills (t.o.m. 2026-11-11, ofullständig period)");
     expect(header).toContain("Föregående period, samma antal dagar");
-    const compstat = await analyst.exports.table({ ...running, view: "compstat", format: "csv", locale: "en" });
+    const compstat = await analyst.exports.table({
+      ...running,
+      view: "compstat",
+      format: "csv",
+      locale: "en",
+    });
     const compstatText = Buffer.from(compstat.base64, "base64").toString("utf8");
     expect(compstatText).toContain("Period so far (to 2026-11-11, incomplete period)");
     expect(compstatText).toContain("Not judged: the period is running");
@@ -137,7 +142,9 @@ describe("a period still running", () => {
     expect(stats.period).toEqual({ kind: "biweek", start: "2026-11-02", end: "2026-11-15" });
     expect(stats.total.count).toBe(await sqlCount({ from: "2026-11-02", to: TODAY }));
     await expect(
-      analyst.overview.districtStats({ period: { kind: "biweek", date: "2026-11-02", anchor: "2026-11-03" } }),
+      analyst.overview.districtStats({
+        period: { kind: "biweek", date: "2026-11-02", anchor: "2026-11-03" },
+      }),
     ).rejects.toThrow(/Monday/);
   });
 });
@@ -157,9 +164,15 @@ describe("findings from a walk", () => {
       severity: 2,
     });
     const centre = { areaCodes: ["2081C1090"] };
-    const walkWeek = await analyst.overview.districtStats({ period: { kind: "week", date: "2025-06-10" }, ...centre });
+    const walkWeek = await analyst.overview.districtStats({
+      period: { kind: "week", date: "2025-06-10" },
+      ...centre,
+    });
     expect(walkWeek.total.findings).toBe(1);
-    const layers = await analyst.overview.fieldLayers({ period: { kind: "week", date: "2025-06-10" }, ...centre });
+    const layers = await analyst.overview.fieldLayers({
+      period: { kind: "week", date: "2025-06-10" },
+      ...centre,
+    });
     expect(layers.findings.map((finding) => finding.walkId)).toEqual([walk.id]);
     const typedIn = await testDb.driver.query<{ day: string }>(
       `SELECT to_char((created_at AT TIME ZONE 'Europe/Stockholm')::date, 'YYYY-MM-DD') AS day
@@ -168,7 +181,10 @@ describe("findings from a walk", () => {
     );
     const typedDay = typedIn[0]?.day ?? "";
     expect(typedDay > "2025-06-16").toBe(true);
-    const typedWeek = await analyst.overview.districtStats({ period: { kind: "week", date: typedDay }, ...centre });
+    const typedWeek = await analyst.overview.districtStats({
+      period: { kind: "week", date: typedDay },
+      ...centre,
+    });
     expect(typedWeek.total.findings).toBe(0);
   });
 });
@@ -183,7 +199,10 @@ describe("the meeting rhythm", () => {
     // Meetings on Tuesdays of weeks 49, 51 …: each reviews the two complete weeks before.
     const moved = await admin.workspace.updateMeetingRhythm({ period: "biweek", meetingDate: "2026-12-01" });
     expect(moved).toEqual({ period: "biweek", weekday: 2, anchor: "2026-11-30" });
-    expect(await analyst.workspace.current()).toMatchObject({ meetingAnchor: "2026-11-30", meetingWeekday: 2 });
+    expect(await analyst.workspace.current()).toMatchObject({
+      meetingAnchor: "2026-11-30",
+      meetingWeekday: 2,
+    });
     const stats = await analyst.overview.districtStats({ period: { kind: "biweek", date: "2026-11-20" } });
     expect(stats.period).toEqual({ kind: "biweek", start: "2026-11-16", end: "2026-11-29" });
     // A later meeting in the same weeks keeps the stored anchor (and so the four-week periods).
@@ -195,6 +214,9 @@ describe("the meeting rhythm", () => {
     expect(audit.map((entry) => entry.details.meetingAnchor)).toEqual(["2026-11-30", "2026-11-30"]);
     const back = await admin.workspace.updateMeetingRhythm({ period: "biweek", meetingDate: "2024-01-08" });
     expect(back).toEqual({ period: "biweek", weekday: 1, anchor: "2024-01-08" });
-    expect(await analyst.workspace.current()).toMatchObject({ meetingAnchor: "2024-01-08", meetingWeekday: 1 });
+    expect(await analyst.workspace.current()).toMatchObject({
+      meetingAnchor: "2024-01-08",
+      meetingWeekday: 1,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { FilterBar } from "../overview/filter-bar.tsx";
-import { periodLabel } from "../overview/period-label.ts";
+import { SelectionHeading } from "../overview/selection-heading.tsx";
 import { useOverviewFilter } from "../overview/use-overview-filter.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { CompstatTable } from "./compstat-table.tsx";
@@ -21,7 +21,7 @@ export function CompstatPage() {
   const { t } = i18n;
   const workspace = useWorkspace();
   const trpc = useTRPC();
-  const state = useOverviewFilter(workspace.meetingAnchor);
+  const state = useOverviewFilter(workspace);
   const [params, setParams] = useSearchParams();
   const dateBasis: DateBasis = params.get("basis") === "occurred" ? "occurred" : "registered";
   const groupBy = params.get("group") === "area" ? "area" : "category";
@@ -38,10 +38,8 @@ export function CompstatPage() {
   const patterns = useQuery(trpc.analysis.patterns.queryOptions({ ...state.filter, dateBasis }));
   return (
     <>
-      <h1>
-        {t("compstat.title")}: {periodLabel(state.period, i18n)}
-      </h1>
-      <FilterBar state={state} />
+      <SelectionHeading title={t("compstat.title")} state={state} />
+      <FilterBar state={state} hasFieldInput={false} />
       <Panel title={t("trend.title")} titleId="trend-title" isLoading={trend.isPending} error={trend.error}>
         {trend.data ? (
           <TrendBandChart data={trend.data} isWeekBased={isWeekBased(state.period.kind)} />
@@ -90,6 +88,14 @@ export function CompstatPage() {
               })}{" "}
               {t("compstat.sustainedEnd", { end: i18n.formatDate(compstat.data.sustainedEnd) })}
             </p>
+            {compstat.data.isComplete ? null : (
+              <p className="notice so-far-note" data-testid="compstat-so-far">
+                {t("compstat.soFarNote", {
+                  start: i18n.formatDate(compstat.data.observed.start),
+                  end: i18n.formatDate(compstat.data.observed.end),
+                })}
+              </p>
+            )}
             <CompstatTable data={compstat.data} />
           </>
         ) : null}

@@ -44,7 +44,9 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
   const tree = useMemo(() => toTree(data.rows), [data.rows]);
   const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
   // Years and quarters are judged by the sustained flag alone (the period against the same period a year earlier).
-  const isPeriodFlagShown = data.flagBasis === "period";
+  // A period still running is not judged by the period flag: its count is only so far.
+  const isPeriodFlagShown = data.flagBasis === "period" && data.isComplete;
+  const isSoFar = !data.isComplete;
   const columns = helper.columns([
     helper.accessor((row) => (locale === "sv" ? row.nameSv : row.nameEn), {
       id: "name",
@@ -75,12 +77,12 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
       },
     }),
     helper.accessor("current", {
-      header: t("compstat.current"),
+      header: isSoFar ? t("compstat.currentSoFar") : t("compstat.current"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
     helper.accessor("previous", {
-      header: t("compstat.previous"),
+      header: isSoFar ? t("col.previousSameDays") : t("compstat.previous"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
@@ -111,7 +113,7 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
       cell: (info) => number(info.getValue(), 1),
     }),
     helper.accessor("lastYear", {
-      header: t("compstat.lastYear"),
+      header: isSoFar ? t("compstat.lastYearSameDays") : t("compstat.lastYear"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
@@ -128,7 +130,12 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
     helper.display({
       id: "sparkline",
       header: t("compstat.trend"),
-      cell: (info) => <Sparkline values={info.row.original.sparkline} label={t("compstat.sparkline")} />,
+      cell: (info) => (
+        <Sparkline
+          values={info.row.original.sparkline}
+          label={isSoFar ? t("compstat.sparklineSoFar") : t("compstat.sparkline")}
+        />
+      ),
     }),
     ...(isPeriodFlagShown
       ? [

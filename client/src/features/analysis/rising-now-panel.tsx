@@ -1,19 +1,29 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { type Period, previousPeriod } from "../../../../shared/calendar.ts";
 import { RISE_LABELS } from "../../../../shared/rising.ts";
 import { describeSustained, SUSTAINED_LABELS } from "../../../../shared/rising-over-time.ts";
 import type { CompstatInput } from "../../../../shared/schemas/analysis.ts";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { periodLabel } from "../overview/period-label.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 
 /**
  * For leadership: the category × area pairs rising most clearly in the period, and those rising
  * over time against the same period last year, each a link into the filtered view.
  */
-export function RisingNowPanel({ filter }: { filter: CompstatInput }) {
-  const { t, locale, formatNumber } = useI18n();
+export function RisingNowPanel({
+  filter,
+  state,
+}: {
+  filter: CompstatInput;
+  /** The period shown; while it runs, "Ökar nu" speaks of the one before (the server judges that one). */
+  state: { period: Period; isComplete: boolean };
+}) {
+  const i18n = useI18n();
+  const { t, locale, formatNumber } = i18n;
   const trpc = useTRPC();
   const workspace = useWorkspace();
   const rising = useQuery(trpc.analysis.risingNow.queryOptions(filter));
@@ -34,6 +44,11 @@ export function RisingNowPanel({ filter }: { filter: CompstatInput }) {
       error={rising.error ?? overTime.error}
     >
       <h3 className="rising-heading">{t("rising.now")}</h3>
+      {state.isComplete ? null : (
+        <p className="muted small so-far-mark" data-testid="rising-judged-previous">
+          {t("rising.judgedPrevious", { period: periodLabel(previousPeriod(state.period), i18n) })}
+        </p>
+      )}
       {rising.data && rising.data.length === 0 ? <p className="muted">{t("rising.none")}</p> : null}
       <ol className="rising-list" data-testid="rising-now">
         {(rising.data ?? []).map((pair) => (

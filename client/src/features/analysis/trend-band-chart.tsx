@@ -20,11 +20,15 @@ const FLAG_COLORS = { clear: "#a40e26", possible: "#b86e00" } as const;
 /** Counts per period inside the band the baseline expects; flagged periods are marked. */
 export function TrendBandChart({ data, isWeekBased }: { data: TrendOutput; isWeekBased: boolean }) {
   const { t, locale, formatNumber, formatDate } = useI18n();
-  const points = data.map((point) => ({
-    ...point,
-    label: isWeekBased
+  const points = data.map((point) => {
+    const label = isWeekBased
       ? `v${isoWeekOf(point.start).week}`
-      : formatDate(point.start, { month: "short", year: "2-digit" }),
+      : formatDate(point.start, { month: "short", year: "2-digit" });
+    return { ...point, label: point.isPartial ? t("trend.partialTick", { label }) : label };
+  });
+  const partial = data.find((point) => point.isPartial);
+  const shown = points.map((point) => ({
+    ...point,
     band: point.low === null || point.high === null ? null : [point.low, point.high],
   }));
   const flagged = data.filter((point) => point.level === "clear" || point.level === "possible");
@@ -41,11 +45,17 @@ export function TrendBandChart({ data, isWeekBased }: { data: TrendOutput; isWee
           {RISE_LABELS[locale].clear}{" "}
           <span className="swatch" style={{ background: FLAG_COLORS.possible }} aria-hidden="true" />{" "}
           {RISE_LABELS[locale].possible}
+          {partial ? (
+            <span className="so-far-mark" data-testid="trend-partial-note">
+              {" "}
+              <span className="swatch partial-swatch round" aria-hidden="true" /> {t("trend.partial")}
+            </span>
+          ) : null}
         </p>
       }
     >
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={points} margin={CHART_MARGIN}>
+        <ComposedChart data={shown} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} width={40} tick={AXIS_TICK} />
@@ -79,7 +89,21 @@ export function TrendBandChart({ data, isWeekBased }: { data: TrendOutput; isWee
             strokeWidth={2}
             isAnimationActive={false}
             dot={(props: { cx?: number; cy?: number; index?: number }) => {
-              const level = data[props.index ?? 0]?.level;
+              const point = data[props.index ?? 0];
+              if (point?.isPartial)
+                return (
+                  <circle
+                    key={props.index}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={5}
+                    fill="#fff"
+                    stroke="#1b1f24"
+                    strokeDasharray="2 2"
+                    className="partial-dot"
+                  />
+                );
+              const level = point?.level;
               const color = level === "clear" || level === "possible" ? FLAG_COLORS[level] : null;
               return color ? (
                 <circle

@@ -22,12 +22,20 @@ export function YearsChart({ data }: { data: YearsOutput }) {
     years: totals.map((y) => `${y.year}: ${formatNumber(y.total)}`).join(", "),
   });
   const colors = YEAR_COLORS.slice(-data.length);
+  const partial = data.find((series) => series.partialWeek !== null);
   return (
     <ChartFigure
       testId="years-chart"
       title={t("years.title")}
       summary={summary}
       data={{ "data-years": data.length }}
+      footer={
+        partial?.partialWeek ? (
+          <p className="small so-far-mark" data-testid="years-partial-note">
+            {t("years.partialWeek", { week: partial.partialWeek, year: partial.year })}
+          </p>
+        ) : null
+      }
     >
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={rows} margin={CHART_MARGIN}>

@@ -43,6 +43,8 @@ export type DistrictMapProps = {
   points: IncidentPointsOutput | null;
   fieldLayers: FieldLayer[];
   field: FieldLayersOutput | null;
+  /** The so-far mark while the period runs (the legend carries it), else null. */
+  soFar: string | null;
 };
 
 export default function DistrictMap({
@@ -56,6 +58,7 @@ export default function DistrictMap({
   points,
   fieldLayers,
   field,
+  soFar,
 }: DistrictMapProps) {
   const i18n = useI18n();
   const containerRef = useRef<HTMLElement>(null);
@@ -289,7 +292,7 @@ export default function DistrictMap({
         aria-label={i18n.t("overview.map")}
         data-testid="district-map"
       />
-      <MapLegend choropleth={choropleth} metric={metric} />
+      <MapLegend choropleth={choropleth} metric={metric} soFar={soFar} />
       {pointMode !== "off" && points ? <PointsNote points={points} /> : null}
       {fieldLayers.length > 0 && field ? <FieldLegend layers={fieldLayers} data={field} /> : null}
       <p className="muted small">{i18n.t("overview.mapHint")}</p>

@@ -28,7 +28,9 @@ type Props = {
 
 export function DistrictTable({ data, selectedCodes, onToggle, openFindings = false }: Props) {
   const i18n = useI18n();
-  const { t, formatNumber, formatPercent } = i18n;
+  const { t, formatNumber, formatPercent, formatDate } = i18n;
+  // While the period runs the counts are so far, against as many days of the previous period.
+  const isSoFar = !data.isComplete;
   const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
   const columns = helper.columns([
     helper.accessor("name", {
@@ -56,7 +58,7 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
       cell: (info) => number(info.getValue()),
     }),
     helper.accessor("count", {
-      header: t("col.count"),
+      header: isSoFar ? t("col.countSoFar") : t("col.count"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
@@ -66,7 +68,7 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
       cell: (info) => number(info.getValue(), 1),
     }),
     helper.accessor("previousCount", {
-      header: t("col.previous"),
+      header: isSoFar ? t("col.previousSameDays") : t("col.previous"),
       sortFn: "basic",
       cell: (info) => number(info.getValue()),
     }),
@@ -110,6 +112,14 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
     <div className="table-scroll">
       <table className="data-table" data-testid="district-table">
         <caption className="muted small">
+          {isSoFar ? (
+            <span className="so-far-mark" data-testid="table-so-far">
+              {t("table.soFar", {
+                end: formatDate(data.observed.end),
+                previous: `${formatDate(data.previous.start)}–${formatDate(data.previous.end)}`,
+              })}
+            </span>
+          ) : null}
           {data.populationYear ? t("table.populationYear", { year: data.populationYear }) : ""}
         </caption>
         <thead>

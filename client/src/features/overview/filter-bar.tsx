@@ -1,15 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
-import { PERIOD_KINDS, type PeriodKind } from "../../../../shared/calendar.ts";
 import { DIALOGUE_THEMES, FINDING_STATUSES } from "../../../../shared/field.ts";
+import { VIEW_KINDS, type ViewKind } from "../../../../shared/periods.ts";
 import { FIELD_LAYERS } from "../../../../shared/schemas/overview.ts";
 import { MultiSelect, type Option } from "../../components/ui/multi-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { periodLabel } from "./period-label.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { periodLabel, soFarLabel } from "./period-label.ts";
+import { PeriodShortcuts } from "./period-shortcuts.tsx";
 import type { OverviewFilterState } from "./use-overview-filter.ts";
 
-export function FilterBar({ state }: { state: OverviewFilterState }) {
+type Props = {
+  state: OverviewFilterState;
+  /** Whether the field-input filters (findings, reports, themes) apply on the page. */
+  hasFieldInput?: boolean;
+};
+
+/** The period, the areas, categories and sources, and on the overview the field input's filters. */
+export function FilterBar({ state, hasFieldInput = true }: Props) {
   const i18n = useI18n();
+  const workspace = useWorkspace();
   const { t, locale } = i18n;
   const trpc = useTRPC();
   const areas = useQuery(trpc.areas.list.queryOptions());
@@ -33,13 +43,12 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
     <form className="filter-bar" aria-label={t("filter.title")} onSubmit={(event) => event.preventDefault()}>
       <label>
         <span className="field-label">{t("filter.periodKind")}</span>
-        <select
-          value={state.period.kind}
-          onChange={(event) => state.setKind(event.target.value as PeriodKind)}
-        >
-          {PERIOD_KINDS.map((kind) => (
+        <select value={state.view} onChange={(event) => state.setKind(event.target.value as ViewKind)}>
+          {VIEW_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`filter.${kind}`)}
+              {kind === workspace.meetingPeriod
+                ? t("filter.rhythmKind", { kind: t(`filter.${kind}`) })
+                : t(`filter.${kind}`)}
             </option>
           ))}
         </select>
@@ -52,6 +61,12 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
           </button>
           <output aria-live="polite" data-testid="period-label">
             {periodLabel(state.period, i18n)}
+            {state.isComplete ? null : " "}
+            {state.isComplete ? null : (
+              <span className="so-far-mark" data-testid="period-so-far">
+                {soFarLabel(state.observed, i18n)}
+              </span>
+            )}
           </output>
           <button
             type="button"
@@ -68,6 +83,7 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
           ) : null}
         </div>
       </div>
+      <PeriodShortcuts state={state} />
       <MultiSelect
         label={t("filter.districts")}
         options={areaOptions}
@@ -86,35 +102,42 @@ export function FilterBar({ state }: { state: OverviewFilterState }) {
         selected={state.filter.sourceIds}
         onChange={state.setSources}
       />
-      <MultiSelect
-        label={t("filter.fieldLayers")}
-        options={FIELD_LAYERS.map((layer) => ({ value: layer, label: t(`fieldLayer.${layer}`) }))}
-        selected={state.fieldLayers}
-        onChange={state.setFieldLayers}
-      />
-      <label>
-        <span className="field-label">{t("filter.findingScope")}</span>
-        <select
-          value={state.filter.findingScope}
-          onChange={(event) => state.setFindingScope(event.target.value as "recorded" | "open")}
-        >
-          <option value="recorded">{t("filter.findingScope.recorded")}</option>
-          <option value="open">{t("filter.findingScope.open")}</option>
-        </select>
-      </label>
-      <MultiSelect
-        label={t("filter.findingStatuses")}
-        options={FINDING_STATUSES.map((status) => ({ value: status, label: t(`findingStatus.${status}`) }))}
-        selected={state.filter.findingStatuses}
-        onChange={state.setFindingStatuses}
-      />
-      <MultiSelect
-        label={t("filter.themes")}
-        options={DIALOGUE_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
-        selected={state.filter.themes}
-        onChange={state.setThemes}
-      />
-      <p className="muted filter-note">{t("filter.dateBasis")}</p>
+      {hasFieldInput ? (
+        <>
+          <MultiSelect
+            label={t("filter.fieldLayers")}
+            options={FIELD_LAYERS.map((layer) => ({ value: layer, label: t(`fieldLayer.${layer}`) }))}
+            selected={state.fieldLayers}
+            onChange={state.setFieldLayers}
+          />
+          <label>
+            <span className="field-label">{t("filter.findingScope")}</span>
+            <select
+              value={state.filter.findingScope}
+              onChange={(event) => state.setFindingScope(event.target.value as "recorded" | "open")}
+            >
+              <option value="recorded">{t("filter.findingScope.recorded")}</option>
+              <option value="open">{t("filter.findingScope.open")}</option>
+            </select>
+          </label>
+          <MultiSelect
+            label={t("filter.findingStatuses")}
+            options={FINDING_STATUSES.map((status) => ({
+              value: status,
+              label: t(`findingStatus.${status}`),
+            }))}
+            selected={state.filter.findingStatuses}
+            onChange={state.setFindingStatuses}
+          />
+          <MultiSelect
+            label={t("filter.themes")}
+            options={DIALOGUE_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
+            selected={state.filter.themes}
+            onChange={state.setThemes}
+          />
+          <p className="muted filter-note">{t("filter.dateBasis")}</p>
+        </>
+      ) : null}
     </form>
   );
 }

@@ -3,7 +3,10 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { type Choropleth, type MapMetric, NO_DATA_COLOR } from "./choropleth.ts";
 import { FIELD_LAYER_STYLE } from "./field-layer.ts";
 
-export function MapLegend({ choropleth, metric }: { choropleth: Choropleth; metric: MapMetric }) {
+type Props = { choropleth: Choropleth; metric: MapMetric; soFar: string | null };
+
+/** The colour classes of the metric; while the period runs the caption says the figures are so far. */
+export function MapLegend({ choropleth, metric, soFar }: Props) {
   const { t, formatNumber } = useI18n();
   const ranges = choropleth.colors.map((color, index) => {
     const lower = index === 0 ? null : choropleth.breaks[index - 1];
@@ -20,7 +23,15 @@ export function MapLegend({ choropleth, metric }: { choropleth: Choropleth; metr
   });
   return (
     <figure className="map-legend">
-      <figcaption>{t(`overview.legend.${metric}`)}</figcaption>
+      <figcaption>
+        {t(`overview.legend.${metric}`)}
+        {soFar ? " " : null}
+        {soFar ? (
+          <span className="so-far-mark" data-testid="legend-so-far">
+            {metric === "change" ? t("overview.legendSoFarChange", { soFar }) : soFar}
+          </span>
+        ) : null}
+      </figcaption>
       <ul>
         {ranges.map((range) => (
           <li key={range.color}>

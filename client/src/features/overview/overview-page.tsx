@@ -11,7 +11,9 @@ import { MAP_METRICS, type MapMetric } from "./choropleth.ts";
 import { DistrictTable } from "./district-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { POINT_MODES, type PointMode } from "./incident-layer.ts";
-import { periodLabel } from "./period-label.ts";
+import { soFarLabel } from "./period-label.ts";
+import { SelectionHeading } from "./selection-heading.tsx";
+import { SoFarNote } from "./so-far-note.tsx";
 import { useOverviewFilter } from "./use-overview-filter.ts";
 import { WeeklyTrendChart } from "./weekly-trend-chart.tsx";
 
@@ -23,7 +25,7 @@ export function OverviewPage() {
   const { t } = i18n;
   const workspace = useWorkspace();
   const trpc = useTRPC();
-  const state = useOverviewFilter(workspace.meetingAnchor);
+  const state = useOverviewFilter(workspace);
   const { filter } = state;
   const [params, setParams] = useSearchParams();
   const metric: MapMetric = MAP_METRICS.find((candidate) => candidate === params.get("metric")) ?? "rate";
@@ -51,11 +53,10 @@ export function OverviewPage() {
   const styleUrl = workspace.basemapStyleUrl ?? config.data?.mapStyleUrl ?? null;
   return (
     <>
-      <h1>
-        {t("overview.title")}: {periodLabel(state.period, i18n)}
-      </h1>
+      <SelectionHeading title={t("overview.title")} state={state} />
       <FilterBar state={state} />
-      <RisingNowPanel filter={filter} />
+      <SoFarNote state={state} previous={tableStats.data?.previous ?? null} />
+      <RisingNowPanel filter={filter} state={state} />
       <div className="overview-grid">
         <Panel
           title={t("overview.map")}
@@ -101,6 +102,7 @@ export function OverviewPage() {
                 points={points.data ?? null}
                 fieldLayers={state.fieldLayers}
                 field={field.data ?? null}
+                soFar={state.isComplete ? null : soFarLabel(state.observed, i18n)}
               />
             </Suspense>
           ) : null}

@@ -6,6 +6,7 @@ import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ApiTokensPanel } from "./api-tokens-panel.tsx";
+import { MeetingRhythmPanel } from "./meeting-rhythm-panel.tsx";
 
 // Rarely opened, so kept out of the first route's JavaScript.
 const AreaNamesPanel = lazy(() => import("./area-names-panel.tsx"));
@@ -89,6 +90,7 @@ export function SettingsPage() {
           ) : null}
         </form>
       </Panel>
+      <MeetingRhythmPanel />
       <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
         <AreaNamesPanel />
         <BasemapPanel />

@@ -84,7 +84,8 @@ export function SurveyAreaCard({
     years: rows
       .filter((row) => (showRate ? row.rate : row.incidents) !== null)
       .map(
-        (row) => `${row.year}: ${formatNumber((showRate ? row.rate : row.incidents) ?? 0, showRate ? 1 : 0)}`,
+        (row) =>
+          `${row.year}: ${formatNumber((showRate ? row.rate : row.incidents) ?? 0, showRate ? 1 : 0)}${row.isPartialYear ? ` ${t("surveys.partialYear")}` : ""}`,
       )
       .join(", "),
   });
@@ -173,7 +174,12 @@ export function SurveyAreaCard({
                   {row.incidents === null ? t("surveys.noIncidentData") : formatNumber(row.incidents)}
                   {row.isPartialYear ? <span className="muted"> {t("surveys.partialYear")}</span> : null}
                 </td>
-                <td className="num">{row.rate === null ? "–" : formatNumber(row.rate, 1)}</td>
+                <td className="num" data-partial={row.isPartialYear ? "true" : undefined}>
+                  {row.rate === null ? "–" : formatNumber(row.rate, 1)}
+                  {row.isPartialYear && row.rate !== null ? (
+                    <span className="muted"> {t("surveys.partialYear")}</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import { toLocalDate } from "../../../../shared/calendar.ts";
 import { MultiSelect } from "../../components/ui/multi-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { SurveyAreaCard } from "./survey-area-card.tsx";
 
 const MAX_AREAS = 12;
@@ -12,6 +14,7 @@ const MAX_AREAS = 12;
 export function SurveysPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const catalog = useQuery(trpc.surveys.list.queryOptions());
   const areas = useQuery(trpc.areas.list.queryOptions());
@@ -28,6 +31,7 @@ export function SurveysPage() {
       indicator: indicator?.indicator ?? "",
       areaCodes,
       categoryCodes: categoryCode ? [categoryCode] : [],
+      today: toLocalDate(new Date(), workspace.timezone),
     }),
     enabled: Boolean(survey && indicator && areaCodes.length > 0),
   });

@@ -13,6 +13,7 @@ import { MultiSelect } from "../../components/ui/multi-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { useAreaSelectionName } from "../overview/selection-heading.tsx";
 import { FindingsTable } from "./findings-table.tsx";
 
 // maplibre is large: it loads in its own chunk.
@@ -58,9 +59,10 @@ export function FindingsPage() {
     );
   const areaOptions = useAreaOptions("all");
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
+  const areaName = useAreaSelectionName(areaCodes);
   return (
     <>
-      <h1>{t("findings.pageTitle")}</h1>
+      <h1>{areaName ? `${t("findings.pageTitle")}: ${areaName}` : t("findings.pageTitle")}</h1>
       <form
         className="filter-bar"
         aria-label={t("findings.filter")}

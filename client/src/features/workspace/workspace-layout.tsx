@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
+import { useFilterSearch } from "./use-filter-search.ts";
 import { WorkspaceContext } from "./workspace-context.tsx";
 
 /**
@@ -24,6 +25,7 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
   const trpc = useTRPC();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const filterSearch = useFilterSearch(slug);
   const current = useQuery(trpc.workspace.current.queryOptions());
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
@@ -63,13 +65,13 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
           </span>
         </div>
         <nav aria-label={t("nav.main")}>
-          <NavLink to={`/w/${slug}`} end>
+          <NavLink to={`/w/${slug}${filterSearch}`} end>
             {t("nav.overview")}
           </NavLink>
           <NavLink to={`/w/${slug}/lagesbild`}>{t("nav.lagesbild")}</NavLink>
-          <NavLink to={`/w/${slug}/utveckling`}>{t("nav.compstat")}</NavLink>
+          <NavLink to={`/w/${slug}/utveckling${filterSearch}`}>{t("nav.compstat")}</NavLink>
           <NavLink to={`/w/${slug}/vandringar`}>{t("nav.walks")}</NavLink>
-          <NavLink to={`/w/${slug}/fynd`}>{t("nav.findings")}</NavLink>
+          <NavLink to={`/w/${slug}/fynd${filterSearch}`}>{t("nav.findings")}</NavLink>
           <NavLink to={`/w/${slug}/dialoger`}>{t("nav.dialogues")}</NavLink>
           <NavLink to={`/w/${slug}/trygghet`}>{t("nav.surveys")}</NavLink>
           <NavLink to={`/w/${slug}/medborgarloften`}>{t("nav.medborgarlofte")}</NavLink>
