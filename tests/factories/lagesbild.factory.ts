@@ -8,14 +8,13 @@ import {
 import type { Db } from "../../server/db/client.ts";
 import { resolveActor } from "../../server/features/access/ownership.ts";
 import { addFollowUp, closeInsats, createInsats } from "../../server/features/lagesbild/insatser.service.ts";
+import { createLagesbild, publishLagesbild } from "../../server/features/lagesbild/lagesbild.service.ts";
 import {
-  createLagesbild,
-  type LagesbildScope,
-  publishLagesbild,
   setAreaStatus,
   setAssessment,
   setContribution,
-} from "../../server/features/lagesbild/lagesbild.service.ts";
+} from "../../server/features/lagesbild/lagesbild-edits.service.ts";
+import type { LagesbildScope } from "../../server/features/lagesbild/lagesbild-record.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
 import {
   addDays,

@@ -9,7 +9,7 @@ import {
 } from "../../../shared/schemas/lagesbild.ts";
 import { AppError } from "../../errors.ts";
 import { requireOwnership } from "../access/ownership.ts";
-import { type LagesbildRow, type LagesbildScope, requireDraft } from "./lagesbild.service.ts";
+import { type LagesbildRow, type LagesbildScope, requireDraft } from "./lagesbild-record.ts";
 
 const insatsSelect = {
   id: true,

@@ -19,15 +19,11 @@ import { addFollowUp, closeInsats, createInsats } from "./insatser.service.ts";
 import {
   createLagesbild,
   getLagesbild,
-  getSnapshot,
   listLagesbilder,
-  listSnapshots,
   publishLagesbild,
   reopenLagesbild,
-  setAreaStatus,
-  setAssessment,
-  setContribution,
 } from "./lagesbild.service.ts";
+import { setAreaStatus, setAssessment, setContribution } from "./lagesbild-edits.service.ts";
 import {
   actionPlanRows,
   actionPlanXlsx,
@@ -36,6 +32,7 @@ import {
   getOverTime,
   OverTimeInputSchema,
 } from "./over-time.service.ts";
+import { getSnapshot, listSnapshots } from "./snapshots.service.ts";
 
 // Readers: every role. The document (statuses, assessment, insatser, publishing): analysts and
 // admins. Contributions and återkoppling: also members, for their own organisation only.

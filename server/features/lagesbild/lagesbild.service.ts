@@ -4,77 +4,23 @@ import {
   periodContaining,
   toLocalDate,
 } from "../../../shared/calendar.ts";
-import {
-  diffFigures,
-  type FigureChange,
-  type LagesbildContent,
-  type LagesbildFigures,
-} from "../../../shared/lagesbild.ts";
-import {
-  type CreateLagesbildInput,
-  CreateLagesbildInputSchema,
-  type StatusLevel,
-  StatusLevelsSchema,
-} from "../../../shared/schemas/lagesbild.ts";
-import type { Db } from "../../db/client.ts";
+import { diffFigures, type FigureChange, type LagesbildContent } from "../../../shared/lagesbild.ts";
+import { type CreateLagesbildInput, CreateLagesbildInputSchema } from "../../../shared/schemas/lagesbild.ts";
 import { AppError } from "../../errors.ts";
-import { type Actor, actsAcrossWorkspace, requireOwnership } from "../access/ownership.ts";
+import { actsAcrossWorkspace } from "../access/ownership.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assembleFigures } from "./figures.service.ts";
 import { listInsatserFor } from "./insatser.service.ts";
 
-export type LagesbildScope = {
-  db: Db;
-  workspace: CurrentWorkspace;
-  actor: Actor;
-  /** The clock publishing and closing stamp with (the demo seed replays a year of meetings). */
-  now?: () => Date;
-};
-
-const lagesbildSelect = {
-  id: true,
-  periodKind: true,
-  periodStart: true,
-  periodEnd: true,
-  areaIds: true,
-  assessment: true,
-  status: true,
-  version: true,
-  publishedAt: true,
-  updatedAt: true,
-} as const;
-
-export async function statusLevelsOf(db: Db, workspaceId: string): Promise<StatusLevel[]> {
-  const workspace = await db.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
-    select: { statusLevels: true },
-  });
-  return StatusLevelsSchema.parse(workspace.statusLevels);
-}
-
-export async function findLagesbild({ db, workspace }: LagesbildScope, id: string) {
-  const found = await db.lagesbild.findUnique({
-    where: { workspaceId_id: { workspaceId: workspace.id, id } },
-    select: lagesbildSelect,
-  });
-  if (!found) throw new AppError("NOT_FOUND", "No such lägesbild in this workspace");
-  return {
-    ...found,
-    periodStart: dbDateToLocalDate(found.periodStart),
-    periodEnd: dbDateToLocalDate(found.periodEnd),
-  };
-}
-export type LagesbildRow = Awaited<ReturnType<typeof findLagesbild>>;
-
-/** A draft may change; a published one must be reopened first, so no edit slips past its snapshot. */
-export async function requireDraft(scope: LagesbildScope, id: string): Promise<LagesbildRow> {
-  const lagesbild = await findLagesbild(scope, id);
-  if (lagesbild.status !== "draft")
-    throw new AppError("CONFLICT", "Lägesbilden är publicerad: öppna den för ändring först (ny version).");
-  return lagesbild;
-}
+import {
+  findLagesbild,
+  type LagesbildRow,
+  type LagesbildScope,
+  lagesbildSelect,
+  requireDraft,
+  statusLevelsOf,
+} from "./lagesbild-record.ts";
 
 /** Creates the lägesbild for a period and scope, or returns the one that exists. */
 export async function createLagesbild(scope: LagesbildScope, raw: CreateLagesbildInput) {
@@ -268,86 +214,6 @@ async function neighbour(scope: LagesbildScope, lagesbild: LagesbildRow, directi
   return found?.id ?? null;
 }
 
-export async function setAreaStatus(
-  scope: LagesbildScope,
-  input: { id: string; areaId: string; level: string | null; justification: string },
-) {
-  const { db, workspace, actor } = scope;
-  await requireDraft(scope, input.id);
-  const key = { workspaceId: workspace.id, lagesbildId: input.id, areaId: input.areaId };
-  if (input.level === null) {
-    await db.lagesbildAreaStatus.deleteMany({ where: key });
-    return;
-  }
-  const levels = await statusLevelsOf(db, workspace.id);
-  if (!levels.some((level) => level.key === input.level))
-    throw new AppError(
-      "VALIDATION",
-      `Okänd statusnivå "${input.level}"; arbetsytans nivåer: ${levels.map((l) => l.key).join(", ")}`,
-    );
-  const area = await db.area.findUnique({
-    where: { workspaceId_id: { workspaceId: workspace.id, id: input.areaId } },
-    select: { id: true },
-  });
-  if (!area) throw new AppError("NOT_FOUND", "No such area in this workspace");
-  const data = {
-    level: input.level,
-    justification: input.justification,
-    updatedBy: actor.userId,
-    updatedAt: new Date(),
-  };
-  await db.lagesbildAreaStatus.upsert({
-    where: { workspaceId_lagesbildId_areaId: key },
-    create: { ...key, ...data },
-    update: data,
-  });
-  await touch(scope, input.id);
-}
-
-export async function setAssessment(scope: LagesbildScope, input: { id: string; assessment: string }) {
-  await requireDraft(scope, input.id);
-  await scope.db.lagesbild.update({
-    where: { workspaceId_id: { workspaceId: scope.workspace.id, id: input.id } },
-    data: { assessment: input.assessment, updatedAt: new Date() },
-  });
-}
-
-/** Each organisation speaks for itself: a member writes only its own organisation's contribution. */
-export async function setContribution(
-  scope: LagesbildScope,
-  input: { id: string; organizationId: string; text: string },
-) {
-  const { db, workspace, actor } = scope;
-  await requireDraft(scope, input.id);
-  // Another organisation's contribution is its record: NOT_OWNER, as for findings and dialogues.
-  requireOwnership(actor, [input.organizationId], "contribution");
-  const inWorkspace = await db.workspaceOrganization.findUnique({
-    where: {
-      workspaceId_organizationId: { workspaceId: workspace.id, organizationId: input.organizationId },
-    },
-    select: { organizationId: true },
-  });
-  if (!inWorkspace) throw new AppError("NOT_FOUND", "The organisation is not part of this workspace");
-  const key = { workspaceId: workspace.id, lagesbildId: input.id, organizationId: input.organizationId };
-  if (input.text === "") {
-    await db.lagesbildContribution.deleteMany({ where: key });
-    return;
-  }
-  const data = { text: input.text, updatedBy: actor.userId, updatedAt: new Date() };
-  await db.lagesbildContribution.upsert({
-    where: { workspaceId_lagesbildId_organizationId: key },
-    create: { ...key, ...data },
-    update: data,
-  });
-}
-
-async function touch(scope: LagesbildScope, id: string) {
-  await scope.db.lagesbild.update({
-    where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
-    data: { updatedAt: new Date() },
-  });
-}
-
 /** Freezes what the document shows now into a new version; later data never changes it. */
 export async function publishLagesbild(scope: LagesbildScope, id: string) {
   const { db, workspace, actor } = scope;
@@ -398,48 +264,3 @@ export async function reopenLagesbild(scope: LagesbildScope, id: string) {
     });
   });
 }
-
-export async function getSnapshot(scope: LagesbildScope, snapshotId: string) {
-  const snapshot = await scope.db.lagesbildSnapshot.findUnique({
-    where: { workspaceId_id: { workspaceId: scope.workspace.id, id: snapshotId } },
-    select: { id: true, version: true, publishedAt: true, lagesbildId: true, content: true },
-  });
-  if (!snapshot) throw new AppError("NOT_FOUND", "No such published version in this workspace");
-  const content = JSON.parse(snapshot.content) as LagesbildContent;
-  // The levels travel beside the content so a comparison can name the status moves it lists.
-  return { ...snapshot, levels: content.levels, content };
-}
-
-/** Every published version in the workspace, newest period first: what the comparison picks from. */
-export async function listSnapshots({ db, workspace }: LagesbildScope) {
-  const snapshots = await db.lagesbildSnapshot.findMany({
-    where: { workspaceId: workspace.id },
-    select: { id: true, version: true, publishedAt: true, lagesbildId: true },
-    orderBy: { publishedAt: "desc" },
-  });
-  const lagesbilder = await db.lagesbild.findMany({
-    where: { workspaceId: workspace.id, id: { in: snapshots.map((s) => s.lagesbildId) } },
-    select: { id: true, periodKind: true, periodStart: true, periodEnd: true, scopeKey: true },
-  });
-  const byId = new Map(lagesbilder.map((l) => [l.id, l]));
-  return snapshots.flatMap((s) => {
-    const l = byId.get(s.lagesbildId);
-    if (!l) return [];
-    return [
-      {
-        id: s.id,
-        version: s.version,
-        publishedAt: s.publishedAt.toISOString(),
-        lagesbildId: s.lagesbildId,
-        period: {
-          kind: l.periodKind,
-          start: dbDateToLocalDate(l.periodStart),
-          end: dbDateToLocalDate(l.periodEnd),
-        },
-        areaCodes: l.scopeKey ? l.scopeKey.split(",") : [],
-      },
-    ];
-  });
-}
-
-export type { LagesbildFigures };

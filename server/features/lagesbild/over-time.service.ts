@@ -15,7 +15,7 @@ import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { Cell } from "../exports/table-file.ts";
 import { toXlsx } from "../exports/table-file.ts";
-import type { LagesbildScope } from "./lagesbild.service.ts";
+import type { LagesbildScope } from "./lagesbild-record.ts";
 
 export const OverTimeInputSchema = z.object({
   kind: z.enum(["quarter", "year"]).default("quarter"),
