@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -100,4 +101,16 @@ export async function fillDateTime(scope: Page | Locator, name: string, value: s
   const field = labelled(scope, new RegExp(`^${escapeRegExp(name)}`));
   await field.getByPlaceholder("ÅÅÅÅ-MM-DD").fill(date);
   await field.getByRole("textbox", { name: "Klockslag" }).fill(time);
+}
+
+/** The PDF's text, by Debian's poppler-utils (CI installs it beside Chromium). */
+export function pdfText(file: string): string {
+  try {
+    // In reading order, a table cell's wrapped lines joined again.
+    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error("The PDF test reads text with pdftotext: apt-get install -y poppler-utils");
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LagesbildContent } from "../../shared/lagesbild.ts";
-import { expectNoAxeViolations, openAs } from "./browser.ts";
+import { expectNoAxeViolations, openAs, pdfText } from "./browser.ts";
 
 // The lägesbild taken into the meeting: projected one agenda item at a time and stepped with the
 // keyboard alone, printed without the app around it, and as the server's PDF. Its own lägesbild:
@@ -335,15 +335,3 @@ describe("the lägesbild in the meeting", () => {
     expect(pageErrors).toEqual([]);
   }, 150_000);
 });
-
-/** The PDF's text, by Debian's poppler-utils (CI installs it beside Chromium). */
-function pdfText(file: string): string {
-  try {
-    // In reading order, a table cell's wrapped lines joined again.
-    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      throw new Error("The PDF test reads text with pdftotext: apt-get install -y poppler-utils");
-    throw error;
-  }
-}

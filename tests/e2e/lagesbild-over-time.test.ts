@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LagesbildContent } from "../../shared/lagesbild.ts";
-import { expectNoAxeViolations, openAs, selectLabelled } from "./browser.ts";
+import { expectNoAxeViolations, openAs, pdfText, selectLabelled } from "./browser.ts";
 
 // The quarter's analysis, the åtgärdsplan and an insats's effect, from three published meetings of
 // its own in Q3 2026 (v. 32–33, 34–35, 36–37), which no other browser test uses. One insats, started
@@ -242,6 +244,18 @@ describe("the lägesbild over time", () => {
     // An XLSX file is a zip archive.
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     expect(bytes.length).toBeGreaterThan(1000);
+
+    // The same plan as a PDF printed by the server's browser.
+    const pdf = await page.request.get(`${baseUrl}/api/w/${WORKSPACE}/atgardsplan.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const pdfFile = path.join(os.tmpdir(), `atgardsplan-${process.pid}.pdf`);
+    fs.writeFileSync(pdfFile, await pdf.body());
+    const printed = pdfText(pdfFile);
+    fs.rmSync(pdfFile, { force: true });
+    expect(printed).toContain("Åtgärdsplan");
+    expect(printed).toContain(INSATS);
+    expect(printed).toContain(PROBLEM);
 
     // As printed: no buttons or app navigation, the heading and the plan's rows kept.
     await page.emulateMedia({ media: "print" });

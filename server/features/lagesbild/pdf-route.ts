@@ -9,6 +9,8 @@ import { resolveMembership } from "../workspace/workspace.service.ts";
 
 /** GET /api/w/<slug>/lagesbild/<id>.pdf: the briefing printed by a real browser on the server. */
 export const PDF_ROUTE = /^\/api\/w\/([a-z0-9-]{1,64})\/lagesbild\/([0-9a-f-]{36})\.pdf$/;
+/** GET /api/w/<slug>/atgardsplan.pdf: the åtgärdsplan, printed the same way. */
+export const ACTION_PLAN_PDF_ROUTE = /^\/api\/w\/([a-z0-9-]{1,64})\/atgardsplan\.pdf$/;
 
 function sendText(res: ServerResponse, status: number, text: string) {
   res
@@ -23,9 +25,10 @@ function sendText(res: ServerResponse, status: number, text: string) {
  */
 export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (line: string) => void }) {
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const match = PDF_ROUTE.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    const match = PDF_ROUTE.exec(pathname) ?? ACTION_PLAN_PDF_ROUTE.exec(pathname);
     if (!match || req.method !== "GET") return sendText(res, 404, "Not found");
-    const [, slug = "", id = ""] = match;
+    const [, slug = "", id] = match;
     const session = await resolveSession({
       db,
       token: parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null,
@@ -33,11 +36,14 @@ export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (l
     if (!session) return sendText(res, 401, "Logga in för att hämta lägesbilden.");
     const membership = await resolveMembership({ db, userId: session.user.id, slug });
     if (!membership) return sendText(res, 403, "Du är inte medlem i arbetsytan.");
-    const lagesbild = await db.lagesbild.findUnique({
-      where: { workspaceId_id: { workspaceId: membership.workspace.id, id } },
-      select: { periodStart: true },
-    });
-    if (!lagesbild) return sendText(res, 404, "Lägesbilden finns inte i arbetsytan.");
+    const lagesbild = id
+      ? await db.lagesbild.findUnique({
+          where: { workspaceId_id: { workspaceId: membership.workspace.id, id } },
+          select: { periodStart: true },
+        })
+      : null;
+    if (id && !lagesbild) return sendText(res, 404, "Lägesbilden finns inte i arbetsytan.");
+    const printPath = id ? `/w/${slug}/lagesbild/${id}/utskrift` : `/w/${slug}/lagesbild/atgardsplan`;
     if (!fs.existsSync(options.chromiumPath))
       return sendText(
         res,
@@ -68,7 +74,7 @@ export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (l
       const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
       await context.addCookies([{ name: SESSION_COOKIE, value: printSession.token, url: origin }]);
       const page = await context.newPage();
-      await page.goto(`${origin}/w/${slug}/lagesbild/${id}/utskrift`);
+      await page.goto(`${origin}${printPath}`);
       await page.waitForSelector("[data-print-ready=true]", { timeout: 45_000 });
       pdf = await page.pdf({
         format: "A4",
@@ -87,14 +93,16 @@ export function createPdfRoute(db: Db, options: { chromiumPath: string; log?: (l
     await recordAudit(db, {
       workspaceId: membership.workspace.id,
       userId: session.user.id,
-      action: "lagesbild_pdf_exported",
-      target: { type: "lagesbild", id },
+      action: id ? "lagesbild_pdf_exported" : "action_plan_exported",
+      target: id ? { type: "lagesbild", id } : { type: "workspace", id: membership.workspace.id },
       details: { format: "pdf" },
     });
-    const day = lagesbild.periodStart.toISOString().slice(0, 10);
+    const fileName = lagesbild
+      ? `lagesbild-${slug}-${lagesbild.periodStart.toISOString().slice(0, 10)}.pdf`
+      : `atgardsplan-${slug}.pdf`;
     res.writeHead(200, {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="lagesbild-${slug}-${day}.pdf"`,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
       "Cache-Control": "no-store",
     });
     res.end(pdf);

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { DownloadLink } from "../../../components/ui/download-link.tsx";
 import { ErrorMessage } from "../../../components/ui/error-message.tsx";
 import { download } from "../../../components/ui/export-buttons.tsx";
 import { Panel } from "../../../components/ui/panel.tsx";
@@ -19,7 +20,8 @@ export function ActionPlanPage() {
   const rows = plan.data ?? [];
   const problems = new Set(rows.map((row) => row.problem)).size;
   return (
-    <div className="action-plan-page">
+    // The server's PDF route prints this page once the plan is on it.
+    <div className="action-plan-page" data-print-ready={plan.isSuccess ? "true" : undefined}>
       <p className="page-links no-print">
         <Link to={basePath}>{t("lagesbild.allLagesbilder")}</Link>
         <Link to={`${basePath}/analys`}>{t("overTime.title")}</Link>
@@ -35,6 +37,12 @@ export function ActionPlanPage() {
         <button type="button" onClick={() => window.print()}>
           {t("actionPlan.print")}
         </button>
+        <DownloadLink
+          href={`/api/w/${workspace.slug}/atgardsplan.pdf`}
+          fileName={`atgardsplan-${workspace.slug}.pdf`}
+        >
+          {t("lagesbild.downloadPdf")}
+        </DownloadLink>
         <span role="status" className="muted small">
           {xlsx.isPending ? t("actionPlan.downloading") : ""}
         </span>
