@@ -3,6 +3,8 @@ import { type DatabaseTarget, openDatabase, type RawDriver } from "./adapter.ts"
 import { applyMigrations } from "./migrate.ts";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbHandle = { db: Db; driver: RawDriver; close(): Promise<void> };
 
 const drivers = new WeakMap<Db, RawDriver>();

@@ -1,7 +1,6 @@
 import type { AuditAction, AuditDetails, AuditTargetType } from "../../../shared/schemas/audit.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import { currentRequestId } from "../../request-context.ts";
-import type { Transaction } from "../auth/account-tokens.ts";
 
 /** What an action writes to the audit log (docs/decisions/018); who is added from the membership. */
 export type AuditEntryInput = {

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "../../../shared/roles.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import type { AccountTokenKind } from "../../generated/prisma/enums.ts";
 import { recordAccountAudit } from "../audit/audit.service.ts";
 import { hashToken } from "./session.service.ts";
 
-export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Transaction };
 
 const HOUR_MS = 3_600_000;
 /** How long an invitation link works: long enough for someone on leave for a week. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../db/client.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import type { DataSourceKind } from "../../generated/prisma/enums.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { ImportIssue } from "./import-errors.ts";
@@ -20,8 +20,6 @@ export type ImportFileOptions = ImportActor & {
   fileName: string;
   content: Buffer | string;
 };
-
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The audit entry of a completed import, written in the import's own transaction (decisions/018). */
 export function recordImportAudit(
