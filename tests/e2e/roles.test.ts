@@ -1,7 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatIsoWeek, isoWeekOf, toLocalDate } from "../../shared/calendar.ts";
-import { expectNoAxeViolations, login, openBrowser } from "./browser.ts";
+import { expectNoAxeViolations, login, openBrowser, selectLabelled } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
@@ -43,8 +43,10 @@ describe("what each demo role sees", () => {
     };
     const before = await totalIn();
     await page.getByRole("link", { name: "Rapportera händelse" }).click();
-    await page.getByLabel("Kategori").selectOption("P-CONTAINERBRAND");
-    await page.getByLabel("Område").selectOption("2081C1090");
+    // The overview's filter bar also has a "Kategorier" choice: wait for the report form itself.
+    await page.waitForURL(/\/rapportera/);
+    await selectLabelled(page, "Kategori").selectOption("P-CONTAINERBRAND");
+    await selectLabelled(page, "Område").selectOption("2081C1090");
     await page.getByLabel("Datum").fill(today);
     await page.getByLabel("Antal").fill("3");
     await expectNoAxeViolations(page);
