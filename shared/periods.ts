@@ -34,6 +34,7 @@ export function daysIn(range: DateRange): number {
 /** The first `days` days of a range, or all of it when it is shorter. */
 export function firstDaysOf(range: DateRange, days: number): DateRange {
   const end = addDays(range.start, days - 1);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text, not as numbers.
   return { start: range.start, end: end < range.end ? end : range.end };
 }
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, fieldLabelled, openAs, openBrowser, selectLabelled } from "./browser.ts";
 
 // A medborgarlöfte from the analyst's form to a citizen's screen: the analyst writes the promise

@@ -1551,7 +1551,8 @@ export const en: Record<MessageKey, string> = {
   "compstat.sustained": "Rising over time",
   "compstat.sustainedExplained":
     "{description} The chance that any of the {count} compared windows shows a rise this large without a real change: p = {p}.",
-  "compstat.sustainedEnd": "Rising over time compares periods ending {end} with the same weeks a year earlier.",
+  "compstat.sustainedEnd":
+    "Rising over time compares periods ending {end} with the same weeks a year earlier.",
   "rising.now": "This period",
   "rising.overTime": "Rising over time",
   "rising.overTimeNone": "No sure or likely rises against the same period last year.",
@@ -2402,7 +2403,8 @@ export const en: Record<MessageKey, string> = {
   "lofte.form.addActivity": "Add activity",
   "lofte.form.activityAdded": "The activity “{title}” is added.",
   "lofte.public.title": "Citizen promises: {name}",
-  "lofte.public.intro": "What the kommun and the police promised residents, and how far the work had come on {date}.",
+  "lofte.public.intro":
+    "What the kommun and the police promised residents, and how far the work had come on {date}.",
   "lofte.public.none": "No citizen promises are published for this year.",
   "lofte.public.basedOnDialogue": "one citizen dialogue",
   "lofte.public.basedOnDialogues": "{count} citizen dialogues",

@@ -8,19 +8,8 @@ import {
 } from "../../../shared/calendar.ts";
 import { comparePeriodsSoFar, isPeriodComplete, periodOfInput } from "../../../shared/periods.ts";
 import { percentChange, ratePerThousand } from "../../../shared/rates.ts";
-import {
-  assessSeriesAt,
-  RISE_SETTINGS,
-  type RiseAssessment,
-  type RiseLevel,
-} from "../../../shared/rising.ts";
-import {
-  type Coverage,
-  SUSTAINED_SETTINGS,
-  type SustainedAssessment,
-  type SustainedLevel,
-  sustainedPlan,
-} from "../../../shared/rising-over-time.ts";
+import { assessSeriesAt, RISE_SETTINGS, type RiseLevel } from "../../../shared/rising.ts";
+import { sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
