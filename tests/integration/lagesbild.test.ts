@@ -128,6 +128,25 @@ describe("the lägesbild for a period", () => {
     await expect(
       member.lagesbild.createInsats({ lagesbildId: firstId, title: "Egen insats", startOn: "2026-11-16" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Bad input is refused with the field named, and nothing is written.
+    const before = await testDb.db.insats.count();
+    await expect(
+      analyst.lagesbild.createInsats({
+        lagesbildId: firstId,
+        title: "Bakvänd",
+        startOn: "2026-11-20",
+        endOn: "2026-11-10",
+      }),
+    ).rejects.toThrow(/Slutdatum före startdatum/);
+    await expect(
+      analyst.lagesbild.createInsats({
+        lagesbildId: firstId,
+        title: "Fel område",
+        startOn: "2026-11-20",
+        areaIds: ["00000000-0000-4000-8000-000000000000"],
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.db.insats.count()).toBe(before);
     insatsIds = [police.id, housing.id];
     const updated = await viewer.lagesbild.get({ id: firstId });
     expect(updated.content.statuses.map((s) => s.level).sort()).toEqual(["forhojt", "normalt"]);

@@ -82,11 +82,8 @@ export async function listLagesbilder({ db, workspace }: LagesbildScope) {
   };
 }
 
-/** The document assembled from today's data: what a draft shows and what publishing freezes. */
-export async function assembleContent(
-  scope: LagesbildScope,
-  lagesbild: LagesbildRow,
-): Promise<LagesbildContent> {
+/** Today's figures for a lägesbild's period and scope, with the areas they were resolved from. */
+async function liveFigures(scope: LagesbildScope, lagesbild: LagesbildRow) {
   const { db, workspace } = scope;
   const areas = await listAreas({ db, workspaceId: workspace.id });
   const areaById = new Map(areas.map((area) => [area.id, area]));
@@ -99,6 +96,16 @@ export async function assembleContent(
     areaCodes,
     coveredAreaIds: covered,
   });
+  return { figures, areaById, areaCodes, covered };
+}
+
+/** The document assembled from today's data: what a draft shows and what publishing freezes. */
+export async function assembleContent(
+  scope: LagesbildScope,
+  lagesbild: LagesbildRow,
+): Promise<LagesbildContent> {
+  const { db, workspace } = scope;
+  const { figures, areaById, areaCodes, covered } = await liveFigures(scope, lagesbild);
   const [statuses, contributions, levels, insatser] = [
     await db.lagesbildAreaStatus.findMany({
       where: { workspaceId: workspace.id, lagesbildId: lagesbild.id },
@@ -163,8 +170,8 @@ export async function getLagesbild(scope: LagesbildScope, id: string) {
       select: { content: true },
     });
     content = JSON.parse(snapshot.content) as LagesbildContent;
-    const live = await assembleContent(scope, lagesbild);
-    liveChanges = diffFigures(content.figures, live.figures);
+    // Only the figures can move under a published version: statuses and texts are its own.
+    liveChanges = diffFigures(content.figures, (await liveFigures(scope, lagesbild)).figures);
   } else content = await assembleContent(scope, lagesbild);
   const [previous, next] = await Promise.all([
     neighbour(scope, lagesbild, "previous"),
