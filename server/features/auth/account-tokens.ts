@@ -6,8 +6,6 @@ import type { AccountTokenKind } from "../../generated/prisma/enums.ts";
 import { recordAccountAudit } from "../audit/audit.service.ts";
 import { hashToken } from "./session.service.ts";
 
-export type { Transaction };
-
 const HOUR_MS = 3_600_000;
 /** How long an invitation link works: long enough for someone on leave for a week. */
 export const INVITATION_HOURS = 7 * 24;

@@ -76,8 +76,36 @@ type EffectRow = {
 };
 type Context = { db: Db; workspaceId: string; asOf: LocalDate; isPublic: boolean };
 
+/** What every effect of the workspace is measured against: read once per call, not once per effect. */
+async function workspaceLookups({ db, workspaceId }: Context, rows: { indicatorKind: string }[]) {
+  const hasSurveys = rows.some((r) => r.indicatorKind === "survey");
+  const hasIncidents = rows.some((r) => r.indicatorKind !== "survey");
+  const surveyMinRespondents = hasSurveys
+    ? (
+        await db.workspace.findUniqueOrThrow({
+          where: { id: workspaceId },
+          select: { surveyMinRespondents: true },
+        })
+      ).surveyMinRespondents
+    : 0;
+  if (!hasIncidents) return { surveyMinRespondents, lastDay: null, categories: [], areas: [] };
+  const [latest] = await db.$queryRaw<{ day: Date | null }[]>`
+    SELECT MAX(day) AS day FROM daily_incident_counts WHERE workspace_id = ${workspaceId}::uuid`;
+  return {
+    surveyMinRespondents,
+    lastDay: latest?.day ? dbDateToLocalDate(latest.day) : null,
+    categories: await listCategories({ db, workspaceId }),
+    areas: await listAreas({ db, workspaceId }),
+  };
+}
+type Lookups = Awaited<ReturnType<typeof workspaceLookups>>;
+
 /** The baseline year's result (or the latest before it) and the latest result after it, up to `asOf`'s year. */
-async function measureSurvey({ db, workspaceId, asOf }: Context, row: EffectRow): Promise<MeasuredEffect> {
+async function measureSurvey(
+  { db, workspaceId, asOf }: Context,
+  { surveyMinRespondents }: Lookups,
+  row: EffectRow,
+): Promise<MeasuredEffect> {
   const rows = await db.surveyResult.findMany({
     where: {
       workspaceId,
@@ -87,10 +115,6 @@ async function measureSurvey({ db, workspaceId, asOf }: Context, row: EffectRow)
     },
     select: { year: true, value: true, lower: true, upper: true, respondents: true, unit: true },
     orderBy: { year: "asc" },
-  });
-  const { surveyMinRespondents } = await db.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
-    select: { surveyMinRespondents: true },
   });
   const point = ({ unit: _unit, ...rest }: (typeof rows)[number]): SurveyPoint => rest;
   const baselineRow = rows.filter((r) => r.year <= row.baselineYear).at(-1);
@@ -111,18 +135,18 @@ async function measureSurvey({ db, workspaceId, asOf }: Context, row: EffectRow)
 }
 
 /** This year so far against the same days of the baseline year; on the public page counts below 5 are withheld. */
-async function measureIncidents(context: Context, row: EffectRow): Promise<MeasuredEffect> {
+async function measureIncidents(
+  context: Context,
+  { lastDay, categories, areas }: Lookups,
+  row: EffectRow,
+): Promise<MeasuredEffect> {
   const { db, workspaceId, asOf, isPublic } = context;
-  const [latest] = await db.$queryRaw<{ day: Date | null }[]>`
-    SELECT MAX(day) AS day FROM daily_incident_counts WHERE workspace_id = ${workspaceId}::uuid`;
-  const lastDay = latest?.day ? dbDateToLocalDate(latest.day) : null;
   const year = Number(asOf.slice(0, 4));
   // Up to the last day with data, so days not yet delivered do not read as a fall.
   const until = [lastDay ?? asOf, asOf].sort()[0] ?? asOf;
   const windows =
     lastDay && year > row.baselineYear ? yearToDateWindows(year, row.baselineYear, until) : null;
   const direction = row.desiredDirection as DesiredDirection;
-  const categories = await listCategories({ db, workspaceId });
   // A category renamed or removed since leaves the effect unmeasured rather than the page broken.
   if (!windows || !categories.some((c) => c.code === row.categoryCode))
     return {
@@ -134,7 +158,6 @@ async function measureIncidents(context: Context, row: EffectRow): Promise<Measu
       verdict: "no_data",
       direction: "not_measurable",
     };
-  const areas = await listAreas({ db, workspaceId });
   const code = areas.find((a) => a.id === row.areaId)?.code;
   const areaIds = code ? coveredAreas(areas, [code]).map((a) => a.id) : [row.areaId];
   const categoryIds = resolveCategoryScope(categories, [row.categoryCode ?? ""]) ?? [];
@@ -184,6 +207,7 @@ export async function measureEffects(
     },
     orderBy: { createdAt: "asc" },
   });
+  const lookups = await workspaceLookups(context, rows);
   const measured = [];
   for (const row of rows)
     measured.push({
@@ -198,8 +222,8 @@ export async function measureEffects(
       baselineYear: row.baselineYear,
       measured:
         row.indicatorKind === "survey"
-          ? await measureSurvey(context, row)
-          : await measureIncidents(context, row),
+          ? await measureSurvey(context, lookups, row)
+          : await measureIncidents(context, lookups, row),
     });
   return measured;
 }

@@ -16,6 +16,23 @@ import { forgetPublicPage } from "./public-cache.ts";
 /** The same scope as every service: the database, the caller's workspace and who is acting. */
 export type LofteScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
 
+/** A promise's own fields, as both the EST group's view and the public page read them. */
+export const promiseBodySelect = {
+  id: true,
+  title: true,
+  text: true,
+  startYear: true,
+  endYear: true,
+  organizationIds: true,
+  signatories: true,
+  areaIds: true,
+  basedOnDialogueIds: true,
+  basedOnThemes: true,
+  basedOnLagesbildIds: true,
+  basedOnSurveys: true,
+  showsDialogueSchedule: true,
+} as const;
+
 export const todayIn = (workspace: CurrentWorkspace) => toLocalDate(new Date(), workspace.timezone);
 
 /** The ids of areas given by code; an unknown code is refused with its name. */
@@ -55,13 +72,21 @@ async function requireBasedOn(
     throw new AppError("NOT_FOUND", "A dialogue is not in this workspace");
   if (lagesbilder !== lagesbildIds.length)
     throw new AppError("NOT_FOUND", "A lägesbild is not in this workspace");
-  for (const survey of basedOn.surveys) {
-    const result = await db.surveyResult.findFirst({
-      where: { ...where, dataSourceId: survey.dataSourceId, indicator: survey.indicator },
-      select: { year: true },
-    });
-    if (!result) throw new AppError("NOT_FOUND", `No survey results for ${survey.indicator}`);
-  }
+  const withResults =
+    basedOn.surveys.length === 0
+      ? []
+      : await db.surveyResult.findMany({
+          where: {
+            ...where,
+            OR: basedOn.surveys.map(({ dataSourceId, indicator }) => ({ dataSourceId, indicator })),
+          },
+          select: { dataSourceId: true, indicator: true },
+          distinct: ["dataSourceId", "indicator"],
+        });
+  const missing = basedOn.surveys.find(
+    (s) => !withResults.some((r) => r.dataSourceId === s.dataSourceId && r.indicator === s.indicator),
+  );
+  if (missing) throw new AppError("NOT_FOUND", `No survey results for ${missing.indicator}`);
   return { dialogueIds, lagesbildIds, themes: [...new Set(basedOn.themes)], surveys: basedOn.surveys };
 }
 

@@ -4,26 +4,10 @@ import { GetPromiseInputSchema } from "../../../shared/schemas/medborgarlofte.ts
 import { AppError } from "../../errors.ts";
 import { actsAcrossWorkspace, ownsRecord } from "../access/ownership.ts";
 import { measureEffects } from "./effects.service.ts";
-import { type LofteScope, todayIn } from "./medborgarlofte.service.ts";
+import { type LofteScope, promiseBodySelect, todayIn } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
 
-const promiseSelect = {
-  id: true,
-  title: true,
-  text: true,
-  startYear: true,
-  endYear: true,
-  organizationIds: true,
-  signatories: true,
-  areaIds: true,
-  basedOnDialogueIds: true,
-  basedOnThemes: true,
-  basedOnLagesbildIds: true,
-  basedOnSurveys: true,
-  isPublished: true,
-  showsDialogueSchedule: true,
-  publishedAt: true,
-} as const;
+const promiseSelect = { ...promiseBodySelect, isPublished: true, publishedAt: true } as const;
 
 /** What the promise was based on, by name and date: dialogues (never their notes), lägesbilder, surveys. */
 async function basedOnOf(

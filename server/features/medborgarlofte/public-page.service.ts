@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { createRateLimiter } from "../../rate-limit.ts";
 import { measureEffects } from "./effects.service.ts";
+import { promiseBodySelect } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
 import { cachedPublicPage, rememberPublicPage } from "./public-cache.ts";
 
@@ -87,21 +88,7 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
   const year = Number(asOf.slice(0, 4));
   const promises = await db.medborgarlofte.findMany({
     where: { workspaceId: workspace.id, isPublished: true, startYear: { lte: year }, endYear: { gte: year } },
-    select: {
-      id: true,
-      title: true,
-      text: true,
-      startYear: true,
-      endYear: true,
-      organizationIds: true,
-      signatories: true,
-      areaIds: true,
-      basedOnDialogueIds: true,
-      basedOnThemes: true,
-      basedOnLagesbildIds: true,
-      basedOnSurveys: true,
-      showsDialogueSchedule: true,
-    },
+    select: promiseBodySelect,
     orderBy: [{ startYear: "desc" }, { title: "asc" }],
   });
   const promiseIds = promises.map((p) => p.id);

@@ -1,9 +1,9 @@
 import type { Role } from "../../../shared/roles.ts";
 import type { UpdateMemberInput } from "../../../shared/schemas/accounts.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { createResetLink, type Transaction } from "../auth/account-tokens.ts";
+import { createResetLink } from "../auth/account-tokens.ts";
 import { endUserSessions } from "../auth/session.service.ts";
 
 /** A workspace admin at work: the workspace they administer and who they are. */
