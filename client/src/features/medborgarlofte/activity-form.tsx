@@ -1,12 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { FREQUENCY_UNITS, type FrequencyUnit } from "../../../../shared/medborgarlofte.ts";
-import { useAreaOptions } from "../../components/ui/district-select.tsx";
-import { ErrorMessage } from "../../components/ui/error-message.tsx";
-import { MultiSelect } from "../../components/ui/multi-select.tsx";
+import { FormFooter } from "../../components/ui/form-footer.tsx";
+import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { useWorkspace } from "../workspace/workspace-context.tsx";
+import { OrganizationsAndAreas } from "./organizations-and-areas.tsx";
 import { TargetFields, type TargetForm } from "./target-fields.tsx";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
@@ -21,9 +20,7 @@ type PromiseBasics = {
 export function ActivityForm({ promise }: { promise: PromiseBasics }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const workspace = useWorkspace();
   const refresh = useRefreshLofte();
-  const areaOptions = useAreaOptions("all");
   const year = Math.min(Math.max(new Date().getFullYear(), promise.startYear), promise.endYear);
   const empty = {
     title: "",
@@ -73,16 +70,14 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
   return (
     <form className="stack-form insats-form" onSubmit={submit} aria-labelledby="activity-form-title">
       <h3 id="activity-form-title">{t("lofte.form.newActivity")}</h3>
-      <label>
-        <span className="field-label">{t("lofte.form.activityTitle")}</span>
-        <input
-          required
-          minLength={2}
-          maxLength={300}
-          value={form.title}
-          onChange={(e) => set({ title: e.target.value })}
-        />
-      </label>
+      <LabelledInput
+        label={t("lofte.form.activityTitle")}
+        required
+        minLength={2}
+        maxLength={300}
+        value={form.title}
+        onChange={(e) => set({ title: e.target.value })}
+      />
       {promise.focusAreas.length > 0 ? (
         <label>
           <span className="field-label">{t("lofte.form.focusArea")}</span>
@@ -96,63 +91,46 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
           </select>
         </label>
       ) : null}
-      <label>
-        <span className="field-label">{t("lofte.form.description")}</span>
-        <textarea
-          maxLength={4000}
-          value={form.description}
-          onChange={(e) => set({ description: e.target.value })}
-        />
-      </label>
+      <LabelledTextarea
+        label={t("lofte.form.description")}
+        maxLength={4000}
+        value={form.description}
+        onChange={(e) => set({ description: e.target.value })}
+      />
       <TargetFields value={form.target} onChange={(target) => set({ target })} units={FREQUENCY_UNITS} />
       <div className="form-row">
-        <label>
-          <span className="field-label">{t("lofte.form.unit")}</span>
-          <input maxLength={100} value={form.unit} onChange={(e) => set({ unit: e.target.value })} />
-        </label>
-        <label>
-          <span className="field-label">{t("lofte.form.periodStart")}</span>
-          <input
-            type="date"
-            value={form.periodStart}
-            onChange={(e) => set({ periodStart: e.target.value })}
-          />
-        </label>
-        <label>
-          <span className="field-label">{t("lofte.form.periodEnd")}</span>
-          <input
-            type="date"
-            min={form.periodStart}
-            value={form.periodEnd}
-            onChange={(e) => set({ periodEnd: e.target.value })}
-          />
-        </label>
-      </div>
-      <div className="form-row">
-        <MultiSelect
-          label={t("lofte.responsible")}
-          options={workspace.organizations.map((o) => ({ value: o.id, label: o.name }))}
-          selected={form.organizationIds}
-          onChange={(organizationIds) => set({ organizationIds })}
-          emptyLabel={t("lofte.form.none")}
+        <LabelledInput
+          label={t("lofte.form.unit")}
+          maxLength={100}
+          value={form.unit}
+          onChange={(e) => set({ unit: e.target.value })}
         />
-        <MultiSelect
-          label={t("lofte.areas")}
-          options={areaOptions}
-          selected={form.areaCodes}
-          onChange={(areaCodes) => set({ areaCodes })}
-          emptyLabel={t("lofte.form.wholeKommun")}
+        <LabelledInput
+          label={t("lofte.form.periodStart")}
+          type="date"
+          value={form.periodStart}
+          onChange={(e) => set({ periodStart: e.target.value })}
+        />
+        <LabelledInput
+          label={t("lofte.form.periodEnd")}
+          type="date"
+          min={form.periodStart}
+          value={form.periodEnd}
+          onChange={(e) => set({ periodEnd: e.target.value })}
         />
       </div>
-      {add.error ? <ErrorMessage error={add.error} isDetailed /> : null}
-      <p role="status" className="success">
-        {saved}
-      </p>
-      <div>
-        <button type="submit" className="primary" disabled={add.isPending}>
-          {t("lofte.form.addActivity")}
-        </button>
-      </div>
+      <OrganizationsAndAreas
+        organizationsLabel={t("lofte.responsible")}
+        organizationIds={form.organizationIds}
+        areaCodes={form.areaCodes}
+        onChange={set}
+      />
+      <FormFooter
+        error={add.error}
+        status={saved}
+        isPending={add.isPending}
+        submitLabel={t("lofte.form.addActivity")}
+      />
     </form>
   );
 }

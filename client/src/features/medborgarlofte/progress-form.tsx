@@ -2,7 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { toLocalDate } from "../../../../shared/calendar.ts";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
-import { ErrorMessage } from "../../components/ui/error-message.tsx";
+import { FormFooter } from "../../components/ui/form-footer.tsx";
+import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
@@ -48,59 +49,53 @@ export function ProgressForm({ activityId, title }: { activityId: string; title:
     <form className="stack-form" onSubmit={submit} aria-labelledby={headingId}>
       <h5 id={headingId}>{t("lofte.entry.title", { title })}</h5>
       <div className="form-row">
-        <label>
-          <span className="field-label">{t("lofte.entry.date")}</span>
-          <input type="date" required value={form.doneOn} onChange={(e) => set({ doneOn: e.target.value })} />
-        </label>
+        <LabelledInput
+          label={t("lofte.entry.date")}
+          type="date"
+          required
+          value={form.doneOn}
+          onChange={(e) => set({ doneOn: e.target.value })}
+        />
         <DistrictSelect
           label={t("lofte.entry.area")}
           value={form.areaCode}
           onChange={(areaCode) => set({ areaCode })}
         />
       </div>
-      <label>
-        <span className="field-label">{t("lofte.entry.what")}</span>
-        <textarea
-          required
-          minLength={2}
-          maxLength={2000}
-          value={form.whatDone}
-          onChange={(e) => set({ whatDone: e.target.value })}
-        />
-      </label>
+      <LabelledTextarea
+        label={t("lofte.entry.what")}
+        required
+        minLength={2}
+        maxLength={2000}
+        value={form.whatDone}
+        onChange={(e) => set({ whatDone: e.target.value })}
+      />
       <p className="muted small">{t("lofte.entry.privacy")}</p>
       <div className="form-row">
-        <label>
-          <span className="field-label">{t("lofte.entry.participants")}</span>
-          <input
-            type="number"
-            min={0}
-            max={100_000}
-            value={form.participants}
-            onChange={(e) => set({ participants: e.target.value })}
-          />
-        </label>
-        <label>
-          <span className="field-label">{t("lofte.entry.quantity")}</span>
-          <input
-            type="number"
-            required
-            min={1}
-            max={1000}
-            value={form.quantity}
-            onChange={(e) => set({ quantity: e.target.value })}
-          />
-        </label>
+        <LabelledInput
+          label={t("lofte.entry.participants")}
+          type="number"
+          min={0}
+          max={100_000}
+          value={form.participants}
+          onChange={(e) => set({ participants: e.target.value })}
+        />
+        <LabelledInput
+          label={t("lofte.entry.quantity")}
+          type="number"
+          required
+          min={1}
+          max={1000}
+          value={form.quantity}
+          onChange={(e) => set({ quantity: e.target.value })}
+        />
       </div>
-      {add.error ? <ErrorMessage error={add.error} isDetailed /> : null}
-      <p role="status" className="success">
-        {saved}
-      </p>
-      <div>
-        <button type="submit" className="primary" disabled={add.isPending}>
-          {t("lofte.entry.submit")}
-        </button>
-      </div>
+      <FormFooter
+        error={add.error}
+        status={saved}
+        isPending={add.isPending}
+        submitLabel={t("lofte.entry.submit")}
+      />
     </form>
   );
 }

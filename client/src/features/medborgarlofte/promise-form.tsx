@@ -1,13 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { useAreaOptions } from "../../components/ui/district-select.tsx";
-import { ErrorMessage } from "../../components/ui/error-message.tsx";
-import { MultiSelect } from "../../components/ui/multi-select.tsx";
+import { FormFooter } from "../../components/ui/form-footer.tsx";
+import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { BasedOnFields, NO_BASIS, parseSurveyKey } from "./based-on-fields.tsx";
+import { OrganizationsAndAreas } from "./organizations-and-areas.tsx";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
 const thisYear = () => new Date().getFullYear();
@@ -19,7 +19,6 @@ export function PromiseForm() {
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const refresh = useRefreshLofte();
-  const areaOptions = useAreaOptions("all");
   const [form, setForm] = useState({
     title: "",
     startYear: String(thisYear()),
@@ -56,66 +55,51 @@ export function PromiseForm() {
     });
   };
   const year = (key: "startYear" | "endYear", label: string) => (
-    <label>
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        required
-        min={2000}
-        max={2100}
-        value={form[key]}
-        onChange={(e) => set({ [key]: e.target.value })}
-      />
-    </label>
+    <LabelledInput
+      label={label}
+      type="number"
+      required
+      min={2000}
+      max={2100}
+      value={form[key]}
+      onChange={(e) => set({ [key]: e.target.value })}
+    />
   );
   return (
     <form className="stack-form wide-form" onSubmit={submit} aria-labelledby="promise-form-title">
       <h2 id="promise-form-title">{t("lofte.form.newPromise")}</h2>
-      <label>
-        <span className="field-label">{t("lofte.form.title")}</span>
-        <input
-          required
-          minLength={2}
-          maxLength={200}
-          value={form.title}
-          onChange={(e) => set({ title: e.target.value })}
-        />
-      </label>
+      <LabelledInput
+        label={t("lofte.form.title")}
+        required
+        minLength={2}
+        maxLength={200}
+        value={form.title}
+        onChange={(e) => set({ title: e.target.value })}
+      />
       <div className="form-row">
         {year("startYear", t("lofte.form.startYear"))}
         {year("endYear", t("lofte.form.endYear"))}
       </div>
-      <label>
-        <span className="field-label">{t("lofte.form.text")}</span>
-        <textarea maxLength={20_000} value={form.text} onChange={(e) => set({ text: e.target.value })} />
-      </label>
-      <div className="form-row">
-        <MultiSelect
-          label={t("lofte.parties")}
-          options={workspace.organizations.map((o) => ({ value: o.id, label: o.name }))}
-          selected={form.organizationIds}
-          onChange={(organizationIds) => set({ organizationIds })}
-          emptyLabel={t("lofte.form.none")}
-        />
-        <MultiSelect
-          label={t("lofte.areas")}
-          options={areaOptions}
-          selected={form.areaCodes}
-          onChange={(areaCodes) => set({ areaCodes })}
-          emptyLabel={t("lofte.form.wholeKommun")}
-        />
-      </div>
-      <label>
-        <span className="field-label">{t("lofte.form.signatories")}</span>
-        <textarea rows={2} value={form.signatories} onChange={(e) => set({ signatories: e.target.value })} />
-      </label>
+      <LabelledTextarea
+        label={t("lofte.form.text")}
+        maxLength={20_000}
+        value={form.text}
+        onChange={(e) => set({ text: e.target.value })}
+      />
+      <OrganizationsAndAreas
+        organizationsLabel={t("lofte.parties")}
+        organizationIds={form.organizationIds}
+        areaCodes={form.areaCodes}
+        onChange={set}
+      />
+      <LabelledTextarea
+        label={t("lofte.form.signatories")}
+        rows={2}
+        value={form.signatories}
+        onChange={(e) => set({ signatories: e.target.value })}
+      />
       <BasedOnFields value={form.basedOn} onChange={(basedOn) => set({ basedOn })} />
-      {create.error ? <ErrorMessage error={create.error} isDetailed /> : null}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t("lofte.form.create")}
-        </button>
-      </div>
+      <FormFooter error={create.error} isPending={create.isPending} submitLabel={t("lofte.form.create")} />
     </form>
   );
 }

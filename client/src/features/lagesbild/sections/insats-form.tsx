@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import type { DialogueTheme } from "../../../../../shared/field.ts";
 import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
 import { ErrorMessage } from "../../../components/ui/error-message.tsx";
+import { LabelledInput, LabelledTextarea } from "../../../components/ui/labelled-field.tsx";
 import { MultiSelect } from "../../../components/ui/multi-select.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { useTRPC } from "../../../trpc.ts";
@@ -72,20 +73,20 @@ export function InsatsForm({ content, edit }: { content: LagesbildContent; edit:
   return (
     <form className="stack-form insats-form" onSubmit={submit} aria-labelledby="insats-form-title">
       <h3 id="insats-form-title">{t("lagesbild.insatsForm.title")}</h3>
-      <label>
-        <span className="field-label">{t("lagesbild.insatsForm.what")}</span>
-        <input
-          required
-          minLength={2}
-          maxLength={300}
-          value={form.title}
-          onChange={(e) => set({ title: e.target.value })}
-        />
-      </label>
-      <label>
-        <span className="field-label">{t("lagesbild.insatsForm.problem")}</span>
-        <textarea maxLength={4000} value={form.problem} onChange={(e) => set({ problem: e.target.value })} />
-      </label>
+      <LabelledInput
+        label={t("lagesbild.insatsForm.what")}
+        required
+        minLength={2}
+        maxLength={300}
+        value={form.title}
+        onChange={(e) => set({ title: e.target.value })}
+      />
+      <LabelledTextarea
+        label={t("lagesbild.insatsForm.problem")}
+        maxLength={4000}
+        value={form.problem}
+        onChange={(e) => set({ problem: e.target.value })}
+      />
       <div className="form-row">
         <MultiSelect
           label={t("lagesbild.insatsForm.areas")}
@@ -105,47 +106,41 @@ export function InsatsForm({ content, edit }: { content: LagesbildContent; edit:
             ))}
           </select>
         </label>
-        <label>
-          <span className="field-label">{t("lagesbild.insatsForm.contact")}</span>
-          <input
-            maxLength={200}
-            value={form.contactName}
-            onChange={(e) => set({ contactName: e.target.value })}
-          />
-        </label>
+        <LabelledInput
+          label={t("lagesbild.insatsForm.contact")}
+          maxLength={200}
+          value={form.contactName}
+          onChange={(e) => set({ contactName: e.target.value })}
+        />
       </div>
       <div className="form-row">
-        <label>
-          <span className="field-label">{t("lagesbild.insatsForm.start")}</span>
-          <input
-            type="date"
-            required
-            value={form.startOn}
-            onChange={(e) => set({ startOn: e.target.value })}
-          />
-        </label>
-        <label>
-          <span className="field-label">{t("lagesbild.insatsForm.end")}</span>
-          <input
-            type="date"
-            min={form.startOn}
-            value={form.endOn}
-            onChange={(e) => set({ endOn: e.target.value })}
-          />
-        </label>
-        <label>
-          <span className="field-label">{t("lagesbild.insatsForm.recurrence")}</span>
-          <input
-            maxLength={200}
-            value={form.recurrence}
-            onChange={(e) => set({ recurrence: e.target.value })}
-          />
-        </label>
+        <LabelledInput
+          label={t("lagesbild.insatsForm.start")}
+          type="date"
+          required
+          value={form.startOn}
+          onChange={(e) => set({ startOn: e.target.value })}
+        />
+        <LabelledInput
+          label={t("lagesbild.insatsForm.end")}
+          type="date"
+          min={form.startOn}
+          value={form.endOn}
+          onChange={(e) => set({ endOn: e.target.value })}
+        />
+        <LabelledInput
+          label={t("lagesbild.insatsForm.recurrence")}
+          maxLength={200}
+          value={form.recurrence}
+          onChange={(e) => set({ recurrence: e.target.value })}
+        />
       </div>
-      <label>
-        <span className="field-label">{t("lagesbild.insatsForm.resources")}</span>
-        <input maxLength={1000} value={form.resources} onChange={(e) => set({ resources: e.target.value })} />
-      </label>
+      <LabelledInput
+        label={t("lagesbild.insatsForm.resources")}
+        maxLength={1000}
+        value={form.resources}
+        onChange={(e) => set({ resources: e.target.value })}
+      />
       <InsatsLinksFieldset
         content={content}
         areaCodes={areaCodes}
