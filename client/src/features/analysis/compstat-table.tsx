@@ -1,17 +1,13 @@
 import {
   createColumnHelper,
   createExpandedRowModel,
-  createSortedRowModel,
   rowExpandingFeature,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { CompstatOutput, CompstatRow } from "../../../../shared/schemas/analysis.ts";
-import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
+import { DataTable, sortingFeatureParts } from "../../components/ui/data-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { RiseBadge } from "./rise-badge.tsx";
 import { Sparkline } from "./sparkline.tsx";
@@ -20,11 +16,9 @@ import { SustainedBadge } from "./sustained-badge.tsx";
 type TreeRow = CompstatRow & { subRows: TreeRow[] };
 
 const features = tableFeatures({
+  ...sortingFeatureParts,
   rowExpandingFeature,
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
   expandedRowModel: createExpandedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
 });
 const helper = createColumnHelper<typeof features, TreeRow>();
 
@@ -163,37 +157,12 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
   });
   const isNumeric = (id: string) => !["name", "sparkline", "flag", "sustained"].includes(id);
   return (
-    <div className="table-scroll">
-      <table className="data-table compstat" data-testid="compstat-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeaderCell
-                  key={header.id}
-                  sorted={header.column.getIsSorted()}
-                  canSort={header.column.getCanSort()}
-                  isNumeric={isNumeric(header.column.id)}
-                  onToggle={header.column.getToggleSortingHandler()}
-                >
-                  <table.FlexRender header={header} />
-                </SortableHeaderCell>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-code={row.original.code} data-depth={row.depth}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={isNumeric(cell.column.id) ? "numeric" : undefined}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      table={table}
+      testId="compstat-table"
+      className="compstat"
+      isNumeric={isNumeric}
+      rowAttributes={(row) => ({ "data-code": row.original.code, "data-depth": row.depth })}
+    />
   );
 }

@@ -1,21 +1,8 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
+import { createColumnHelper, useTable } from "@tanstack/react-table";
 import type { DistrictStat, DistrictStatsOutput } from "../../../../shared/schemas/overview.ts";
-import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
+import { DataTable, sortingFeatures as features } from "../../components/ui/data-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
 const helper = createColumnHelper<typeof features, DistrictStat>();
 
 type Props = {
@@ -107,11 +94,14 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
     data: data.rows,
     initialState: { sorting: [{ id: "count", desc: true }] },
   });
-  const numeric = (id: string) => id !== "name";
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="district-table">
-        <caption className="muted small">
+    <DataTable
+      table={table}
+      testId="district-table"
+      isNumeric={(id) => id !== "name"}
+      rowAttributes={(row) => ({ "data-code": row.original.code })}
+      caption={
+        <>
           {isSoFar ? (
             <span className="so-far-mark" data-testid="table-so-far">
               {t("table.soFar", {
@@ -121,59 +111,32 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
             </span>
           ) : null}
           {data.populationYear ? t("table.populationYear", { year: data.populationYear }) : ""}
-        </caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeaderCell
-                  key={header.id}
-                  sorted={header.column.getIsSorted()}
-                  isNumeric={numeric(header.column.id)}
-                  onToggle={header.column.getToggleSortingHandler()}
-                >
-                  <table.FlexRender header={header} />
-                </SortableHeaderCell>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-code={row.original.code}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={numeric(cell.column.id) ? "numeric" : undefined}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("overview.total")}</th>
-            <td className="numeric">{number(data.total.population)}</td>
-            <td className="numeric" data-testid="total-count">
-              {number(data.total.count)}
-            </td>
-            <td className="numeric">{number(data.total.rate, 1)}</td>
-            <td className="numeric">{number(data.total.previousCount)}</td>
-            <td className="numeric">{`${data.total.change > 0 ? "+" : ""}${number(data.total.change)}`}</td>
-            <td className="numeric">
-              {data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}
-            </td>
-            <td className="numeric" data-testid="total-findings">
-              {number(data.total.findings)}
-            </td>
-            <td className="numeric" data-testid="total-reports">
-              {number(data.total.reports)}
-            </td>
-            <td className="numeric" data-testid="total-themes">
-              {number(data.total.themes)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+      footer={
+        <tr>
+          <th scope="row">{t("overview.total")}</th>
+          <td className="numeric">{number(data.total.population)}</td>
+          <td className="numeric" data-testid="total-count">
+            {number(data.total.count)}
+          </td>
+          <td className="numeric">{number(data.total.rate, 1)}</td>
+          <td className="numeric">{number(data.total.previousCount)}</td>
+          <td className="numeric">{`${data.total.change > 0 ? "+" : ""}${number(data.total.change)}`}</td>
+          <td className="numeric">
+            {data.total.changePercent === null ? "–" : formatPercent(data.total.changePercent)}
+          </td>
+          <td className="numeric" data-testid="total-findings">
+            {number(data.total.findings)}
+          </td>
+          <td className="numeric" data-testid="total-reports">
+            {number(data.total.reports)}
+          </td>
+          <td className="numeric" data-testid="total-themes">
+            {number(data.total.themes)}
+          </td>
+        </tr>
+      }
+    />
   );
 }

@@ -1,13 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
+import { createColumnHelper, useTable } from "@tanstack/react-table";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { toLocalDate } from "../../../../shared/calendar.ts";
@@ -17,20 +9,14 @@ import {
   type FindingStatus,
   OPEN_FINDING_STATUSES,
 } from "../../../../shared/field.ts";
+import { DataTable, sortingFeatures as features } from "../../components/ui/data-table.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
-import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
-import { SortableHeaderCell } from "../../components/ui/sortable-header-cell.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { RouterOutputs } from "../../trpc.ts";
 import { useTRPC } from "../../trpc.ts";
 
 export type Finding = RouterOutputs["walks"]["findings"][number];
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
 const helper = createColumnHelper<typeof features, Finding>();
 
 /** Moves a finding on: the next statuses it may take, and a reason (required to reject). */
@@ -183,47 +169,15 @@ export function FindingsTable({ findings, showWalk = false }: { findings: Findin
   ]);
   const table = useTable({ features, columns, data: findings, initialState: { sorting: [] } });
   return (
-    <ScrollRegion label={t("findings.title", { count: findings.length })}>
-      <table className="data-table" data-testid="findings-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) =>
-                header.column.id === "actions" ? (
-                  <th key={header.id} scope="col">
-                    <table.FlexRender header={header} />
-                  </th>
-                ) : (
-                  <SortableHeaderCell
-                    key={header.id}
-                    sorted={header.column.getIsSorted()}
-                    isNumeric={false}
-                    onToggle={header.column.getToggleSortingHandler()}
-                  >
-                    <table.FlexRender header={header} />
-                  </SortableHeaderCell>
-                ),
-              )}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-status={row.original.status}
-              data-description={row.original.description}
-              data-restricted={row.original.isRestricted}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      table={table}
+      testId="findings-table"
+      scrollLabel={t("findings.title", { count: findings.length })}
+      rowAttributes={(row) => ({
+        "data-status": row.original.status,
+        "data-description": row.original.description,
+        "data-restricted": row.original.isRestricted,
+      })}
+    />
   );
 }
