@@ -37,6 +37,8 @@ const PROMISE = "every role follows the medborgarlöften (decisions/016)";
 const PROMISE_WRITERS =
   "the promise, its activities and effects are written by analysts and admins (decisions/016)";
 const AUDIT = "who did what in the workspace, and whose free text they read (decisions/018)";
+const OWN_NOTIFICATIONS =
+  "the caller's own notifications, derived from what its role and organisation may see (decisions/025)";
 const AUDIT_UNSCOPED = "failed sign-ins belong to no workspace, so to no workspace's admin (decisions/018)";
 
 /**
@@ -259,3 +261,9 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
       "the public follow-up page: published promises only, no free text from progress, counts below 5 withheld; rate-limited",
   },
 };
+
+  "notifications.list": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
+  "notifications.markRead": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
+  "notifications.markAllRead": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
+  "notifications.settings": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
+  "notifications.updateSettings": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },

@@ -10,6 +10,7 @@ import { incidentsRouter } from "./features/incidents/incidents.router.ts";
 import { lagesbildRouter } from "./features/lagesbild/lagesbild.router.ts";
 import { mapsRouter } from "./features/maps/maps.router.ts";
 import { medborgarlofteRouter } from "./features/medborgarlofte/medborgarlofte.router.ts";
+import { notificationsRouter } from "./features/notifications/notifications.router.ts";
 import { overviewRouter } from "./features/overview/overview.router.ts";
 import { placesRouter } from "./features/places/places.router.ts";
 import { reportsRouter } from "./features/reports/reports.router.ts";
@@ -40,6 +41,7 @@ export function createAppRouter(config: PublicConfig = { mapStyleUrl: null }) {
     lagesbild: lagesbildRouter,
     medborgarlofte: medborgarlofteRouter,
     audit: auditRouter,
+    notifications: notificationsRouter,
   });
 }
 

@@ -21,6 +21,7 @@ import { LofteListPage } from "./features/medborgarlofte/lofte-list-page.tsx";
 import { LoftePage } from "./features/medborgarlofte/lofte-page.tsx";
 import { PublicLoftePage } from "./features/medborgarlofte/public-lofte-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
+import { NotificationsPage } from "./features/notifications/notifications-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
 import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
@@ -88,6 +89,7 @@ export function App() {
         <Route path="medlemmar" element={<MembersPage />} />
         <Route path="medlemmar/logg" element={<AuditPage />} />
         <Route path="konto" element={<AccountPage />} />
+        <Route path="aviseringar" element={<NotificationsPage />} />
         <Route path="kategorier" element={<CategoriesPage />} />
         <Route path="granskning" element={<ReviewPage />} />
         <Route path="faltrapport" element={<PartnerReportPage />} />

@@ -491,3 +491,8 @@ export const SPECS: Record<string, Spec> = {
   },
   "medborgarlofte.publicPage": { input: () => ({ workspace: SLUG }) },
 };
+  "notifications.list": {},
+  "notifications.markRead": { input: () => ({ keys: [`overdue|${ids.finding}`] }) },
+  "notifications.markAllRead": {},
+  "notifications.settings": {},
+  "notifications.updateSettings": { input: () => ({ areaIds: [ids.area], emailEnabled: false }) },

@@ -1,4 +1,6 @@
 // The interface's words: Swedish first, English second. Keys are checked by TypeScript.
+import { helpEn, helpSv } from "./messages-help.ts";
+
 export const sv = {
   appName: "EST Lägesbild",
   "login.title": "Logga in",
@@ -1207,6 +1209,7 @@ export const sv = {
   "lofte.public.dialogues": "Kommande medborgardialoger",
   "lofte.public.about":
     "Sidan visas utan inloggning. Den innehåller inga personuppgifter; antal under fem visas som ”färre än 5”.",
+  ...helpSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -2417,4 +2420,5 @@ export const en: Record<MessageKey, string> = {
   "lofte.public.dialogues": "Coming citizen dialogues",
   "lofte.public.about":
     "This page needs no login. It holds no personal data; numbers below five are shown as “fewer than 5”.",
+  ...helpEn,
 };

@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
+import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { useFilterSearch } from "./use-filter-search.ts";
 import { WorkspaceContext } from "./workspace-context.tsx";
 
@@ -101,6 +102,7 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
           ) : null}
         </nav>
         <div className="header-tools">
+          <NotificationBell slug={slug} />
           <span className="role-badge" data-testid="role">
             {t("header.role")}: {t(`role.${workspace.role}`)}
           </span>
