@@ -1,3 +1,5 @@
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from "geojson";
 import {
   addProtocol,
@@ -5,8 +7,12 @@ import {
   LngLatBounds,
   Map as MapLibreMap,
   type StyleSpecification,
+  setWorkerUrl,
 } from "maplibre-gl";
 import { Protocol } from "pmtiles";
+
+// Every map module loads this one, lazily: maplibre's worker and styles are set up once here.
+setWorkerUrl(workerUrl);
 
 /**
  * The app's own basemap (server/features/maps): Protomaps' style over the PMTiles archive in the
@@ -104,6 +110,12 @@ export function createAreaMap(
       container.dataset.basemapStreets = String(map.queryRenderedFeatures({ layers: streetLayers }).length);
   });
   return map;
+}
+
+/** Runs `apply` now if the map's district layers are drawn, else once they are (on "load"). */
+export function whenLoaded(map: MapLibreMap, apply: () => void) {
+  if (map.getLayer("districts-fill")) apply();
+  else map.once("load", apply);
 }
 
 /**

@@ -1,13 +1,9 @@
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from "geojson";
-import { type GeoJSONSource, type Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
+import type { GeoJSONSource } from "maplibre-gl";
 import { useEffect, useRef } from "react";
-import { addDistrictLayers, createAreaMap } from "./area-map.ts";
+import { addDistrictLayers } from "./area-map.ts";
 import { STATUS_COLORS } from "./finding-colors.ts";
-import { useBasemapStyleUrl } from "./use-basemap-style.ts";
-
-setWorkerUrl(workerUrl);
+import { useAreaMap } from "./use-area-map.ts";
 
 type Finding = { lon: number; lat: number; status: string; severity: number };
 
@@ -21,9 +17,6 @@ export default function FindingsMap({
   findings: Finding[];
   label: string;
 }) {
-  const containerRef = useRef<HTMLElement>(null);
-  const styleUrl = useBasemapStyleUrl();
-  const mapRef = useRef<MapLibreMap | null>(null);
   const data = {
     type: "FeatureCollection" as const,
     features: findings.map((finding, index) => ({
@@ -36,11 +29,7 @@ export default function FindingsMap({
   const dataRef = useRef(data);
   dataRef.current = data;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = createAreaMap(container, geometries, { styleUrl, padding: 12 });
-    mapRef.current = map;
+  const { containerRef, mapRef } = useAreaMap(geometries, { padding: 12 }, (map, container) => {
     map.on("load", () => {
       addDistrictLayers(map, geometries);
       map.addSource("findings", { type: "geojson", data: dataRef.current });
@@ -68,11 +57,8 @@ export default function FindingsMap({
           map.queryRenderedFeatures({ layers: ["findings"] }).length,
         );
     });
-    return () => {
-      map.remove();
-      mapRef.current = null;
-    };
-  }, [geometries, styleUrl]);
+    return undefined;
+  });
 
   useEffect(() => {
     (mapRef.current?.getSource("findings") as GeoJSONSource | undefined)?.setData(data);

@@ -23,10 +23,13 @@ export function PlaceField({
   others,
   route,
   addressList,
+  onPlaceChange,
 }: {
   geometries: DistrictGeometries;
   value: Point | null;
   onChange(point: Point): void;
+  /** The address-list place chosen, or null once the map or a district chose instead. */
+  onPlaceChange?(place: PlaceOption | null): void;
   others?: Point[];
   route?: Point[];
   addressList?: AddressList;
@@ -37,11 +40,13 @@ export function PlaceField({
   const [addressKey, setAddressKey] = useState(0);
   const choose = (point: Point) => {
     setChosenPlace(null);
+    onPlaceChange?.(null);
     setAddressKey((key) => key + 1);
     onChange(point);
   };
   const choosePlace = (place: PlaceOption) => {
     setChosenPlace(place);
+    onPlaceChange?.(place);
     onChange([place.lon, place.lat]);
   };
   const districts = geometries.features

@@ -1,12 +1,8 @@
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { type Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { Marker } from "maplibre-gl";
 import { useEffect, useRef } from "react";
-import { addDistrictLayers, createAreaMap, drawRoute } from "./area-map.ts";
-import { useBasemapStyleUrl } from "./use-basemap-style.ts";
-
-setWorkerUrl(workerUrl);
+import { addDistrictLayers, drawRoute } from "./area-map.ts";
+import { useAreaMap } from "./use-area-map.ts";
 
 export type Point = [number, number];
 type Props = {
@@ -32,9 +28,6 @@ export default function PlacePickerMap({
   others = [],
   route = [],
 }: Props) {
-  const containerRef = useRef<HTMLElement>(null);
-  const styleUrl = useBasemapStyleUrl();
-  const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -42,22 +35,15 @@ export default function PlacePickerMap({
   const routeRef = useRef(route);
   routeRef.current = route;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = createAreaMap(container, geometries, { styleUrl, padding: 12 });
-    mapRef.current = map;
+  const { containerRef, mapRef } = useAreaMap(geometries, { padding: 12 }, (map, container) => {
     map.on("load", () => {
       addDistrictLayers(map, geometries);
       if (routeRef.current.length > 0) drawRoute(map, routeRef.current);
       container.dataset.ready = "true";
     });
     map.on("click", (event) => onChangeRef.current([event.lngLat.lng, event.lngLat.lat]));
-    return () => {
-      map.remove();
-      mapRef.current = null;
-    };
-  }, [geometries, styleUrl]);
+    return undefined;
+  });
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,7 +1,5 @@
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { type GeoJSONSource, type Map as MapLibreMap, Marker, Popup, setWorkerUrl } from "maplibre-gl";
+import { type GeoJSONSource, Marker, Popup } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
 import type {
   DistrictStat,
@@ -9,7 +7,8 @@ import type {
   FieldLayersOutput,
   IncidentPointsOutput,
 } from "../../../../shared/schemas/overview.ts";
-import { createAreaMap, districtLayerAnchors } from "../../components/map/area-map.ts";
+import { districtLayerAnchors, whenLoaded } from "../../components/map/area-map.ts";
+import { useAreaMap } from "../../components/map/use-area-map.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
   buildChoropleth,
@@ -22,8 +21,6 @@ import { applyFieldLayers, FIELD_MAP_LAYERS } from "./field-layer.ts";
 import { applyIncidentLayer, INCIDENT_LAYERS, type PointMode, PRECISION_COLORS } from "./incident-layer.ts";
 import { FieldLegend, MapLegend } from "./map-legend.tsx";
 import { fieldTooltip, pointTooltip, tooltipContent } from "./map-tooltips.ts";
-
-setWorkerUrl(workerUrl);
 
 type DistrictProperties = {
   areaId: string;
@@ -61,8 +58,6 @@ export default function DistrictMap({
   soFar,
 }: DistrictMapProps) {
   const i18n = useI18n();
-  const containerRef = useRef<HTMLElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const onToggleRef = useRef(onToggle);
   onToggleRef.current = onToggle;
   const i18nRef = useRef(i18n);
@@ -97,11 +92,7 @@ export default function DistrictMap({
   const choroplethRef = useRef(choropleth);
   choroplethRef.current = choropleth;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = createAreaMap(container, geometries, { styleUrl, padding: 16 });
-    mapRef.current = map;
+  const { containerRef, mapRef } = useAreaMap(geometries, { styleUrl, padding: 16 }, (map, container) => {
     const markers = geometries.features
       .filter((feature) => feature.properties.centroid)
       .map((feature) => {
@@ -242,10 +233,8 @@ export default function DistrictMap({
     return () => {
       popup.remove();
       pointPopup.remove();
-      map.remove();
-      mapRef.current = null;
     };
-  }, [geometries, styleUrl]);
+  });
 
   useEffect(() => {
     const map = mapRef.current;
@@ -263,24 +252,19 @@ export default function DistrictMap({
         );
       }
     };
-    if (map.getLayer("districts-fill")) apply();
-    else map.once("load", apply);
+    whenLoaded(map, apply);
   }, [data, choropleth, selectedCodes, geometries]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = () => applyIncidentLayer(map, pointMode, points?.points ?? []);
-    if (map.getLayer("districts-fill")) apply();
-    else map.once("load", apply);
+    whenLoaded(map, () => applyIncidentLayer(map, pointMode, points?.points ?? []));
   }, [pointMode, points]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = () => applyFieldLayers(map, fieldLayers, field);
-    if (map.getLayer("districts-fill")) apply();
-    else map.once("load", apply);
+    whenLoaded(map, () => applyFieldLayers(map, fieldLayers, field));
   }, [fieldLayers, field]);
 
   const isApproximate = geometries.features.some((feature) => feature.properties.isApproximate);

@@ -1,14 +1,10 @@
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { type GeoJSONSource, type Map as MapLibreMap, Popup, setWorkerUrl } from "maplibre-gl";
+import { type GeoJSONSource, type Map as MapLibreMap, Popup } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
 import { addDistrictLayers, createAreaMap, mapImage } from "../../../components/map/area-map.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { levelLabel, NO_STATUS_COLOR } from "./level-badge.tsx";
-
-setWorkerUrl(workerUrl);
 
 type DistrictProperties = { areaId: string; code: string | null; name: string };
 export type DistrictGeometries = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
