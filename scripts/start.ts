@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { seedIfEmpty } from "../prisma/seed.ts";
+import { configureAnswerCache } from "../server/answer-cache.ts";
 import { createApp } from "../server/app.ts";
 import { DataDirBusyError } from "../server/db/data-dir-lock.ts";
 import { openConfiguredDb } from "../server/db/open-configured.ts";
@@ -51,6 +52,7 @@ async function main() {
   const logger = createLogger({ level: env.LOG_LEVEL });
   const startedAt = Date.now();
   if (!process.env.SKIP_CLIENT_BUILD) buildIfNeeded();
+  configureAnswerCache({ maxMegabytes: env.ANSWER_CACHE_MB });
   const handle = await openConfiguredDb(env, { role: "app", command: "npm start", migrate: true });
   const seeded = await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
   if (seeded)

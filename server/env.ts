@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Days the audit entries of no workspace (failed sign-ins) are kept; workspaces set their own. */
   AUDIT_UNSCOPED_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  /** Memory for cached dashboard answers, in MB (docs/decisions/022); 0 turns the cache off. */
+  ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** An import token (Inställningar → Importnycklar): lets `npm run import` hand files to the running app. */
   EST_IMPORT_TOKEN: z.string().min(10).optional(),
 });

@@ -9,6 +9,7 @@ import {
   YearsInputSchema,
   YearsOutputSchema,
 } from "../../../shared/schemas/analysis.ts";
+import { sharedAnswer } from "../../answer-cache.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { getCompstat, getRisingNow, getTrend } from "./analysis.service.ts";
 import { getPatterns, getYears } from "./patterns.service.ts";
@@ -18,27 +19,29 @@ export const analysisRouter = router({
   compstat: workspaceProcedure
     .input(CompstatInputSchema)
     .output(CompstatOutputSchema)
-    .query(({ ctx, input }) => getCompstat({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(sharedAnswer(getCompstat)),
   risingNow: workspaceProcedure
     .input(CompstatInputSchema)
     .output(RisingNowOutputSchema)
-    .query(({ ctx, input }) => getRisingNow({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(sharedAnswer(getRisingNow)),
   risingOverTime: workspaceProcedure
     .input(CompstatInputSchema)
     .output(RisingOverTimeOutputSchema)
-    .query(({ ctx, input }) => getRisingOverTime({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(sharedAnswer(getRisingOverTime)),
   trend: workspaceProcedure
     .input(TrendInputSchema)
     .output(TrendOutputSchema)
-    .query(({ ctx, input }) =>
-      getTrend({ db: ctx.db, workspace: ctx.workspace, input, periods: input.periods }),
+    .query(
+      sharedAnswer(({ db, workspace, input }) => getTrend({ db, workspace, input, periods: input.periods })),
     ),
   patterns: workspaceProcedure
     .input(CompstatInputSchema)
     .output(PatternsOutputSchema)
-    .query(({ ctx, input }) => getPatterns({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(sharedAnswer(getPatterns)),
   years: workspaceProcedure
     .input(YearsInputSchema)
     .output(YearsOutputSchema)
-    .query(({ ctx, input }) => getYears({ db: ctx.db, workspace: ctx.workspace, input, years: input.years })),
+    .query(
+      sharedAnswer(({ db, workspace, input }) => getYears({ db, workspace, input, years: input.years })),
+    ),
 });

@@ -6,6 +6,7 @@ import {
   WeeklyTrendInputSchema,
   WeeklyTrendOutputSchema,
 } from "../../../shared/schemas/overview.ts";
+import { sharedAnswer } from "../../answer-cache.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { getIncidentPoints } from "../analysis/patterns.service.ts";
 import { getDistrictStats, getFieldLayers, getWeeklyTrend } from "./overview.service.ts";
@@ -14,19 +15,21 @@ export const overviewRouter = router({
   districtStats: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(DistrictStatsOutputSchema)
-    .query(({ ctx, input }) => getDistrictStats({ db: ctx.db, workspace: ctx.workspace, filter: input })),
+    .query(sharedAnswer(({ db, workspace, input }) => getDistrictStats({ db, workspace, filter: input }))),
   weeklyTrend: workspaceProcedure
     .input(WeeklyTrendInputSchema)
     .output(WeeklyTrendOutputSchema)
-    .query(({ ctx, input }) =>
-      getWeeklyTrend({ db: ctx.db, workspace: ctx.workspace, filter: input, weeks: input.weeks }),
+    .query(
+      sharedAnswer(({ db, workspace, input }) =>
+        getWeeklyTrend({ db, workspace, filter: input, weeks: input.weeks }),
+      ),
     ),
   points: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(IncidentPointsOutputSchema)
-    .query(({ ctx, input }) => getIncidentPoints({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(sharedAnswer(getIncidentPoints)),
   fieldLayers: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(FieldLayersOutputSchema)
-    .query(({ ctx, input }) => getFieldLayers({ db: ctx.db, workspace: ctx.workspace, filter: input })),
+    .query(sharedAnswer(({ db, workspace, input }) => getFieldLayers({ db, workspace, filter: input }))),
 });

@@ -1,0 +1,170 @@
+import { LRUCache } from "lru-cache";
+import { toLocalDate } from "../shared/calendar.ts";
+import type { Role } from "../shared/roles.ts";
+import type { RawDriver } from "./db/adapter.ts";
+import { type Db, rawDriverOf } from "./db/client.ts";
+import type { CurrentWorkspace } from "./features/workspace/workspace.service.ts";
+
+/**
+ * Answers of read procedures that change only when the workspace's data changes (docs/decisions/022).
+ * The key holds the workspace's data version, read from the database on every call
+ * (`workspace_data_versions`, bumped by triggers in the writing transaction), so any number of
+ * server processes on one database never serve an answer older than the data they can read.
+ * Concurrent identical requests share one computation; memory is bounded by an LRU by size.
+ */
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+// A bound on how long an answer lives even if nothing is written (data outside the tracked tables).
+const TTL_MS = 15 * 60_000;
+
+export type AnswerCacheStats = {
+  hits: number;
+  misses: number;
+  coalesced: number;
+  entries: number;
+  bytes: number;
+};
+
+function createStore(maxBytes: number) {
+  return new LRUCache<string, { value: unknown }>({
+    maxSize: maxBytes,
+    ttl: TTL_MS,
+    // Size by the answer's JSON length: a fair, cheap measure of what it holds.
+    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+  });
+}
+
+let store: LRUCache<string, { value: unknown }> | null = createStore(DEFAULT_MAX_BYTES);
+const inFlight = new Map<string, Promise<unknown>>();
+const counters = { hits: 0, misses: 0, coalesced: 0 };
+
+/** ANSWER_CACHE_MB from the environment; 0 turns caching (not the single-flight sharing) off. */
+export function configureAnswerCache(options: { maxMegabytes: number }) {
+  store = options.maxMegabytes > 0 ? createStore(options.maxMegabytes * 1024 * 1024) : null;
+  inFlight.clear();
+}
+
+export function answerCacheStats(): AnswerCacheStats {
+  return { ...counters, entries: store?.size ?? 0, bytes: store?.calculatedSize ?? 0 };
+}
+
+export function clearAnswerCache() {
+  store?.clear();
+  counters.hits = counters.misses = counters.coalesced = 0;
+}
+
+// Several databases can live in one process (tests): each client gets its own key space.
+const databaseIds = new WeakMap<Db, number>();
+let nextDatabaseId = 1;
+function databaseIdOf(db: Db) {
+  let id = databaseIds.get(db);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(db, id);
+  }
+  return id;
+}
+
+/** The workspace's current data version ("0" before its first tracked write). */
+export async function readDataVersion(db: Db, workspaceId: string): Promise<string> {
+  const sql = "SELECT version::text AS version FROM workspace_data_versions WHERE workspace_id = $1::uuid";
+  // The raw driver skips Prisma's query engine: this runs on every cached call.
+  let driver: RawDriver | null;
+  try {
+    driver = rawDriverOf(db);
+  } catch {
+    driver = null;
+  }
+  const rows = driver
+    ? await driver.query<{ version: string }>(sql, [workspaceId])
+    : await db.$queryRawUnsafe<{ version: string }[]>(sql, workspaceId);
+  return rows[0]?.version ?? "0";
+}
+
+/** JSON with object keys sorted, so equal inputs give equal keys whatever their key order. */
+export function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    return Object.fromEntries(
+      Object.entries(item as Record<string, unknown>)
+        .filter(([, entry]) => entry !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  });
+}
+
+async function answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const cached = store?.get(key);
+  if (cached) {
+    counters.hits++;
+    return cached.value as T;
+  }
+  const running = inFlight.get(key);
+  if (running) {
+    counters.coalesced++;
+    return running as Promise<T>;
+  }
+  counters.misses++;
+  const computing = compute().then(
+    (value) => {
+      store?.set(key, { value });
+      inFlight.delete(key);
+      return value;
+    },
+    (error: unknown) => {
+      inFlight.delete(key);
+      throw error;
+    },
+  );
+  inFlight.set(key, computing);
+  return computing;
+}
+
+type WorkspaceCallContext = { db: Db; workspace: CurrentWorkspace; role: Role };
+type Call<TInput> = { ctx: WorkspaceCallContext; input: TInput; path: string };
+
+async function keyOf({ ctx, input, path }: Call<unknown>, visibleTo: string): Promise<string> {
+  const version = await readDataVersion(ctx.db, ctx.workspace.id);
+  // The date decides whether a period is still running; the workspace row its rhythm and zone.
+  const today = toLocalDate(new Date(), ctx.workspace.timezone);
+  return [
+    path,
+    databaseIdOf(ctx.db),
+    ctx.workspace.id,
+    version,
+    today,
+    visibleTo,
+    stableKey(ctx.workspace),
+    stableKey(input),
+  ].join("\u0000");
+}
+
+/**
+ * A resolver whose answer is the same for every role: the computation is not given the role, so
+ * it cannot make the answer depend on it. Use only for answers computed from the workspace's
+ * tracked tables (see the data-version migration) and the input.
+ */
+export function sharedAnswer<TInput, TOutput>(
+  compute: (scope: { db: Db; workspace: CurrentWorkspace; input: TInput }) => Promise<TOutput>,
+) {
+  return async (call: Call<TInput>): Promise<TOutput> => {
+    const key = await keyOf(call, "*");
+    return answer(key, () => compute({ db: call.ctx.db, workspace: call.ctx.workspace, input: call.input }));
+  };
+}
+
+/**
+ * A resolver whose answer depends on what the caller's role may see: kept per role, so one role's
+ * answer is never served to another. Answers that depend on the caller's organisation or person
+ * do not belong in this cache.
+ */
+export function answerByRole<TInput, TOutput>(
+  compute: (scope: { db: Db; workspace: CurrentWorkspace; role: Role; input: TInput }) => Promise<TOutput>,
+) {
+  return async (call: Call<TInput>): Promise<TOutput> => {
+    const key = await keyOf(call, `role:${call.ctx.role}`);
+    const { db, workspace, role } = call.ctx;
+    return answer(key, () => compute({ db, workspace, role, input: call.input }));
+  };
+}
