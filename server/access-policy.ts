@@ -197,6 +197,11 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   },
   "lagesbild.publish": { callers: ANALYSTS, reason: MEETING },
   "lagesbild.reopen": { callers: ANALYSTS, reason: MEETING },
+  "places.publicSearch": {
+    callers: "public",
+    reason:
+      "citizens find their place by address: names and points only, 8 at a time, rate-limited (decisions/025)",
+  },
   "lagesbild.snapshots": { callers: EVERY_ROLE, reason: DOCUMENT },
   "lagesbild.compare": { callers: EVERY_ROLE, reason: DOCUMENT },
   "lagesbild.createInsats": { callers: ANALYSTS, reason: MEETING },

@@ -390,6 +390,7 @@ export const SPECS: Record<string, Spec> = {
   },
 
   "lagesbild.list": {},
+  "places.publicSearch": { input: () => ({ workspace: SLUG, query: "Torget" }) },
   "lagesbild.get": { input: () => ({ id: ids.draft }) },
   "lagesbild.create": { input: () => ({ date: "2026-10-20" }) },
   "lagesbild.setAreaStatus": {

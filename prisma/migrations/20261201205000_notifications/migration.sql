@@ -10,8 +10,9 @@ CREATE TABLE "notification_settings" (
     "seen_up_to" TIMESTAMPTZ(3),
     -- The e-mail digest has told the member about everything dated at or before this.
     "emailed_up_to" TIMESTAMPTZ(3),
-    -- "Mina områden": the areas whose new rising flags the member is told about; empty is every area.
-    "area_ids" UUID[] NOT NULL DEFAULT '{}',
+    -- "Mina områden": the areas (a JSON array of ids) whose new rising flags the member is told
+    -- about; empty is every area. JSON rather than uuid[]: the PGlite adapter cannot read arrays.
+    "area_ids" JSONB NOT NULL DEFAULT '[]',
     "email_enabled" BOOLEAN NOT NULL DEFAULT true,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "notification_settings_pkey" PRIMARY KEY ("workspace_id", "user_id"),

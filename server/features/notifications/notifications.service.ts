@@ -139,6 +139,11 @@ async function areaNames(db: Db, workspaceId: string, ids: (string | null)[]) {
   return new Map(areas.map((a) => [a.id, a.name]));
 }
 
+/** The stored JSON list of followed areas, as ids. */
+function areaIdsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+}
+
 async function settingsRow({ db, workspace, actor }: NotificationScope) {
   return db.notificationSetting.findUnique({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: actor.userId } },
@@ -153,7 +158,7 @@ export async function deriveNotifications(scope: NotificationScope, now = new Da
   const [review, overdue, rising, reads] = await Promise.all([
     reviewNotifications(scope),
     overdueNotifications(scope, today),
-    risingNotifications(scope, today, settings?.areaIds ?? []),
+    risingNotifications(scope, today, areaIdsOf(settings?.areaIds)),
     scope.db.notificationRead.findMany({
       where: { workspaceId: scope.workspace.id, userId: scope.actor.userId },
       select: { key: true },
@@ -204,7 +209,7 @@ export async function markAllNotificationsRead(scope: NotificationScope, now = n
 
 export async function getNotificationSettings(scope: NotificationScope): Promise<NotificationSettings> {
   const row = await settingsRow(scope);
-  return { areaIds: row?.areaIds ?? [], emailEnabled: row?.emailEnabled ?? true };
+  return { areaIds: areaIdsOf(row?.areaIds), emailEnabled: row?.emailEnabled ?? true };
 }
 
 /** The member's own areas and e-mail choice; areas must be the workspace's. */
