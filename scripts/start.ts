@@ -10,6 +10,7 @@ import { readEnv } from "../server/env.ts";
 import { purgeExpiredAuditEntries } from "../server/features/audit/audit.service.ts";
 import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
 import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.service.ts";
+import { oidcOptionsFromEnv } from "../server/features/sso/oidc-client.ts";
 import { createLogger } from "../server/logger.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
 
@@ -81,6 +82,7 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
     sessionDays: env.SESSION_DAYS,
     basemapPmtiles: env.basemapPmtiles,
+    oidc: oidcOptionsFromEnv(env),
     logger,
   });
   server.listen(env.PORT, env.HOST, () => {

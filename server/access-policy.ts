@@ -66,6 +66,11 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "workspace.current": { callers: EVERY_ROLE },
   "workspace.settings": { callers: ADMINS },
   "workspace.updateSettings": { callers: ADMINS },
+  "workspace.ssoSettings": { callers: ADMINS, reason: "how the identity provider's claims become roles" },
+  "workspace.updateSsoSettings": {
+    callers: ADMINS,
+    reason: "the mapping decides who gets in and with which role (decisions/020)",
+  },
   "workspace.updateMeetingRhythm": { callers: ADMINS, reason: "moves every member's default period" },
   "workspace.members": { callers: ADMINS, reason: "people's names and e-mail addresses" },
   "workspace.invitations": { callers: ADMINS },

@@ -8,12 +8,14 @@ import { MAX_BATCH_SIZE } from "../shared/api-limits.ts";
 import { bodyLimitFor, PUBLIC_BODY_LIMIT, procedurePathsOf } from "./body-limits.ts";
 import { type CookieOptions, createHttpContextFactory, isHttpsRequest, SESSION_COOKIE } from "./context.ts";
 import type { Db } from "./db/client.ts";
-import { resolveSession } from "./features/auth/session.service.ts";
+import { resolveSession, SESSION_DAYS } from "./features/auth/session.service.ts";
 import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
 import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
 import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route.ts";
 import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
 import { allowFraming, isEmbeddablePage } from "./features/medborgarlofte/embedding.ts";
+import { createOidcClient, type OidcOptions } from "./features/sso/oidc-client.ts";
+import { createOidcRoute, OIDC_ROUTE } from "./features/sso/oidc-route.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
 import { createHealthRoute, HEALTH_ROUTE } from "./health.ts";
 import { type Logger, silentLogger } from "./logger.ts";
@@ -36,6 +38,8 @@ export type AppOptions = {
   sessionDays?: number;
   /** The basemap archive served under /basemap/ (BASEMAP_PMTILES); without it maps use the offline style. */
   basemapPmtiles?: string;
+  /** Single sign-on through this OpenID Connect provider (OIDC_* in server/env.ts, decisions/020). */
+  oidc?: OidcOptions | null;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -100,7 +104,8 @@ function sendTrpcError(
 /** One port: the tRPC API under /trpc and the built client with SPA fallback everywhere else. */
 export function createApp(options: AppOptions): http.Server {
   const trustProxy = options.trustProxy ?? 0;
-  const router = createAppRouter(options.config);
+  const oidc = options.oidc ? createOidcClient(options.oidc) : null;
+  const router = createAppRouter({ ...options.config, sso: oidc ? { name: oidc.name } : null });
   const logger = options.logger ?? silentLogger;
   const logLine = (line: string) => logger.error(line);
   const createContext = createHttpContextFactory(options.db, {
@@ -139,6 +144,14 @@ export function createApp(options: AppOptions): http.Server {
     return (await resolveSession({ db: options.db, token })) ? limit : PUBLIC_BODY_LIMIT;
   };
   const importRoute = createImportRoute(options.db, logLine);
+  const oidcRoute = createOidcRoute({
+    db: options.db,
+    oidc,
+    cookies: options.cookies,
+    sessionDays: options.sessionDays ?? SESSION_DAYS,
+    trustProxy,
+    log: logLine,
+  });
   const pdfRoute = createPdfRoute(options.db, {
     chromiumPath: options.chromiumPath ?? "/usr/bin/chromium",
     log: logLine,
@@ -183,6 +196,10 @@ export function createApp(options: AppOptions): http.Server {
     }
     if (req.url?.startsWith("/api/w/")) {
       void pdfRoute(req, res);
+      return;
+    }
+    if (req.url?.startsWith(OIDC_ROUTE)) {
+      void oidcRoute(req, res);
       return;
     }
     if (req.url?.startsWith(IMPORT_ROUTE)) {

@@ -35,9 +35,39 @@ const EnvSchema = z.object({
   AUDIT_UNSCOPED_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   /** Memory for cached dashboard answers, in MB (docs/decisions/022); 0 turns the cache off. */
   ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** The folder of PostgreSQL's client tools (pg_dump, pg_restore, psql) for backups; unset: found on PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   /** An import token (Inställningar → Importnycklar): lets `npm run import` hand files to the running app. */
   EST_IMPORT_TOKEN: z.string().min(10).optional(),
+  /** Where people reach the app (https://est.kommun.se): the single sign-on return address is made from it. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Single sign-on (docs/decisions/020): the OpenID Connect provider's issuer URL; unset means none. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** A confidential client's secret; without it the app signs in as a public client (PKCE only). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The return address registered at the provider; by default PUBLIC_URL + /auth/oidc/callback. */
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  /** The provider's name on the login page's button ("Logga in med …"). */
+  OIDC_NAME: z.string().trim().min(1).max(60).default("organisationens konto"),
+  OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
 });
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The OIDC settings belong together; an http issuer only on this machine and never in production. */
+function oidcProblems(env: z.infer<typeof EnvSchema>): string[] {
+  if (!env.OIDC_ISSUER) return [];
+  const problems: string[] = [];
+  if (!env.OIDC_CLIENT_ID) problems.push("  OIDC_CLIENT_ID: required when OIDC_ISSUER is set");
+  if (!env.OIDC_REDIRECT_URL && !env.PUBLIC_URL)
+    problems.push("  OIDC_REDIRECT_URL: set it, or PUBLIC_URL, when OIDC_ISSUER is set");
+  const issuer = new URL(env.OIDC_ISSUER);
+  const isLocalHttp = issuer.protocol === "http:" && LOOPBACK_HOSTS.has(issuer.hostname);
+  if (issuer.protocol !== "https:" && !(isLocalHttp && env.NODE_ENV !== "production"))
+    problems.push("  OIDC_ISSUER: must be https:// (plain http only for a test provider on 127.0.0.1)");
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema> & { pgliteDir: string; basemapPmtiles: string };
 
@@ -47,6 +77,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
+  const oidc = oidcProblems(parsed.data);
+  if (oidc.length > 0) throw new Error(`Invalid environment:\n${oidc.join("\n")}`);
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -9,6 +9,7 @@ import { LocalDateSchema } from "./overview.ts";
 export const AUDIT_ACTIONS = [
   "sign_in",
   "sign_in_failed",
+  "member_provisioned",
   "password_changed",
   "invitation_created",
   "invitation_revoked",
@@ -71,9 +72,16 @@ export type AuditDetails = {
   organizationId?: string | null;
   previousOrganizationId?: string | null;
   /** How the action reached the app: an import token, the command line. */
-  via?: "token" | "command";
+  via?: "token" | "command" | "sso";
   apiTokenId?: string;
-  reason?: "invalid_credentials" | "deactivated";
+  reason?:
+    | "invalid_credentials"
+    | "deactivated"
+    | "sso_no_mapping"
+    | "sso_no_organization"
+    | "sso_email_conflict"
+    | "sso_state_mismatch"
+    | "sso_provider_error";
   version?: number;
   days?: number;
   year?: number;

@@ -187,6 +187,16 @@ export const SPECS: Record<string, Spec> = {
   "workspace.current": {},
   "workspace.settings": {},
   "workspace.updateSettings": { input: () => ({ notesRetentionDays: 365, surveyMinRespondents: 30 }) },
+  "workspace.ssoSettings": {},
+  "workspace.updateSsoSettings": {
+    input: () => ({
+      isEnabled: true,
+      claim: "groups",
+      rules: [{ value: "est-analytiker", role: "analyst", organizationId: null }],
+      defaultRole: null,
+      defaultOrganizationId: null,
+    }),
+  },
   "workspace.updateMeetingRhythm": { input: () => ({ period: "biweek", meetingDate: "2024-01-08" }) },
   "workspace.members": {},
   "workspace.invitations": {},

@@ -1,5 +1,6 @@
 // The interface's words: Swedish first, English second. Keys are checked by TypeScript.
 import { helpEn, helpSv } from "./messages-help.ts";
+import { ssoEn, ssoSv } from "./messages-sso.ts";
 
 export const sv = {
   appName: "EST Lägesbild",
@@ -1210,6 +1211,7 @@ export const sv = {
   "lofte.public.about":
     "Sidan visas utan inloggning. Den innehåller inga personuppgifter; antal under fem visas som ”färre än 5”.",
   ...helpSv,
+  ...ssoSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -2421,4 +2423,5 @@ export const en: Record<MessageKey, string> = {
   "lofte.public.about":
     "This page needs no login. It holds no personal data; numbers below five are shown as “fewer than 5”.",
   ...helpEn,
+  ...ssoEn,
 };

@@ -1,5 +1,5 @@
 import type { LoginInput } from "../../../shared/schemas/auth.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
 import { type LoginThrottle, loginThrottle } from "./login-throttle.ts";
@@ -59,7 +59,7 @@ function recordFailedSignIn(db: Db, userId: string | null, reason: "invalid_cred
  * Whether an account may sign in, and where to: an active membership (the first workspace by
  * name), or being a system administrator, who may have none.
  */
-export async function signInTarget(db: Db, userId: string) {
+export async function signInTarget(db: Db | Transaction, userId: string) {
   const [user, membership] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { isSystemAdmin: true } }),
     db.membership.findFirst({

@@ -20,14 +20,15 @@ let unknownUserHash: Promise<string> | null = null;
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   unknownUserHash ??= hash("unknown-user-placeholder");
-  const target = passwordHash ?? (await unknownUserHash);
+  // "" is an account with no local password (single sign-on only): checked like an unknown one.
+  const target = passwordHash || (await unknownUserHash);
   const isValid = await passwordHashing
     .run(() => verify(target, password))
     .catch((error: unknown) => {
       if (error instanceof AppError) throw error;
       return false;
     });
-  return passwordHash !== null && isValid;
+  return Boolean(passwordHash) && isValid;
 }
 
 /** Refuses a new password that breaks the rules in shared/passwords.ts, naming each rule. */

@@ -3,7 +3,11 @@ import { CreateWorkspaceInputSchema } from "../../../shared/schemas/accounts.ts"
 import { publicProcedure, router, systemAdminProcedure } from "../../trpc.ts";
 import { createWorkspaceWithAdmin, listAllWorkspaces } from "./workspaces.service.ts";
 
-export type PublicConfig = { mapStyleUrl: string | null };
+export type PublicConfig = {
+  mapStyleUrl: string | null;
+  /** The single sign-on provider's name for the login page's button, when one is configured. */
+  sso?: { name: string } | null;
+};
 
 export function createSystemRouter(config: PublicConfig) {
   return router({

@@ -3,6 +3,7 @@ import { canSeeDetail, canWrite } from "../../../shared/roles.ts";
 import { WorkspaceSettingsSchema } from "../../../shared/schemas/field.ts";
 import { MeetingRhythmInputSchema, MeetingRhythmSchema } from "../../../shared/schemas/meeting-rhythm.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
+import { ssoProcedures } from "../sso/sso.router.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.service.ts";
 import { updateMeetingRhythm } from "./meeting-rhythm.service.ts";
 import { memberProcedures } from "./members.router.ts";
@@ -41,6 +42,7 @@ export const workspaceRouter = router({
       updateMeetingRhythm({ db: ctx.db, workspace: ctx.workspace, userId: ctx.user.id, input }),
     ),
   ...memberProcedures,
+  ...ssoProcedures,
   apiTokens: admin
     .input(z.void())
     .query(({ ctx }) => listApiTokens({ db: ctx.db, workspaceId: ctx.workspace.id })),

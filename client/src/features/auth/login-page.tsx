@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
+import { SSO_FAILURES, type SsoFailure } from "../../../../shared/schemas/sso.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -11,6 +12,12 @@ export function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const config = useQuery(trpc.system.config.queryOptions());
+  const sso = config.data?.sso ?? null;
+  const ssoFailure = SSO_FAILURES.find((code): code is SsoFailure => code === params.get("sso"));
+  const workspace = params.get("workspace");
+  const ssoStart = `/auth/oidc/start${workspace ? `?workspace=${encodeURIComponent(workspace)}` : ""}`;
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation(
@@ -30,6 +37,20 @@ export function LoginPage() {
       <div className="login-card">
         <h1>{t("appName")}</h1>
         <p>{t("login.intro")}</p>
+        {ssoFailure ? (
+          <p className="error" role="alert">
+            {t(`login.ssoFailed.${ssoFailure}`)}
+          </p>
+        ) : null}
+        {sso ? (
+          <div className="sso-login">
+            {/* A full page load: the server sends the browser on to the identity provider. */}
+            <a className="button-link primary" href={ssoStart}>
+              {t("login.sso", { name: sso.name })}
+            </a>
+            <p className="muted small">{t("login.or")}</p>
+          </div>
+        ) : null}
         <form onSubmit={submit} aria-labelledby="login-title" noValidate>
           <h2 id="login-title">{t("login.title")}</h2>
           <label>

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { ApiTokensPanel } from "./api-tokens-panel.tsx";
 import { MeetingRhythmPanel } from "./meeting-rhythm-panel.tsx";
+import { SsoPanel } from "./sso-panel.tsx";
 
 // Rarely opened, so kept out of the first route's JavaScript.
 const AreaNamesPanel = lazy(() => import("./area-names-panel.tsx"));
@@ -95,6 +96,7 @@ export function SettingsPage() {
         <AreaNamesPanel />
         <BasemapPanel />
       </Suspense>
+      <SsoPanel />
       <ApiTokensPanel workspaceSlug={slug} />
     </>
   );

@@ -1,0 +1,98 @@
+// The words of single sign-on: the login page's button and refusals, the settings panel, the log (decisions/020).
+
+export const ssoSv = {
+  "login.sso": "Logga in med {name}",
+  "login.or": "eller med e-post och lösenord",
+  "login.ssoFailed.not_configured":
+    "Inloggning via organisationens konto är inte inställd för den här installationen.",
+  "login.ssoFailed.workspace_not_enabled": "Arbetsytan tar inte emot inloggning via organisationens konto.",
+  "login.ssoFailed.state_mismatch":
+    "Inloggningen kunde inte kontrolleras (den var för gammal eller startades i en annan webbläsare). Försök igen.",
+  "login.ssoFailed.provider_error":
+    "Inloggningen hos identitetsleverantören avbröts eller misslyckades. Försök igen.",
+  "login.ssoFailed.no_mapping":
+    "Ditt konto ger ingen roll i någon arbetsyta här. Be arbetsytans administratör att ge dig behörighet, eller att lägga till din grupp under Inställningar → Inloggning med organisationens konto.",
+  "login.ssoFailed.no_organization":
+    "Ditt konto ger rollen medlem men ingen organisation. Be arbetsytans administratör att koppla din grupp till en organisation.",
+  "login.ssoFailed.email_conflict":
+    "Det finns redan ett konto med din e-postadress, och identitetsleverantören har inte intygat adressen. Logga in med lösenord, eller be en administratör om hjälp.",
+  "login.ssoFailed.deactivated":
+    "Kontot är avstängt i alla arbetsytor det hör till. Kontakta arbetsytans administratör.",
+  "sso.title": "Inloggning med organisationens konto",
+  "sso.intro":
+    "Personer loggar in med kommunens eller organisationens konto ({name}). Här bestäms vilka som kommer in och med vilken roll: ett värde i claimet (en grupp eller roll hos identitetsleverantören) ger en roll, en organisation eller båda. Den som matchar en regel får rollen vid varje inloggning; den som bara får standardrollen behåller det du sedan ändrar i Medlemmar.",
+  "sso.notConfigured":
+    "Installationen har ingen identitetsleverantör (OIDC_ISSUER). Inställningarna sparas men används först när den finns; se README, avsnittet Single sign-on.",
+  "sso.enabled": "Ta emot inloggning via organisationens konto i den här arbetsytan",
+  "sso.claim": "Claim med grupper eller roller",
+  "sso.claimHint": "Till exempel groups, roles (Entra ID) eller realm_access.roles (Keycloak).",
+  "sso.rules": "Regler",
+  "sso.rule": "Regel {n}",
+  "sso.value": "Värde i claimet",
+  "sso.role": "Roll",
+  "sso.organization": "Organisation",
+  "sso.none": "—",
+  "sso.addRule": "Lägg till regel",
+  "sso.removeRule": "Ta bort regel {n}",
+  "sso.defaultRole": "Standardroll för nya personer som inte matchar någon regel",
+  "sso.defaultRoleNone": "Ingen: de nekas med ett meddelande",
+  "sso.defaultOrganization": "Standardorganisation",
+  "sso.save": "Spara inloggningsinställningar",
+  "sso.saved": "Inloggningsinställningarna är sparade.",
+  "audit.action.member_provisioned": "Medlem skapad via inloggning",
+  "audit.detail.sso": "Via organisationens konto",
+  "audit.detail.sso_no_mapping": "Ingen regel gav en roll",
+  "audit.detail.sso_no_organization": "Medlem utan organisation",
+  "audit.detail.sso_email_conflict": "E-postadressen finns redan och är inte intygad",
+  "audit.detail.sso_state_mismatch": "Inloggningens kontrollvärde stämde inte",
+  "audit.detail.sso_provider_error": "Fel hos identitetsleverantören",
+} as const;
+
+export const ssoEn: Record<keyof typeof ssoSv, string> = {
+  "login.sso": "Sign in with {name}",
+  "login.or": "or with email and password",
+  "login.ssoFailed.not_configured":
+    "Sign-in with your organisation's account is not set up for this installation.",
+  "login.ssoFailed.workspace_not_enabled":
+    "The workspace does not accept sign-in with your organisation's account.",
+  "login.ssoFailed.state_mismatch":
+    "The sign-in could not be checked (it was too old or started in another browser). Please try again.",
+  "login.ssoFailed.provider_error":
+    "Signing in at the identity provider was cancelled or failed. Please try again.",
+  "login.ssoFailed.no_mapping":
+    "Your account gives you no role in any workspace here. Ask the workspace's administrator for access, or to add your group under Settings → Sign-in with your organisation's account.",
+  "login.ssoFailed.no_organization":
+    "Your account gives the member role but no organisation. Ask the workspace's administrator to link your group to an organisation.",
+  "login.ssoFailed.email_conflict":
+    "An account with your email address already exists, and the identity provider has not verified the address. Sign in with your password, or ask an administrator for help.",
+  "login.ssoFailed.deactivated":
+    "The account is deactivated in every workspace it belongs to. Contact the workspace's administrator.",
+  "sso.title": "Sign-in with your organisation's account",
+  "sso.intro":
+    "People sign in with their kommun's or organisation's account ({name}). Here you decide who gets in and with which role: a value of the claim (a group or role at the identity provider) gives a role, an organisation or both. Whoever matches a rule gets its role at every sign-in; whoever only gets the default role keeps what you later change in Members.",
+  "sso.notConfigured":
+    "The installation has no identity provider (OIDC_ISSUER). The settings are saved but used only once it has one; see the README, section Single sign-on.",
+  "sso.enabled": "Accept sign-in with the organisation's account in this workspace",
+  "sso.claim": "Claim with groups or roles",
+  "sso.claimHint": "For example groups, roles (Entra ID) or realm_access.roles (Keycloak).",
+  "sso.rules": "Rules",
+  "sso.rule": "Rule {n}",
+  "sso.value": "Value of the claim",
+  "sso.role": "Role",
+  "sso.organization": "Organisation",
+  "sso.none": "—",
+  "sso.addRule": "Add a rule",
+  "sso.removeRule": "Remove rule {n}",
+  "sso.defaultRole": "Default role for new people who match no rule",
+  "sso.defaultRoleNone": "None: they are refused with a message",
+  "sso.defaultOrganization": "Default organisation",
+  "sso.save": "Save sign-in settings",
+  "sso.saved": "The sign-in settings are saved.",
+  "audit.action.member_provisioned": "Member created at sign-in",
+  "audit.detail.sso": "With the organisation's account",
+  "audit.detail.sso_no_mapping": "No rule gave a role",
+  "audit.detail.sso_no_organization": "Member without an organisation",
+  "audit.detail.sso_email_conflict": "The email address exists and is not verified",
+  "audit.detail.sso_state_mismatch": "The sign-in's check value did not match",
+  "audit.detail.sso_provider_error": "Error at the identity provider",
+};

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { ROLES, type Role } from "../roles.ts";
+
+/**
+ * A workspace's single sign-on mapping (docs/decisions/020): which claim of the identity provider
+ * carries groups or roles, rules from a claim value to a role and/or organisation, and what
+ * someone matching no rule gets (nothing, when `defaultRole` is null).
+ */
+export const SsoRuleSchema = z
+  .object({
+    value: z.string().trim().min(1, "Ange värdet i claimet.").max(200),
+    role: z.enum(ROLES).nullable(),
+    organizationId: z.uuid().nullable(),
+  })
+  .refine((rule) => rule.role !== null || rule.organizationId !== null, {
+    message: "En regel ger en roll, en organisation eller båda.",
+    path: ["role"],
+  });
+export type SsoRule = z.infer<typeof SsoRuleSchema>;
+
+export const SsoSettingsSchema = z.object({
+  isEnabled: z.boolean(),
+  /** A claim name, or a dotted path into one (Keycloak's `realm_access.roles`). */
+  claim: z
+    .string()
+    .trim()
+    .min(1, "Ange claimets namn.")
+    .max(200)
+    .regex(/^\S+$/, "Claimets namn har inga mellanslag."),
+  rules: z.array(SsoRuleSchema).max(100),
+  defaultRole: z.enum(ROLES).nullable(),
+  defaultOrganizationId: z.uuid().nullable(),
+});
+export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
+
+export const DEFAULT_SSO_SETTINGS: SsoSettings = {
+  isEnabled: false,
+  claim: "groups",
+  rules: [],
+  defaultRole: null,
+  defaultOrganizationId: null,
+};
+
+/** Why a single sign-on ended on the login page; the page says it in words (never in the log). */
+export const SSO_FAILURES = [
+  "not_configured",
+  "workspace_not_enabled",
+  "state_mismatch",
+  "provider_error",
+  "no_mapping",
+  "no_organization",
+  "email_conflict",
+  "deactivated",
+] as const;
+export type SsoFailure = (typeof SSO_FAILURES)[number];
+
+const ROLE_STRENGTH: Record<Role, number> = { viewer: 0, member: 1, analyst: 2, admin: 3 };
+
+/** The claim's values as strings: a string, a list, or a dotted path into nested objects. */
+export function claimValues(claims: Record<string, unknown>, claim: string): string[] {
+  let value: unknown = claims[claim];
+  if (value === undefined && claim.includes(".")) {
+    value = claim.split(".").reduce<unknown>((node, key) => {
+      return node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    }, claims);
+  }
+  const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return values
+    .filter((item) => typeof item === "string" || typeof item === "number")
+    .map((item) => String(item).trim());
+}
+
+export type SsoMapping = {
+  role: Role;
+  organizationId: string | null;
+  /** "rule" when a claim value matched; then the claims decide at every sign-in. */
+  source: "rule" | "default";
+};
+
+/**
+ * What the claims give in one workspace: the strongest role of the matching rules and the
+ * organisation of the first matching rule that names one; with no matching role, the default
+ * role (and the default organisation where no rule gave one); null when neither applies.
+ * Values compare without regard to case (Entra's group ids, typed by an admin).
+ */
+export function mapClaims(settings: SsoSettings, claims: Record<string, unknown>): SsoMapping | null {
+  const values = new Set(claimValues(claims, settings.claim).map((value) => value.toLowerCase()));
+  const matching = settings.rules.filter((rule) => values.has(rule.value.toLowerCase()));
+  const organizationId = matching.find((rule) => rule.organizationId !== null)?.organizationId ?? null;
+  const roles = matching.flatMap((rule) => (rule.role ? [rule.role] : []));
+  if (roles.length > 0) {
+    const role = roles.reduce((best, role) => (ROLE_STRENGTH[role] > ROLE_STRENGTH[best] ? role : best));
+    return { role, organizationId, source: "rule" };
+  }
+  if (settings.defaultRole === null) return null;
+  return {
+    role: settings.defaultRole,
+    organizationId: organizationId ?? settings.defaultOrganizationId,
+    source: "default",
+  };
+}
