@@ -8,6 +8,7 @@ import { LoginPage } from "./features/auth/login-page.tsx";
 import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
 import { CategoriesPage } from "./features/categories/categories-page.tsx";
 import { DialoguesPage } from "./features/dialogues/dialogues-page.tsx";
+import { HelpPage } from "./features/help/help-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
 import { ReportPage } from "./features/incidents/report-page.tsx";
 import { LagesbildComparePage } from "./features/lagesbild/lagesbild-compare-page.tsx";
@@ -69,6 +70,7 @@ export function App() {
       <Route path="/rapport/status" element={<CitizenStatusPage />} />
       <Route path="/rapport/:slug" element={<CitizenReportPage />} />
       <Route path="/lofte/:slug" element={<PublicLoftePage />} />
+      <Route path="/hjalp" element={<HelpPage />} />
       {/* Printed and projected without the app's header and navigation. */}
       <Route path="/w/:slug" element={<WorkspaceLayout isBare />}>
         <Route path="lagesbild/:id/utskrift" element={<LagesbildPrintPage />} />

@@ -93,7 +93,7 @@ describe("overview as the demo analyst", () => {
     await page.getByLabel("Färga kartan efter").selectOption("change");
     await page.waitForURL(/metric=change/);
     await expect(page.locator(".map-legend figcaption").textContent()).resolves.toContain(
-      "förändring mot föregående period",
+      "förändring, antal händelser mot föregående period",
     );
     await waitForMap(page, "2081C1010");
     expect(Number(await mapData("rendered-districts"))).toBe(27);

@@ -62,11 +62,6 @@ export const helpSv = {
   "help.term.pValue": "p-värde (för analytiker)",
   "help.text.pValue":
     "Sannolikheten att få minst så många av en slump om inget har ändrats. Visas bara i analytikerns verktygstips; huvudvyn säger det i ord.",
-  "citizen.placeSearch": "Sök adress eller platsnamn",
-  "citizen.placeSearchHint": "Skriv minst två tecken och välj i listan, eller tryck på kartan.",
-  "citizen.placeResults": "Träffar",
-  "citizen.placeNone": "Ingen plats med det namnet. Tryck på kartan i stället.",
-  "citizen.placeChosen": "Vald plats: {name}",
   "citizen.copyLink": "Kopiera länken",
   "citizen.copied": "Kopierad",
   "citizen.copyFailed": "Kunde inte kopiera. Markera länken och kopiera den själv.",
@@ -134,11 +129,6 @@ export const helpEn: Record<keyof typeof helpSv, string> = {
   "help.term.pValue": "p-value (for analysts)",
   "help.text.pValue":
     "The probability of at least this many by chance if nothing had changed. Shown only in the analyst's tooltip; the main view says it in words.",
-  "citizen.placeSearch": "Search for an address or place name",
-  "citizen.placeSearchHint": "Type at least two characters and pick from the list, or tap the map.",
-  "citizen.placeResults": "Matches",
-  "citizen.placeNone": "No place by that name. Tap the map instead.",
-  "citizen.placeChosen": "Chosen place: {name}",
   "citizen.copyLink": "Copy the link",
   "citizen.copied": "Copied",
   "citizen.copyFailed": "Could not copy. Select the link and copy it yourself.",

@@ -6,6 +6,7 @@ import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { HelpButton } from "../help/help-button.tsx";
 import { FilterBar } from "../overview/filter-bar.tsx";
 import { SelectionHeading } from "../overview/selection-heading.tsx";
 import { useOverviewFilter } from "../overview/use-overview-filter.ts";
@@ -40,7 +41,18 @@ export function CompstatPage() {
     <>
       <SelectionHeading title={t("compstat.title")} state={state} />
       <FilterBar state={state} hasFieldInput={false} />
-      <Panel title={t("trend.title")} titleId="trend-title" isLoading={trend.isPending} error={trend.error}>
+      <Panel
+        title={t("trend.title")}
+        titleId="trend-title"
+        isLoading={trend.isPending}
+        error={trend.error}
+        actions={
+          <span className="help-buttons">
+            <HelpButton entry="forvantat" />
+            <HelpButton entry="intervall" />
+          </span>
+        }
+      >
         {trend.data ? (
           <TrendBandChart data={trend.data} isWeekBased={isWeekBased(state.period.kind)} />
         ) : null}
@@ -54,6 +66,11 @@ export function CompstatPage() {
         onRetry={() => void compstat.refetch()}
         actions={
           <div className="panel-actions">
+            <span className="help-buttons">
+              <HelpButton entry="okar-nu" />
+              <HelpButton entry="okar-over-tid" />
+              <HelpButton entry="for-fa" />
+            </span>
             <ExportButtons input={{ ...state.filter, dateBasis, groupBy, view: "compstat" }} />
             <label>
               <span className="field-label">{t("compstat.dateBasis")}</span>
@@ -93,7 +110,8 @@ export function CompstatPage() {
                 {t("compstat.soFarNote", {
                   start: i18n.formatDate(compstat.data.observed.start),
                   end: i18n.formatDate(compstat.data.observed.end),
-                })}
+                })}{" "}
+                <HelpButton entry="hittills" />
               </p>
             )}
             <CompstatTable data={compstat.data} />

@@ -7,6 +7,7 @@ import type { CompstatInput } from "../../../../shared/schemas/analysis.ts";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { HelpButton } from "../help/help-button.tsx";
 import { periodLabel } from "../overview/period-label.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 
@@ -43,7 +44,9 @@ export function RisingNowPanel({
       isLoading={rising.isPending || overTime.isPending}
       error={rising.error ?? overTime.error}
     >
-      <h3 className="rising-heading">{t("rising.now")}</h3>
+      <h3 className="rising-heading">
+        {t("rising.now")} <HelpButton entry="okar-nu" />
+      </h3>
       {state.isComplete ? null : (
         <p className="muted small so-far-mark" data-testid="rising-judged-previous">
           {t("rising.judgedPrevious", { period: periodLabel(previousPeriod(state.period), i18n) })}
@@ -64,7 +67,9 @@ export function RisingNowPanel({
           </li>
         ))}
       </ol>
-      <h3 className="rising-heading">{t("rising.overTime")}</h3>
+      <h3 className="rising-heading">
+        {t("rising.overTime")} <HelpButton entry="okar-over-tid" />
+      </h3>
       {overTime.data && overTime.data.length === 0 ? (
         <p className="muted">{t("rising.overTimeNone")}</p>
       ) : null}

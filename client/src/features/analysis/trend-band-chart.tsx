@@ -12,7 +12,13 @@ import {
 import { isoWeekOf } from "../../../../shared/calendar.ts";
 import { RISE_LABELS } from "../../../../shared/rising.ts";
 import type { TrendOutput } from "../../../../shared/schemas/analysis.ts";
-import { AXIS_TICK, CHART_MARGIN, ChartFigure, GRID_STROKE } from "../../components/ui/chart-figure.tsx";
+import {
+  AXIS_TICK,
+  CHART_MARGIN,
+  ChartFigure,
+  GRID_STROKE,
+  legendText,
+} from "../../components/ui/chart-figure.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 const FLAG_COLORS = { clear: "#a40e26", possible: "#b86e00" } as const;
@@ -66,12 +72,14 @@ export function TrendBandChart({ data, isWeekBased }: { data: TrendOutput; isWee
                 : formatNumber(Number(value), 1)
             }
           />
-          <Legend />
+          <Legend formatter={legendText} />
           <Area
             dataKey="band"
             name={t("trend.band")}
             fill="#c6dbef"
-            stroke="none"
+            stroke="#6f9cc8"
+            strokeWidth={0}
+            legendType="square"
             isAnimationActive={false}
           />
           <Line

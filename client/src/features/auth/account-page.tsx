@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
+import { NotificationSettingsPanel } from "../notifications/notification-settings-panel.tsx";
 import { NewPasswordFields, useNewPassword } from "./password-fields.tsx";
 
 /** The signed-in user's own account: a new password needs the current one; other sessions end. */
@@ -60,6 +61,7 @@ export function AccountPage() {
           ) : null}
         </form>
       </Panel>
+      <NotificationSettingsPanel />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { FieldLayer, FieldLayersOutput } from "../../../../shared/schemas/overview.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { HelpButton } from "../help/help-button.tsx";
 import { type Choropleth, type MapMetric, NO_DATA_COLOR } from "./choropleth.ts";
 import { FIELD_LAYER_STYLE } from "./field-layer.ts";
 
@@ -30,7 +31,10 @@ export function MapLegend({ choropleth, metric, soFar }: Props) {
           <span className="so-far-mark" data-testid="legend-so-far">
             {metric === "change" ? t("overview.legendSoFarChange", { soFar }) : soFar}
           </span>
-        ) : null}
+        ) : null}{" "}
+        {metric === "rate" ? <HelpButton entry="per-1000" /> : null}
+        {metric === "change" ? <HelpButton entry="forandring" /> : null}
+        {soFar ? <HelpButton entry="hittills" /> : null}
       </figcaption>
       <ul>
         {ranges.map((range) => (

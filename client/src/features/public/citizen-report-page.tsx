@@ -10,6 +10,8 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC, useTRPCClient } from "../../trpc.ts";
 import { readFileAsBase64 } from "../imports/read-file.ts";
 import { PhotoField, ReportCategoryField } from "../review/report-fields.tsx";
+import { FollowLink } from "./follow-link.tsx";
+import { usePublicAddressList } from "./use-public-places.ts";
 
 /**
  * The public "trygghetsapp" page: anyone can report a place that feels unsafe, without logging
@@ -28,6 +30,7 @@ export function CitizenReportPage() {
   const [website, setWebsite] = useState("");
   const [photo, setPhoto] = useState<File | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const addressList = usePublicAddressList(slug);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,11 +57,7 @@ export function CitizenReportPage() {
         <h1>{t("citizen.thanks")}</h1>
         <p role="status">{t("citizen.received")}</p>
         <p>{t("citizen.followHint")}</p>
-        <p>
-          <a href={link} data-testid="follow-link">
-            {link}
-          </a>
-        </p>
+        <FollowLink link={link} />
       </main>
     );
   }
@@ -77,6 +76,7 @@ export function CitizenReportPage() {
             geometries={form.data.geometries as DistrictGeometries}
             value={point}
             onChange={setPoint}
+            addressList={addressList}
           />
           <ReportCategoryField value={category} onChange={setCategory} />
           <label>
