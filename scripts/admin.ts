@@ -9,6 +9,7 @@ import { createResetLink } from "../server/features/auth/account-tokens.ts";
 import { createWorkspaceWithAdmin } from "../server/features/system/workspaces.service.ts";
 import { inviteMember } from "../server/features/workspace/invitations.service.ts";
 import { mondayOf, toLocalDate } from "../shared/calendar.ts";
+import { appErrorReasonText } from "../shared/errors.ts";
 import { ROLES, type Role } from "../shared/roles.ts";
 import {
   CreateWorkspaceInputSchema,
@@ -201,6 +202,9 @@ main().then(
       );
     else if (error instanceof z.ZodError)
       console.error(error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+    // The command speaks Swedish, as the app does: a refusal with a reason is said in Swedish.
+    else if (error instanceof AppError && error.detail)
+      console.error(appErrorReasonText("sv", error.detail.reason, error.detail.params));
     else if (error instanceof AppError || error instanceof Error) console.error(error.message);
     else console.error(error);
     process.exit(error instanceof UsageError ? 2 : 1);

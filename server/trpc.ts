@@ -53,7 +53,22 @@ const t = initTRPC.context<Context>().create({
       error.cause instanceof ImportRejectedError
         ? { issues: error.cause.issues, count: error.cause.issueCount }
         : null;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, zodError, importIssues } };
+    // A refusal's reason (shared/errors.ts), which the client words in the user's language.
+    const detail = error.cause instanceof AppError ? error.cause.detail : null;
+    return {
+      ...shape,
+      message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode,
+        zodError,
+        importIssues,
+        reason: detail?.reason ?? null,
+        reasonParams: detail?.params ?? null,
+        field: detail?.field ?? null,
+      },
+    };
   },
 });
 

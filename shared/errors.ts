@@ -65,3 +65,151 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
 export function isAppErrorCode(value: unknown): value is AppErrorCode {
   return typeof value === "string" && (APP_ERROR_CODES as readonly string[]).includes(value);
 }
+
+/**
+ * Why a request was refused, in words the user can act on, for the refusals a user can meet in a
+ * form (mostly VALIDATION and CONFLICT). The server throws `new AppError(code, { reason, params })`;
+ * the client shows the reason's text in the user's language instead of the code's general one
+ * ("Uppgiften finns redan" says nothing about undoing imports in order). `{name}` is a parameter.
+ */
+export const APP_ERROR_REASONS = {
+  NAME_REQUIRED: { sv: "Skriv ditt namn.", en: "Enter your name." },
+  PASSWORD_RULES: { sv: "{rules}", en: "{rules}" },
+  PERIOD_END_BEFORE_START: {
+    sv: "Slutdatumet ligger före startdatumet.",
+    en: "The end date is before the start date.",
+  },
+  CATEGORY_PARENT_NOT_GROUP: {
+    sv: "Bara en grupp kan innehålla kategorier.",
+    en: "Only a group can hold categories.",
+  },
+  CATEGORY_BELOW_ITSELF: {
+    sv: "En kategori kan inte flyttas under sig själv eller sina underkategorier.",
+    en: "A category cannot be moved below itself or its subcategories.",
+  },
+  MEMBERSHIP_DEACTIVATED: { sv: "Medlemskapet är avstängt.", en: "The membership is deactivated." },
+  AREA_NOT_IN_WORKSPACE: {
+    sv: "Ett av områdena finns inte i arbetsytan.",
+    en: "One of the areas is not in this workspace.",
+  },
+  FILE_TOO_LARGE: { sv: "Filen är större än {mb} MB.", en: "The file is larger than {mb} MB." },
+  FINDING_TRANSITION: {
+    sv: "Fyndets status kan inte ändras från {from} till {to}.",
+    en: "The finding's status cannot change from {from} to {to}.",
+  },
+  FINDING_REJECT_NEEDS_REASON: {
+    sv: "Skriv varför fyndet avvisas.",
+    en: "Say why the finding is rejected.",
+  },
+  FINDING_ASSIGN_NEEDS_OWNER: {
+    sv: "Ett tilldelat fynd behöver en ansvarig.",
+    en: "An assigned finding needs someone responsible.",
+  },
+  FINDING_CHANGED: {
+    sv: "Fyndet ändrades av någon annan under tiden. Ladda om sidan och försök igen.",
+    en: "Someone else changed the finding meanwhile. Reload the page and try again.",
+  },
+  INSATS_WITHOUT_AREA: {
+    sv: "Insatsen har inget område att mäta effekten i.",
+    en: "The insats has no area to measure its effect in.",
+  },
+  COMPARISON_AREA_OVERLAPS: {
+    sv: "Jämförelseområdet får inte överlappa insatsens område.",
+    en: "The comparison area must not overlap the insats's area.",
+  },
+  INSATS_CLOSED: { sv: "Insatsen är redan avslutad.", en: "The insats is already closed." },
+  LAGESBILD_PUBLISHED: {
+    sv: "Lägesbilden är publicerad: öppna den för ändring först (ny version).",
+    en: "The lägesbild is published: open it for changes first (a new version).",
+  },
+  LAGESBILD_ALREADY_DRAFT: {
+    sv: "Lägesbilden är redan ett utkast.",
+    en: "The lägesbild is already a draft.",
+  },
+  MEETING_ANCHOR_NOT_MONDAY: {
+    sv: "Mötesrytmens startdag måste vara en måndag.",
+    en: "The meeting rhythm must start on a Monday.",
+  },
+  WORKSPACE_EXISTS: { sv: "Arbetsytan {slug} finns redan.", en: "The workspace {slug} already exists." },
+  ORGANIZATION_EXISTS: {
+    sv: "Arbetsytan har redan organisationen {name}.",
+    en: "The workspace already has the organisation {name}.",
+  },
+  NO_AREA_SHAPES: {
+    sv: "Arbetsytan har inga områden med gränser än: importera områdena först.",
+    en: "The workspace has no areas with boundaries yet: import the areas first.",
+  },
+  SURVEY_ALREADY_IMPORTED: {
+    sv: "Undersökningen {name} är redan importerad som {kind}.",
+    en: "The survey {name} is already imported as {kind}.",
+  },
+  IMPORT_NOT_COMPLETED: {
+    sv: "Importen kan inte ångras: den är inte slutförd ({status}).",
+    en: "The import cannot be undone: it is not completed ({status}).",
+  },
+  UNDO_LATER_IMPORT_FIRST: {
+    sv: "Ångra först den senare importen av {fileName}: den bygger på den här.",
+    en: "Undo the later import of {fileName} first: it builds on this one.",
+  },
+  REPORT_REJECT_NEEDS_REASON: {
+    sv: "Skriv varför rapporten avvisas.",
+    en: "Say why the report is rejected.",
+  },
+  REPORT_NOT_WAITING: {
+    sv: "Rapporten väntar inte längre på granskning. Ladda om kön.",
+    en: "The report is no longer waiting for review. Reload the queue.",
+  },
+  REPORT_NO_DECISION: {
+    sv: "Rapporten har inget beslut att ångra.",
+    en: "The report has no decision to undo.",
+  },
+  DECISION_CHANGED: {
+    sv: "Beslutet ändrades under tiden. Ladda om kön.",
+    en: "The decision changed meanwhile. Reload the queue.",
+  },
+  REPORT_ALREADY_SENT: {
+    sv: "Rapporten är redan skickad.",
+    en: "The report has already been sent.",
+  },
+  PHOTO_NOT_IMAGE: {
+    sv: "Fotot är inte en JPEG-, PNG- eller WebP-bild.",
+    en: "The photo is not a JPEG, PNG or WebP image.",
+  },
+  PHOTO_TOO_LARGE: { sv: "Fotot är större än {mb} MB.", en: "The photo is larger than {mb} MB." },
+  PHOTO_UNREADABLE: {
+    sv: "Fotot går inte att läsa (skadat, tomt eller större än 40 megapixel).",
+    en: "The photo cannot be read (damaged, empty or larger than 40 megapixels).",
+  },
+  OCCURRED_IN_FUTURE: { sv: "Tidpunkten ligger i framtiden.", en: "The time lies in the future." },
+  PLACE_OUTSIDE_AREAS: {
+    sv: "Platsen ligger utanför kommunens områden.",
+    en: "The place is outside the kommun's areas.",
+  },
+  PLACE_NOT_IN_LIST: {
+    sv: "Platsen finns inte i arbetsytans adresslista.",
+    en: "The place is not in the workspace's address list.",
+  },
+  FORM_NOT_SENT: {
+    sv: "Formuläret kunde inte skickas. Ladda om sidan och försök igen.",
+    en: "The form could not be sent. Reload the page and try again.",
+  },
+  SETTINGS_RULES: { sv: "{problems}", en: "{problems}" },
+} as const satisfies Record<string, Record<"sv" | "en", string>>;
+
+export type AppErrorReason = keyof typeof APP_ERROR_REASONS;
+export type AppErrorParams = Record<string, string | number>;
+
+export function isAppErrorReason(value: unknown): value is AppErrorReason {
+  return typeof value === "string" && Object.hasOwn(APP_ERROR_REASONS, value);
+}
+
+/** A reason's text in one language, its parameters filled in. */
+export function appErrorReasonText(
+  locale: "sv" | "en",
+  reason: AppErrorReason,
+  params: AppErrorParams = {},
+): string {
+  return APP_ERROR_REASONS[reason][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

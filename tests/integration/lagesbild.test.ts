@@ -359,6 +359,6 @@ describe("analysis over time", () => {
     expect(result.textSv).toMatch(/jämförelseområdet|för få händelser/);
     await expect(
       viewer.lagesbild.effect({ insatsId: insats.id, comparisonAreaCodes: [own.code] }),
-    ).rejects.toThrow(/får inte överlappa/);
+    ).rejects.toThrow(/must not overlap/);
   });
 });

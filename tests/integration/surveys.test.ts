@@ -138,7 +138,7 @@ describe("survey import", () => {
     const wrongKind = await analyst.imports
       .surveys({ ...file("ntu.csv", ntu), kind: "enkat", surveyName: "NTU" })
       .catch((caught: Error) => caught);
-    expect((wrongKind as Error).message).toContain("redan importerad som ntu");
+    expect((wrongKind as Error).message).toContain("already imported as ntu");
     const over = "indikator;område;år;andel\nOro;Borlänge;2025;124";
     const error = await analyst.imports
       .surveys({ ...file("ntu2.csv", over), kind: "ntu", surveyName: "NTU" })

@@ -50,7 +50,7 @@ export async function acceptInvitation(scope: LinkScope, input: AcceptInvitation
       throw new AppError("INVALID_CREDENTIALS", "Wrong password for the existing account");
     attempt.succeeded();
   } else {
-    if (!input.name) throw new AppError("VALIDATION", "Skriv ditt namn.");
+    if (!input.name) throw new AppError("VALIDATION", { reason: "NAME_REQUIRED", field: "name" });
     requireAllowedPassword(input.password, invitation.email);
     passwordHash = await hashPassword(input.password);
   }

@@ -35,5 +35,9 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 export function requireAllowedPassword(password: string, email: string): void {
   const problems = passwordProblems(password, { email });
   if (problems.length > 0)
-    throw new AppError("VALIDATION", problems.map((problem) => PASSWORD_PROBLEM_TEXT[problem]).join(" "));
+    throw new AppError("VALIDATION", {
+      reason: "PASSWORD_RULES",
+      params: { rules: problems.map((problem) => PASSWORD_PROBLEM_TEXT[problem]).join(" ") },
+      field: "password",
+    });
 }

@@ -75,7 +75,8 @@ export async function createCategoryGroup({
   input: { nameSv: string; nameEn: string; parentCode: string | null };
 }) {
   const parent = input.parentCode ? await findByCode(db, workspaceId, input.parentCode) : null;
-  if (parent && parent.kind !== "group") throw new AppError("VALIDATION", "Only a group can hold categories");
+  if (parent && parent.kind !== "group")
+    throw new AppError("VALIDATION", { reason: "CATEGORY_PARENT_NOT_GROUP", field: "parentId" });
   const base = `G-${slug(input.nameSv)}`;
   const taken = new Set(
     (
@@ -120,7 +121,8 @@ export async function updateCategory({
     if (input.parentCode === null) parentId = null;
     else {
       const parent = await findByCode(db, workspaceId, input.parentCode);
-      if (parent.kind !== "group") throw new AppError("VALIDATION", "Only a group can hold categories");
+      if (parent.kind !== "group")
+        throw new AppError("VALIDATION", { reason: "CATEGORY_PARENT_NOT_GROUP", field: "parentId" });
       // Moving a group below itself or its own descendants would cut it off from the tree.
       const all = await db.category.findMany({
         where: { workspaceId },
@@ -128,7 +130,8 @@ export async function updateCategory({
       });
       const parentOf = new Map(all.map((c) => [c.id, c.parentId]));
       for (let at: string | null | undefined = parent.id; at; at = parentOf.get(at))
-        if (at === category.id) throw new AppError("VALIDATION", "A category cannot be moved below itself");
+        if (at === category.id)
+          throw new AppError("VALIDATION", { reason: "CATEGORY_BELOW_ITSELF", field: "parentId" });
       parentId = parent.id;
     }
   }

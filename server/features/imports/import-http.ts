@@ -38,12 +38,14 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_IMPORT_BYTES) throw new AppError("VALIDATION", "Filen är större än 200 MB.");
+  if (declared > MAX_IMPORT_BYTES)
+    throw new AppError("VALIDATION", { reason: "FILE_TOO_LARGE", params: { mb: 200 } });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new AppError("VALIDATION", "Filen är större än 200 MB.");
+    if (size > MAX_IMPORT_BYTES)
+      throw new AppError("VALIDATION", { reason: "FILE_TOO_LARGE", params: { mb: 200 } });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -68,7 +68,8 @@ export async function undoImportBatch({
     select: { status: true, dataSourceId: true, startedAt: true },
   });
   if (!batch) throw new AppError("NOT_FOUND", "No such import");
-  if (batch.status !== "completed") throw new AppError("CONFLICT", `Import is ${batch.status}`);
+  if (batch.status !== "completed")
+    throw new AppError("CONFLICT", { reason: "IMPORT_NOT_COMPLETED", params: { status: batch.status } });
   return db.$transaction(async (tx) => {
     const later = await tx.importBatch.findFirst({
       where: {
@@ -79,7 +80,11 @@ export async function undoImportBatch({
       },
       select: { fileName: true },
     });
-    if (later) throw new AppError("CONFLICT", `Undo the later import of ${later.fileName} first`);
+    if (later)
+      throw new AppError("CONFLICT", {
+        reason: "UNDO_LATER_IMPORT_FIRST",
+        params: { fileName: later.fileName ?? "" },
+      });
     const { count } = await tx.incident.deleteMany({ where: { workspaceId, importBatchId: batchId } });
     const restored = await tx.$executeRaw`
       INSERT INTO incidents (workspace_id, data_source_id, external_id, import_batch_id, category_id, area_id,

@@ -182,7 +182,10 @@ async function ensureSurveySource(db: Db, workspaceId: string, name: string, kin
     select: { id: true, surveyKind: true },
   });
   if (existing && existing.surveyKind !== kind)
-    throw new AppError("CONFLICT", `Undersökningen ${name} är redan importerad som ${existing.surveyKind}`);
+    throw new AppError("CONFLICT", {
+      reason: "SURVEY_ALREADY_IMPORTED",
+      params: { name, kind: existing.surveyKind ?? "" },
+    });
   return (
     existing ??
     db.dataSource.create({

@@ -97,7 +97,7 @@ export async function addFollowUp(scope: LagesbildScope, raw: FollowUpInput) {
   const input = FollowUpInputSchema.parse(raw);
   const insats = await findInsats(scope, input.insatsId);
   requireOwnership(actor, [insats.organizationId], "insats");
-  if (insats.status !== "open") throw new AppError("CONFLICT", "Insatsen är redan avslutad.");
+  if (insats.status !== "open") throw new AppError("CONFLICT", { reason: "INSATS_CLOSED" });
   if (input.lagesbildId) await requireDraft(scope, input.lagesbildId);
   return db.insatsFollowUp.create({
     data: {
@@ -126,7 +126,7 @@ export async function closeInsats(
   const { db, workspace, actor } = scope;
   const insats = await findInsats(scope, input.insatsId);
   requireOwnership(actor, [insats.organizationId], "insats");
-  if (insats.status !== "open") throw new AppError("CONFLICT", "Insatsen är redan avslutad.");
+  if (insats.status !== "open") throw new AppError("CONFLICT", { reason: "INSATS_CLOSED" });
   if (input.lagesbildId) await requireDraft(scope, input.lagesbildId);
   if (input.followUp)
     await addFollowUp(scope, { insatsId: input.insatsId, lagesbildId: input.lagesbildId, ...input.followUp });

@@ -51,7 +51,6 @@ export type LagesbildRow = Awaited<ReturnType<typeof findLagesbild>>;
 /** A draft may change; a published one must be reopened first, so no edit slips past its snapshot. */
 export async function requireDraft(scope: LagesbildScope, id: string): Promise<LagesbildRow> {
   const lagesbild = await findLagesbild(scope, id);
-  if (lagesbild.status !== "draft")
-    throw new AppError("CONFLICT", "Lägesbilden är publicerad: öppna den för ändring först (ny version).");
+  if (lagesbild.status !== "draft") throw new AppError("CONFLICT", { reason: "LAGESBILD_PUBLISHED" });
   return lagesbild;
 }

@@ -256,7 +256,7 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
 /** Opens a published lägesbild for changes; its published versions stay as they were. */
 export async function reopenLagesbild(scope: LagesbildScope, id: string) {
   const lagesbild = await findLagesbild(scope, id);
-  if (lagesbild.status !== "published") throw new AppError("CONFLICT", "Lägesbilden är redan ett utkast.");
+  if (lagesbild.status !== "published") throw new AppError("CONFLICT", { reason: "LAGESBILD_ALREADY_DRAFT" });
   await scope.db.$transaction(async (tx) => {
     await tx.lagesbild.update({
       where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },

@@ -236,8 +236,7 @@ export async function getInsatsEffect(scope: LagesbildScope, input: z.input<type
     select: { areaIds: true, startOn: true, endOn: true },
   });
   if (!insats) throw new AppError("NOT_FOUND", "No such insats in this workspace");
-  if (insats.areaIds.length === 0)
-    throw new AppError("VALIDATION", "Insatsen har inget område att mäta effekten i.");
+  if (insats.areaIds.length === 0) throw new AppError("VALIDATION", { reason: "INSATS_WITHOUT_AREA" });
   // Judged up to the last day with data, so days not yet delivered do not read as a fall.
   const [latest] = await db.$queryRaw<{ day: Date | null }[]>`
     SELECT MAX(day) AS day FROM daily_incident_counts WHERE workspace_id = ${workspace.id}::uuid`;
@@ -257,7 +256,7 @@ export async function getInsatsEffect(scope: LagesbildScope, input: z.input<type
   const own = coveredAreas(areas, codesOf(insats.areaIds)).map((a) => a.id);
   const comparison = coveredAreas(areas, parsed.comparisonAreaCodes).map((a) => a.id);
   if (parsed.comparisonAreaCodes.length > 0 && comparison.some((id) => own.includes(id)))
-    throw new AppError("VALIDATION", "Jämförelseområdet får inte överlappa insatsens område.");
+    throw new AppError("VALIDATION", { reason: "COMPARISON_AREA_OVERLAPS", field: "comparisonAreaIds" });
   const categories = resolveCategoryScope(
     await listCategories({ db, workspaceId: workspace.id }),
     parsed.categoryCodes,

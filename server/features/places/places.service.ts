@@ -111,8 +111,7 @@ export async function importPlaces({
     select: { id: true, parentId: true, code: true, geometry: true },
   });
   const districts = leafAreas(areas).filter((area) => area.geometry);
-  if (districts.length === 0)
-    throw new AppError("CONFLICT", "Arbetsytan har inga områden med gränser än: importera områdena först");
+  if (districts.length === 0) throw new AppError("CONFLICT", { reason: "NO_AREA_SHAPES" });
   const rows: PlaceRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const [position, cells] of table.rows.entries()) {

@@ -14,7 +14,7 @@ function sniffType(data: Buffer): PhotoType {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
   if (data.subarray(0, 4).toString("latin1") === "RIFF" && data.subarray(8, 12).toString("latin1") === "WEBP")
     return "image/webp";
-  throw new AppError("VALIDATION", "photo: not a JPEG, PNG or WebP image");
+  throw new AppError("VALIDATION", { reason: "PHOTO_NOT_IMAGE", field: "photo" });
 }
 
 /**
@@ -26,12 +26,21 @@ function sniffType(data: Buffer): PhotoType {
 export async function checkPhoto(base64: string): Promise<{ contentType: PhotoType; data: Buffer }> {
   // base64 length bounds the decoded size: refuse before decoding a huge string.
   if (base64.length > Math.ceil(LIMITS.photoBytes / 3) * 4 + 4)
-    throw new AppError("VALIDATION", `photo: larger than ${LIMITS.photoBytes / 1024 / 1024} MB`);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError("VALIDATION", "photo: not base64");
+    throw new AppError("VALIDATION", {
+      reason: "PHOTO_TOO_LARGE",
+      params: { mb: LIMITS.photoBytes / 1024 / 1024 },
+      field: "photo",
+    });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    throw new AppError("VALIDATION", { reason: "PHOTO_UNREADABLE", field: "photo" });
   const data = Buffer.from(base64, "base64");
-  if (data.length === 0) throw new AppError("VALIDATION", "photo: empty");
+  if (data.length === 0) throw new AppError("VALIDATION", { reason: "PHOTO_UNREADABLE", field: "photo" });
   if (data.length > LIMITS.photoBytes)
-    throw new AppError("VALIDATION", `photo: larger than ${LIMITS.photoBytes / 1024 / 1024} MB`);
+    throw new AppError("VALIDATION", {
+      reason: "PHOTO_TOO_LARGE",
+      params: { mb: LIMITS.photoBytes / 1024 / 1024 },
+      field: "photo",
+    });
   const contentType = sniffType(data);
   const reencoded = await photoWork.run(async () => {
     const image = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: "error" }).rotate();
@@ -42,7 +51,7 @@ export async function checkPhoto(base64: string): Promise<{ contentType: PhotoTy
           ? image.png()
           : image.webp({ quality: 85 });
     return encoded.toBuffer().catch(() => {
-      throw new AppError("VALIDATION", "photo: not a readable image (damaged, or larger than 40 megapixels)");
+      throw new AppError("VALIDATION", { reason: "PHOTO_UNREADABLE", field: "photo" });
     });
   });
   return { contentType, data: reencoded };

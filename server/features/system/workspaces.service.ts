@@ -20,9 +20,9 @@ export async function createWorkspaceWithAdmin(
   options: { createdById: string | null; password?: string; isSystemAdmin?: boolean },
 ) {
   if (mondayOf(input.meetingAnchor) !== input.meetingAnchor)
-    throw new AppError("VALIDATION", "Mötesrytmens startdag måste vara en måndag.");
+    throw new AppError("VALIDATION", { reason: "MEETING_ANCHOR_NOT_MONDAY" });
   if (await db.workspace.findUnique({ where: { slug: input.slug }, select: { id: true } }))
-    throw new AppError("CONFLICT", `Arbetsytan ${input.slug} finns redan.`);
+    throw new AppError("CONFLICT", { reason: "WORKSPACE_EXISTS", params: { slug: input.slug } });
   let passwordHash: string | null = null;
   if (options.password !== undefined) {
     if (await db.user.findUnique({ where: { email: input.adminEmail }, select: { id: true } }))

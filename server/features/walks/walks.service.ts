@@ -144,16 +144,20 @@ export async function changeFindingStatus(
     await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
   const from = finding.status as FindingStatus;
   if (!FINDING_TRANSITIONS[from].includes(input.status))
-    throw new AppError("VALIDATION", `status: ${from} cannot become ${input.status}`);
+    throw new AppError("VALIDATION", {
+      reason: "FINDING_TRANSITION",
+      params: { from, to: input.status },
+      field: "status",
+    });
   if (input.status === "avvisad" && !input.reason)
-    throw new AppError("VALIDATION", "reason: a rejected finding needs a reason");
+    throw new AppError("VALIDATION", { reason: "FINDING_REJECT_NEEDS_REASON", field: "reason" });
   const owner = {
     ownerOrganizationId:
       input.ownerOrganizationId !== undefined ? input.ownerOrganizationId : finding.ownerOrganizationId,
     ownerName: input.ownerName !== undefined ? input.ownerName : finding.ownerName,
   };
   if (input.status === "tilldelad" && !owner.ownerOrganizationId && !owner.ownerName)
-    throw new AppError("VALIDATION", "owner: an assigned finding needs someone responsible");
+    throw new AppError("VALIDATION", { reason: "FINDING_ASSIGN_NEEDS_OWNER", field: "owner" });
   return db.$transaction(async (tx) => {
     // Only if nobody moved or reassigned it since it was read: the check above stays true.
     const { count } = await tx.walkFinding.updateMany({
@@ -171,7 +175,7 @@ export async function changeFindingStatus(
         updatedAt: new Date(),
       },
     });
-    if (count === 0) throw new AppError("CONFLICT", "The finding changed meanwhile; reload it and try again");
+    if (count === 0) throw new AppError("CONFLICT", { reason: "FINDING_CHANGED" });
     await tx.findingStatusChange.create({
       data: {
         workspaceId: workspace.id,

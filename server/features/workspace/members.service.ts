@@ -169,7 +169,7 @@ export async function setMemberActive(
  */
 export async function issueResetLink({ db, workspace, user }: AdminScope, userId: string) {
   const membership = await membershipOf(db, workspace.id, userId);
-  if (membership.deactivatedAt) throw new AppError("VALIDATION", "Medlemskapet är avstängt.");
+  if (membership.deactivatedAt) throw new AppError("VALIDATION", { reason: "MEMBERSHIP_DEACTIVATED" });
   if (!user.isSystemAdmin) {
     const elsewhere = await db.membership.count({
       where: { userId, ...outsideAdministeredBy(workspace.id, user.id) },

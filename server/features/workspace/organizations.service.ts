@@ -12,7 +12,8 @@ export async function addOrganization({ db, workspace, user }: AdminScope, input
     },
     select: { organizationId: true },
   });
-  if (namesake) throw new AppError("CONFLICT", `Arbetsytan har redan organisationen ${input.name}.`);
+  if (namesake)
+    throw new AppError("CONFLICT", { reason: "ORGANIZATION_EXISTS", params: { name: input.name } });
   return db.$transaction(async (tx) => {
     const organization = await tx.organization.create({
       data: { name: input.name, kind: input.kind, workspaces: { create: { workspaceId: workspace.id } } },
