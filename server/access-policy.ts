@@ -143,10 +143,6 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "imports.undo": { callers: ANALYSTS },
 
   "incidents.sources": { callers: EVERY_ROLE },
-  "incidents.create": {
-    callers: WRITERS,
-    reason: "stored under the caller's organisation; partner-event categories only (decisions/011)",
-  },
 
   "walks.list": { callers: EVERY_ROLE },
   "walks.get": { callers: EVERY_ROLE },
@@ -165,9 +161,23 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   },
   "walks.organizations": { callers: EVERY_ROLE },
 
-  "reports.createPartner": { callers: WRITERS, reason: "a member needs an organisation to report for" },
+  "reports.createPartner": {
+    callers: WRITERS,
+    reason: "the one reporting path; a member needs an organisation to report for (decisions/024)",
+  },
+  "reports.mine": {
+    callers: WRITERS,
+    reason: "the caller's organisation's own reports, or its own: no parameter reaches another's",
+  },
+  "reports.mineOne": {
+    callers: WRITERS,
+    organisationScope: "reads",
+    reason: "a report for its organisation's members and its reporter (decisions/024)",
+  },
   "reports.queue": { callers: ANALYSTS, reason: "descriptions and contact details are personal data" },
+  "reports.pendingCount": { callers: ANALYSTS, reason: "the reviewers' badge" },
   "reports.review": { callers: ANALYSTS },
+  "reports.undoReview": { callers: ANALYSTS, reason: "within a day of the decision (decisions/024)" },
   "reports.citizen": {
     callers: "public",
     reason: "citizens report without an account; rate- and size-limited",
@@ -270,10 +280,10 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
     reason:
       "the public follow-up page: published promises only, no free text from progress, counts below 5 withheld; rate-limited",
   },
-};
 
   "notifications.list": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
   "notifications.markRead": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
   "notifications.markAllRead": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
   "notifications.settings": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
   "notifications.updateSettings": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },
+};

@@ -42,6 +42,9 @@ export const REPORT_CATEGORIES = [
 ] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
+/** How long after a review decision an analyst may take it back (decisions/024). */
+export const REVIEW_UNDO_HOURS = 24;
+
 export const LIMITS = {
   descriptionChars: 2000,
   contactChars: 200,

@@ -10,7 +10,6 @@ import { CategoriesPage } from "./features/categories/categories-page.tsx";
 import { DialoguesPage } from "./features/dialogues/dialogues-page.tsx";
 import { HelpPage } from "./features/help/help-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
-import { ReportPage } from "./features/incidents/report-page.tsx";
 import { LagesbildComparePage } from "./features/lagesbild/lagesbild-compare-page.tsx";
 import { LagesbildListPage } from "./features/lagesbild/lagesbild-list-page.tsx";
 import { LagesbildMeetingPage } from "./features/lagesbild/lagesbild-meeting-page.tsx";
@@ -25,7 +24,8 @@ import { MembersPage } from "./features/members/members-page.tsx";
 import { NotificationsPage } from "./features/notifications/notifications-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { CitizenReportPage, CitizenStatusPage } from "./features/public/citizen-report-page.tsx";
-import { PartnerReportPage } from "./features/review/partner-report-page.tsx";
+import { MyReportPage, MyReportsPage } from "./features/reports/my-reports-page.tsx";
+import { ReportPage } from "./features/reports/report-page.tsx";
 import { ReviewPage } from "./features/review/review-page.tsx";
 import { SettingsPage } from "./features/settings/settings-page.tsx";
 import { SurveysPage } from "./features/surveys/surveys-page.tsx";
@@ -88,13 +88,16 @@ export function App() {
         <Route path="utveckling" element={<CompstatPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="rapportera" element={<ReportPage />} />
+        <Route path="mina-rapporter" element={<MyReportsPage />} />
+        <Route path="mina-rapporter/:reportId" element={<MyReportPage />} />
         <Route path="medlemmar" element={<MembersPage />} />
         <Route path="medlemmar/logg" element={<AuditPage />} />
         <Route path="konto" element={<AccountPage />} />
         <Route path="aviseringar" element={<NotificationsPage />} />
         <Route path="kategorier" element={<CategoriesPage />} />
         <Route path="granskning" element={<ReviewPage />} />
-        <Route path="faltrapport" element={<PartnerReportPage />} />
+        {/* Fältrapport was the second way to report; it is now Rapportera (decisions/024). */}
+        <Route path="faltrapport" element={<Navigate to="../rapportera" replace />} />
         <Route path="dialoger" element={<DialoguesPage />} />
         <Route path="trygghet" element={<SurveysPage />} />
         <Route path="installningar" element={<SettingsPage />} />

@@ -1,6 +1,7 @@
 // The demo's field reports: partners' staff (the housing company's bovärd; the rescue service's
-// messages entered by the police analyst) and citizens. Reviewed ones carry the decision; the
-// last few wait in the review queue. Days count back from the demo's last day.
+// messages entered by the police analyst, approved as filed: decisions/024) and citizens. Reviewed
+// ones carry the decision; the last few wait in the review queue, so Granskning and the partner's
+// Mina rapporter show both waiting and decided reports. Days count back from the demo's last day.
 import type { ReportCategory } from "../../shared/field.ts";
 import type { DemoActor } from "./organizations.ts";
 
@@ -18,7 +19,7 @@ export type DemoReport = {
   createsInsecurity?: boolean;
   assessment?: string;
   contact?: string;
-  /** The analyst's decision this many days after the report; none means it still waits. */
+  /** The analyst's decision this many days after the report; none means it still waits (unless an analyst filed it). */
   review?: { decision: "approved" | "rejected"; after: number; reason?: string };
 };
 

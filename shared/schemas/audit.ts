@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   "dialogue_notes_read",
   "photo_read",
   "reports_read",
+  "report_approved",
+  "report_rejected",
+  "report_decision_undone",
   "import_completed",
   "import_undone",
   "lagesbild_published",
@@ -55,6 +58,7 @@ export const AUDIT_TARGET_TYPES = [
   "photo",
   "import_batch",
   "import",
+  "report",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

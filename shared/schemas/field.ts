@@ -76,9 +76,14 @@ const ReportBase = z.object({
   photo: PhotoSchema.nullable().default(null),
 });
 
+/** The one way partners report (decisions/024): it waits for an analyst's review before it counts. */
 export const PartnerReportInputSchema = ReportBase.extend({
   createsInsecurity: z.boolean().nullable().default(null),
   assessment: z.string().trim().max(LIMITS.descriptionChars).nullable().default(null),
+  /** The address-list place chosen, if any; its name is kept with the report. */
+  placeId: z.uuid().nullable().default(null),
+  /** Made by the form once per report, so a second tap or a retry files nothing twice. */
+  submissionId: z.uuid().nullable().default(null),
 });
 
 export const CitizenReportInputSchema = ReportBase.extend({
@@ -92,6 +97,16 @@ export const ReviewInputSchema = z.object({
   reportId: z.uuid(),
   decision: z.enum(["approved", "rejected"]),
   reason: z.string().trim().max(1000).nullable().default(null),
+});
+
+/** The queue: reports waiting for a decision, or the latest decisions (newest first). */
+export const ReviewQueueInputSchema = z.object({ status: z.enum(["pending", "decided"]).default("pending") });
+
+export const ReportIdInputSchema = z.object({ reportId: z.uuid() });
+
+/** Mina rapporter: the caller's own reports, or every report of its organisation. */
+export const MyReportsInputSchema = z.object({
+  scope: z.enum(["own", "organization"]).default("organization"),
 });
 
 export const CreateDialogueInputSchema = z.object({

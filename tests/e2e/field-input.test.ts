@@ -191,8 +191,9 @@ describe("field input on a phone", () => {
     await expectNoAxeViolations(citizen);
   });
 
-  it("files a partner's field report and an analyst rejects it with a reason", async () => {
+  it("files a partner's report (the old Fältrapport address leads to it) and an analyst rejects it with a reason", async () => {
     await phone.goto(`${baseUrl}/w/est-borlange/faltrapport`);
+    await phone.waitForURL(/\/w\/est-borlange\/rapportera$/);
     // A bovärd picks the entrance from the workspace's address list instead of tapping the map.
     const address = field(phone, "Eller skriv en adress eller plats från listan");
     const place = (await phone.locator("datalist option").first().getAttribute("value")) ?? "";
@@ -205,7 +206,7 @@ describe("field input on a phone", () => {
       .poll(() => phone.getByTestId("place-status").textContent(), { timeout: 15_000 })
       .toBe(`Plats vald: ${place}.`);
     await select(phone, "Vad gäller det?").selectOption("samling");
-    await field(phone, "Beskriv vad du har sett").fill("Tio unga vid entrén till nummer 4.");
+    await field(phone, "Vad hände?").fill("Tio unga vid entrén till nummer 4.");
     await select(phone, "Skapar det otrygghet?").selectOption("yes");
     await expectNoAxeViolations(phone);
     await phone.getByRole("button", { name: "Skicka rapporten" }).click();
@@ -215,6 +216,9 @@ describe("field input on a phone", () => {
     const item = analyst.locator("[data-testid=review-item][data-kind=partner]", { hasText: "nummer 4" });
     await item.waitFor();
     await expect(item.textContent()).resolves.toContain("Skapar otrygghet enligt rapportören: ja");
+    // The place the bovärd chose from the address list, and whose report it is.
+    await expect(item.getByTestId("review-place").textContent()).resolves.toContain(place);
+    await expect(item.getByTestId("review-organization").textContent()).resolves.toContain("Tunabyggen");
     await field(item, "Motivering vid nej").fill("Redan känt via polisen");
     await item.getByRole("button", { name: "Godkänn inte" }).click();
     await item.waitFor({ state: "detached" });

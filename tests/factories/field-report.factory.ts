@@ -3,8 +3,8 @@ import {
   citizenLimiter,
   createCitizenReport,
   createPartnerReport,
-  reviewReport,
 } from "../../server/features/reports/reports.service.ts";
+import { reviewReport } from "../../server/features/reports/review.service.ts";
 import { addDays } from "../../shared/calendar.ts";
 import {
   CitizenReportInputSchema,
@@ -28,7 +28,7 @@ export async function createDemoReports(context: DemoFieldContext, reports: Demo
     const district = context.district(plan.areaCode);
     const [lon, lat] = pointInDistrict(context.random, district, district.centre, 400);
     const base = { category: plan.category, lon, lat, occurredAt: occurredAt.toISOString() };
-    const { id } =
+    const { id, status } =
       plan.kind === "partner"
         ? await createPartnerReport(
             actors[plan.filedBy ?? "partner"],
@@ -39,18 +39,24 @@ export async function createDemoReports(context: DemoFieldContext, reports: Demo
               assessment: plan.assessment ?? null,
             }),
           )
-        : await createCitizenReport(
-            { db, clientIp: DEMO_CLIENT },
-            CitizenReportInputSchema.parse({
-              ...base,
-              description: plan.description,
-              workspace: workspace.slug,
-              contact: plan.contact ?? null,
-            }),
-          );
+        : {
+            ...(await createCitizenReport(
+              { db, clientIp: DEMO_CLIENT },
+              CitizenReportInputSchema.parse({
+                ...base,
+                description: plan.description,
+                workspace: workspace.slug,
+                contact: plan.contact ?? null,
+              }),
+            )),
+            status: "pending" as const,
+          };
     if (plan.kind === "citizen") citizenLimiter.reset(`${workspace.id}:${DEMO_CLIENT}`);
-    let reviewedAt: Date | undefined;
-    if (plan.review) {
+    // Partners' staff report from the spot; citizens a while later.
+    const createdAt = new Date(occurredAt.getTime() + (plan.kind === "partner" ? 40 : 120) * 60_000);
+    // An analyst's own report is approved as it is filed (decisions/024).
+    let reviewedAt: Date | undefined = status === "approved" ? createdAt : undefined;
+    if (plan.review && status === "pending") {
       if (plan.review.after > plan.daysBeforeEnd) throw new Error("A demo report is reviewed after the end");
       await reviewReport(
         actors.analyst,
@@ -62,11 +68,9 @@ export async function createDemoReports(context: DemoFieldContext, reports: Demo
       );
       reviewedAt = localInstant(addDays(day, plan.review.after), "09:30", workspace.timezone);
     }
-    // Partners' staff report from the spot; citizens a while later.
-    const delay = (plan.kind === "partner" ? 40 : 120) * 60_000;
     await db.fieldReport.update({
       where: { workspaceId_id: { workspaceId: workspace.id, id } },
-      data: { createdAt: new Date(occurredAt.getTime() + delay), ...(reviewedAt ? { reviewedAt } : {}) },
+      data: { createdAt, ...(reviewedAt ? { reviewedAt } : {}) },
     });
   }
   return { reports: reports.length };

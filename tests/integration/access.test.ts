@@ -11,6 +11,15 @@ let jarfalla: { id: string; slug: string };
 let upplandsBro: { id: string; slug: string };
 let borlange: { id: string; slug: string };
 
+// Mjälga-Centrum's centroid (DeSO 2081C1090).
+const REPORT = {
+  category: "klotter" as const,
+  lon: 15.449798,
+  lat: 60.48153,
+  occurredAt: "2026-01-05T20:00:00+01:00",
+  description: "Klotter på gångbron.",
+};
+
 beforeAll(async () => {
   testDb = await createTestDb();
   const { db } = testDb;
@@ -131,10 +140,9 @@ describe("workspace scoping", () => {
         categoryCodes: ["G-BEDRAGERI"],
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await testDb.db.incident.count()).toBe(0);
+    // Borlänge's places lie outside Järfälla's (empty) area list.
+    await expect(caller.reports.createPartner(REPORT)).rejects.toThrow(/outside/);
+    expect(await testDb.db.fieldReport.count()).toBe(0);
   });
 });
 
@@ -148,33 +156,33 @@ describe("roles", () => {
       canAdminister: false,
       canAdministerSystem: false,
     });
-    await expect(
-      caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05" }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await testDb.db.incident.count()).toBe(0);
+    await expect(caller.reports.createPartner(REPORT)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await testDb.db.fieldReport.count()).toBe(0);
   });
 
-  it("lets a partner member report an event, placed at the district's centroid", async () => {
+  it("lets a partner member report; the report waits for review and moves no incident figure", async () => {
     const { caller } = await loginAs(testDb.db, "partner@borlange.example", TEST_PASSWORD, "est-borlange");
-    await caller.incidents.create({
-      categoryCode: "P-KLOTTER",
-      areaCode: "2081C1090",
-      occurredOn: "2026-01-05",
-      count: 2,
+    const filed = await caller.reports.createPartner(REPORT);
+    expect(filed.status).toBe("pending");
+    const stored = await testDb.db.fieldReport.findFirstOrThrow({
+      where: { id: filed.id },
+      select: { kind: true, status: true, areaId: true },
     });
-    const stored = await testDb.db.incident.findFirstOrThrow({
-      select: { count: true, pointPrecision: true, areaId: true },
+    const area = await testDb.db.area.findFirst({
+      where: { id: stored.areaId ?? "" },
+      select: { code: true },
     });
-    const { areaId, ...rest } = stored;
-    const area = await testDb.db.area.findFirst({ where: { id: areaId ?? "" }, select: { code: true } });
-    expect({ ...rest, area }).toEqual({
-      count: 2,
-      pointPrecision: "area_centroid",
+    expect({ kind: stored.kind, status: stored.status, area }).toEqual({
+      kind: "partner",
+      status: "pending",
       area: { code: "2081C1090" },
     });
-    await expect(
-      caller.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-02-30" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await testDb.db.incident.count()).toBe(0);
+    await expect(caller.reports.createPartner({ ...REPORT, occurredAt: "2026-02-30" })).rejects.toMatchObject(
+      {
+        code: "BAD_REQUEST",
+      },
+    );
   });
 
   it("shows the member list to admins only", async () => {

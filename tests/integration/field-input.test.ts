@@ -225,8 +225,10 @@ describe("partner reports", () => {
       decision: "rejected",
       reason: "Dubblett av polisens händelse",
     });
-    const rejected = await analyst.reports.queue({ status: "rejected" });
-    expect(rejected.find((r) => r.id === filed.id)).toMatchObject({
+    const decided = await analyst.reports.queue({ status: "decided" });
+    expect(decided.find((r) => r.id === filed.id)).toMatchObject({
+      status: "rejected",
+      organizationName: "Tunabyggen",
       reviewReason: "Dubblett av polisens händelse",
       createsInsecurity: true,
     });

@@ -225,14 +225,21 @@ describe("walks.changeStatus", () => {
   });
 });
 
-describe("incidents.create", () => {
+describe("partner reports (the one reporting path, decisions/024)", () => {
   const totals = async () => ({
     incidents: await testDb.db.incident.aggregate({ _sum: { count: true }, _count: true }),
-    daily: await testDb.db.dailyIncidentCount.aggregate({ _sum: { registered: true } }),
+    reports: await testDb.db.fieldReport.count(),
+  });
+  const partnerReport = (extra: Record<string, unknown> = {}) => ({
+    category: "klotter" as const,
+    ...PLACE,
+    occurredAt: "2026-01-05T20:00:00+01:00",
+    description: "Klotter på gångbron.",
+    ...extra,
   });
 
   beforeAll(async () => {
-    // A police delivery already in the picture: the figures the refused writes must not move.
+    // A police delivery already in the picture: no hand-written report may move it.
     const source = await testDb.db.dataSource.create({
       data: { workspaceId, kind: "police_delivery", name: "Polisen: anmälda brott", organizationId: polisId },
     });
@@ -258,51 +265,55 @@ describe("incidents.create", () => {
     );
   });
 
-  it("refuses police crime codes and groups to members and analysts alike, storing nothing", async () => {
+  it("offers no way to write incidents by hand: police codes are refused as report categories, storing nothing", async () => {
     const before = await totals();
     expect(before.incidents._sum.count).toBe(3);
-    const crime = { categoryCode: "995", areaCode: "2081C1090", occurredOn: "2026-01-05", count: 1000 };
-    await expect(tunabyggen.incidents.create(crime)).rejects.toMatchObject({
-      ...FORBIDDEN,
-      message: expect.stringMatching(/only through imports/),
-    });
-    await expect(
-      tunabyggen.incidents.create({ ...crime, categoryCode: "G-BEDRAGERI" }),
-    ).rejects.toMatchObject(FORBIDDEN);
-    await expect(analyst.incidents.create(crime)).rejects.toMatchObject(FORBIDDEN);
+    expect("create" in (tunabyggen.incidents as object)).toBe(false);
+    for (const caller of [tunabyggen, analyst])
+      for (const category of ["995", "G-BEDRAGERI", "P-KLOTTER"])
+        await expect(
+          caller.reports.createPartner(partnerReport({ category }) as never),
+        ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await totals()).toEqual(before);
   });
 
   it("refuses a member whose membership names no organisation, storing nothing", async () => {
     const before = await totals();
-    await expect(
-      orphan.incidents.create({ categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-05" }),
-    ).rejects.toMatchObject(FORBIDDEN);
+    await expect(orphan.reports.createPartner(partnerReport())).rejects.toMatchObject(FORBIDDEN);
     expect(await totals()).toEqual(before);
   });
 
-  it("records a partner event under the organisation of the member or analyst who adds it", async () => {
-    const event = { categoryCode: "P-KLOTTER", areaCode: "2081C1090", occurredOn: "2026-01-06", count: 2 };
-    await tunabyggen.incidents.create(event);
-    await analyst.incidents.create({ ...event, count: 1 });
-    const sources = await testDb.db.dataSource.findMany({
-      where: { workspaceId, kind: "manual" },
-      select: { id: true, name: true, organizationId: true },
-      orderBy: { name: "asc" },
+  it("records a report under its reporter's organisation; a member's waits, an analyst's is approved as filed", async () => {
+    const fromMember = await tunabyggen.reports.createPartner(partnerReport());
+    const fromAnalyst = await analyst.reports.createPartner(partnerReport());
+    expect([fromMember.status, fromAnalyst.status]).toEqual(["pending", "approved"]);
+    const stored = await testDb.db.fieldReport.findMany({
+      where: { id: { in: [fromMember.id, fromAnalyst.id] } },
+      select: { id: true, organizationId: true, reviewedBy: true },
     });
-    expect(sources.map(({ name, organizationId }) => ({ name, organizationId }))).toEqual([
-      { name: "Manuellt registrerade händelser: LPO Borlänge", organizationId: polisId },
-      { name: "Manuellt registrerade händelser: Tunabyggen", organizationId: tunabyggenId },
-    ]);
-    const counts = await testDb.db.incident.groupBy({
-      by: ["dataSourceId"],
-      where: { dataSourceId: { in: sources.map((s) => s.id) } },
-      _sum: { count: true },
+    const of = (id: string) => stored.find((r) => r.id === id);
+    expect(of(fromMember.id)).toMatchObject({ organizationId: tunabyggenId, reviewedBy: null });
+    expect(of(fromAnalyst.id)?.organizationId).toBe(polisId);
+    expect(of(fromAnalyst.id)?.reviewedBy).not.toBeNull();
+    // Neither moved the incident figures: approved reports are their own layer.
+    expect((await totals()).incidents._sum.count).toBe(3);
+  });
+
+  it("shows a member its organisation's reports and refuses another organisation's", async () => {
+    const own = await tunabyggen.reports.createPartner(
+      partnerReport({ description: "Tunabyggens rapport." }),
+    );
+    const kommunsListing = await kommun.reports.mine({ scope: "organization" });
+    expect(kommunsListing.map((r) => r.id)).not.toContain(own.id);
+    await expect(kommun.reports.mineOne({ reportId: own.id })).rejects.toMatchObject(FORBIDDEN);
+    await expect(viewer.reports.mine({ scope: "organization" })).rejects.toMatchObject(FORBIDDEN);
+    await expect(tunabyggen.reports.mineOne({ reportId: own.id })).resolves.toMatchObject({
+      id: own.id,
+      status: "pending",
+      organizationName: "Tunabyggen",
+      isOwn: true,
     });
-    const countOf = (organizationId: string) =>
-      counts.find((c) => c.dataSourceId === sources.find((s) => s.organizationId === organizationId)?.id)
-        ?._sum.count;
-    expect([countOf(tunabyggenId), countOf(polisId)]).toEqual([2, 1]);
+    await expect(analyst.reports.mineOne({ reportId: own.id })).resolves.toMatchObject({ id: own.id });
   });
 });
 

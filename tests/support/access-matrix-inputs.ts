@@ -307,9 +307,6 @@ export const SPECS: Record<string, Spec> = {
   },
 
   "incidents.sources": {},
-  "incidents.create": {
-    input: () => ({ categoryCode: "P-KLOTTER", areaCode: CENTRE.code, occurredOn: "2026-10-03" }),
-  },
 
   "walks.list": {},
   "walks.get": { input: () => ({ walkId: ids.walk }) },
@@ -344,12 +341,24 @@ export const SPECS: Record<string, Spec> = {
   "walks.organizations": {},
 
   "reports.createPartner": { input: report },
+  "reports.mine": { input: () => ({ scope: "organization" }) },
+  "reports.mineOne": {
+    input: async () => ({ reportId: (await as("member").reports.createPartner(report())).id }),
+  },
   "reports.queue": { input: () => ({ status: "pending" }) },
+  "reports.pendingCount": {},
   "reports.review": {
     input: async () => ({
       reportId: (await as("member").reports.createPartner(report())).id,
       decision: "approved",
     }),
+  },
+  "reports.undoReview": {
+    input: async () => {
+      const { id } = await as("member").reports.createPartner(report());
+      await as("admin").reports.review({ reportId: id, decision: "approved" });
+      return { reportId: id };
+    },
   },
   "reports.citizen": { input: () => ({ ...report(), workspace: SLUG }) },
   "reports.citizenStatus": { input: () => ({ token: ids.followToken }) },
@@ -501,9 +510,9 @@ export const SPECS: Record<string, Spec> = {
     input: async () => ({ activityId: (await lofteWorld()).activityId, insatsId: ids.insats }),
   },
   "medborgarlofte.publicPage": { input: () => ({ workspace: SLUG }) },
-};
   "notifications.list": {},
   "notifications.markRead": { input: () => ({ keys: [`overdue|${ids.finding}`] }) },
   "notifications.markAllRead": {},
   "notifications.settings": {},
   "notifications.updateSettings": { input: () => ({ areaIds: [ids.area], emailEnabled: false }) },
+};

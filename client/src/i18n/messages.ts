@@ -1,5 +1,6 @@
 // The interface's words: Swedish first, English second. Keys are checked by TypeScript.
 import { helpEn, helpSv } from "./messages-help.ts";
+import { reportsEn, reportsSv } from "./messages-reports.ts";
 import { ssoEn, ssoSv } from "./messages-sso.ts";
 
 export const sv = {
@@ -197,17 +198,6 @@ export const sv = {
   "findingStatus.pagar": "Pågår",
   "findingStatus.atgardad": "Åtgärdad",
   "findingStatus.avvisad": "Avvisad",
-  "nav.partnerReport": "Fältrapport",
-  "partnerReport.title": "Fältrapport",
-  "partnerReport.intro":
-    "För bovärdar, trygghetsvärdar, fältarbetare och ordningsvakter: vad, var och när, och din egen bedömning. Rapporten granskas innan den kommer med i lägesbilden.",
-  "partnerReport.when": "När (lämna tomt för nu)",
-  "partnerReport.insecurity": "Skapar det otrygghet?",
-  "partnerReport.unsure": "Vet inte",
-  "partnerReport.assessment": "Din bedömning",
-  "partnerReport.submit": "Skicka rapporten",
-  "partnerReport.sent": "Rapporten är skickad och väntar på granskning.",
-  "partnerReport.another": "Ny rapport",
   "nav.dialogues": "Dialoger",
   "dialogues.title": "Medborgar- och medarbetardialoger",
   "dialogues.schedule": "Schema och resultat",
@@ -349,7 +339,7 @@ export const sv = {
   "rising.now": "Den här perioden",
   "rising.overTime": "Ökar över tid",
   "rising.overTimeNone": "Inga säkra eller troliga ökningar jämfört med samma period i fjol.",
-  "nav.report": "Rapportera händelse",
+  "nav.report": "Rapportera",
   "nav.main": "Huvudmeny",
   "header.workspace": "Arbetsyta",
   "header.role": "Roll",
@@ -618,15 +608,6 @@ export const sv = {
   "system.create": "Skapa arbetsytan",
   "system.createdLink": "{name} är skapad. Skicka länken till {email}: den fungerar en gång och i 7 dagar.",
   "system.back": "Tillbaka till arbetsytan",
-  "report.title": "Rapportera en händelse",
-  "report.intro": "För partners egna iakttagelser, till exempel klotter eller en brand i en container.",
-  "report.category": "Kategori",
-  "report.district": "Område",
-  "report.date": "Datum",
-  "report.count": "Antal",
-  "report.description": "Beskrivning (skriv inga namn eller personuppgifter)",
-  "report.submit": "Spara händelse",
-  "report.saved": "Händelsen är sparad och syns i lägesbilden.",
   "report.choose": "Välj…",
   notFound: "Sidan finns inte.",
   skipToContent: "Hoppa till innehållet",
@@ -1211,6 +1192,7 @@ export const sv = {
   "lofte.public.about":
     "Sidan visas utan inloggning. Den innehåller inga personuppgifter; antal under fem visas som ”färre än 5”.",
   ...helpSv,
+  ...reportsSv,
   ...ssoSv,
 } as const;
 
@@ -1410,17 +1392,6 @@ export const en: Record<MessageKey, string> = {
   "findingStatus.pagar": "In progress",
   "findingStatus.atgardad": "Fixed",
   "findingStatus.avvisad": "Rejected",
-  "nav.partnerReport": "Field report",
-  "partnerReport.title": "Field report",
-  "partnerReport.intro":
-    "For caretakers, safety hosts, field workers and security guards: what, where and when, and your own assessment. The report is reviewed before it enters the picture.",
-  "partnerReport.when": "When (leave empty for now)",
-  "partnerReport.insecurity": "Does it create insecurity?",
-  "partnerReport.unsure": "Don't know",
-  "partnerReport.assessment": "Your assessment",
-  "partnerReport.submit": "Send the report",
-  "partnerReport.sent": "The report is sent and waits for review.",
-  "partnerReport.another": "New report",
   "nav.dialogues": "Dialogues",
   "dialogues.title": "Citizen and staff dialogues",
   "dialogues.schedule": "Schedule and results",
@@ -1561,7 +1532,7 @@ export const en: Record<MessageKey, string> = {
   "rising.now": "This period",
   "rising.overTime": "Rising over time",
   "rising.overTimeNone": "No sure or likely rises against the same period last year.",
-  "nav.report": "Report an event",
+  "nav.report": "Report",
   "nav.main": "Main menu",
   "header.workspace": "Workspace",
   "header.role": "Role",
@@ -1829,15 +1800,6 @@ export const en: Record<MessageKey, string> = {
   "system.create": "Create the workspace",
   "system.createdLink": "{name} is created. Send the link to {email}: it works once and for 7 days.",
   "system.back": "Back to the workspace",
-  "report.title": "Report an event",
-  "report.intro": "For partners' own observations, such as graffiti or a container fire.",
-  "report.category": "Category",
-  "report.district": "Area",
-  "report.date": "Date",
-  "report.count": "Count",
-  "report.description": "Description (no names or personal data)",
-  "report.submit": "Save event",
-  "report.saved": "The event is saved and shows in the picture.",
   "report.choose": "Choose…",
   notFound: "This page does not exist.",
   skipToContent: "Skip to content",
@@ -2423,5 +2385,6 @@ export const en: Record<MessageKey, string> = {
   "lofte.public.about":
     "This page needs no login. It holds no personal data; numbers below five are shown as “fewer than 5”.",
   ...helpEn,
+  ...reportsEn,
   ...ssoEn,
 };

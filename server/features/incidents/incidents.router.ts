@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { WRITER_ROLES } from "../../../shared/roles.ts";
-import { CreateIncidentInputSchema } from "../../../shared/schemas/incidents.ts";
-import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
-import { createIncident } from "./incidents.service.ts";
+import { router, workspaceProcedure } from "../../trpc.ts";
 
+// Partners no longer add incidents by hand: they report through reports.createPartner, which
+// waits for review (decisions/024); incidents come only through imports (decisions/011).
 export const incidentsRouter = router({
   /** The workspace's data sources, for the filter bar. */
   sources: workspaceProcedure.input(z.void()).query(({ ctx }) =>
@@ -13,7 +12,4 @@ export const incidentsRouter = router({
       orderBy: { name: "asc" },
     }),
   ),
-  create: roleProcedure(WRITER_ROLES)
-    .input(CreateIncidentInputSchema)
-    .mutation(({ ctx, input }) => createIncident(ctx, input)),
 });

@@ -2,36 +2,58 @@ import { z } from "zod";
 import { ANALYST_ROLES, WRITER_ROLES } from "../../../shared/roles.ts";
 import {
   CitizenReportInputSchema,
+  MyReportsInputSchema,
   PartnerReportInputSchema,
+  ReportIdInputSchema,
   ReviewInputSchema,
+  ReviewQueueInputSchema,
 } from "../../../shared/schemas/field.ts";
 import { AppError } from "../../errors.ts";
 import { publicProcedure, roleProcedure, router } from "../../trpc.ts";
 import { getDistrictGeometries } from "../areas/areas.service.ts";
 import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
-import {
-  citizenReportStatus,
-  createCitizenReport,
-  createPartnerReport,
-  listReports,
-  reviewReport,
-} from "./reports.service.ts";
+import { getMyReport, listMyReports } from "./my-reports.service.ts";
+import { citizenReportStatus, createCitizenReport, createPartnerReport } from "./reports.service.ts";
+import { countPendingReports, listReviewQueue, reviewReport, undoReview } from "./review.service.ts";
 
 export const reportsRouter = router({
+  /** The one way partners report (decisions/024). */
   createPartner: roleProcedure(WRITER_ROLES)
     .input(PartnerReportInputSchema)
     .mutation(({ ctx, input }) => createPartnerReport(ctx, input)),
+  /** Mina rapporter: the caller's organisation's reports (or its own) with their review status. */
+  mine: roleProcedure(WRITER_ROLES)
+    .input(MyReportsInputSchema)
+    .query(({ ctx, input }) =>
+      auditAfter(ctx.db, listMyReports(ctx, input.scope), (reports) =>
+        restrictedReadEntry(ctx, "reports_read", reports.length, undefined, "mine"),
+      ),
+    ),
+  mineOne: roleProcedure(WRITER_ROLES)
+    .input(ReportIdInputSchema)
+    .query(({ ctx, input }) =>
+      auditAfter(ctx.db, getMyReport(ctx, input.reportId), () =>
+        restrictedReadEntry(ctx, "reports_read", 1, { type: "report", id: input.reportId }, "mine"),
+      ),
+    ),
   queue: roleProcedure(ANALYST_ROLES)
-    .input(z.object({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }))
+    .input(ReviewQueueInputSchema)
     .query(({ ctx, input }) =>
       // Every listed report carries its description and contact details (decisions/018).
-      auditAfter(ctx.db, listReports(ctx, input.status), (reports) =>
+      auditAfter(ctx.db, listReviewQueue(ctx, input.status), (reports) =>
         restrictedReadEntry(ctx, "reports_read", reports.length, undefined, input.status),
       ),
     ),
+  /** How many reports wait: the navigation's badge. */
+  pendingCount: roleProcedure(ANALYST_ROLES)
+    .input(z.void())
+    .query(({ ctx }) => countPendingReports(ctx)),
   review: roleProcedure(ANALYST_ROLES)
     .input(ReviewInputSchema)
     .mutation(({ ctx, input }) => reviewReport({ ...ctx, userId: ctx.user.id }, input)),
+  undoReview: roleProcedure(ANALYST_ROLES)
+    .input(ReportIdInputSchema)
+    .mutation(({ ctx, input }) => undoReview({ ...ctx, userId: ctx.user.id }, input.reportId)),
   /** Public: no login. Rate-limited, size-limited, honeypot-guarded; goes to moderation. */
   citizen: publicProcedure
     .input(CitizenReportInputSchema)

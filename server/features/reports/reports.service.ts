@@ -2,16 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { LIMITS } from "../../../shared/field.ts";
 import type { Role } from "../../../shared/roles.ts";
-import type {
-  CitizenReportInputSchema,
-  PartnerReportInputSchema,
-  ReviewInputSchema,
-} from "../../../shared/schemas/field.ts";
-import type { Db } from "../../db/client.ts";
+import type { CitizenReportInputSchema, PartnerReportInputSchema } from "../../../shared/schemas/field.ts";
+import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { createRateLimiter } from "../../rate-limit.ts";
-import { organizationForNewRecord, resolveActor } from "../access/ownership.ts";
+import { actsAcrossWorkspace, organizationForNewRecord, resolveActor } from "../access/ownership.ts";
 import { districtAt } from "../areas/areas.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { checkPhoto } from "./photo-check.ts";
 import { insertPhoto } from "./photos.ts";
@@ -31,6 +28,7 @@ async function storeReport(
     input: z.output<typeof PartnerReportInputSchema> | z.output<typeof CitizenReportInputSchema>;
     extra: Record<string, unknown>;
   },
+  afterCreate?: (tx: Transaction, report: { id: string }) => Promise<void>,
 ) {
   const photo = data.input.photo ? await checkPhoto(data.input.photo) : null;
   const occurredAt = new Date(data.input.occurredAt);
@@ -51,28 +49,88 @@ async function storeReport(
         description: data.input.description,
         ...data.extra,
       },
-      select: { id: true },
+      select: { id: true, status: true },
     });
     if (photo) await insertPhoto(tx, workspaceId, { reportId: report.id }, photo);
+    await afterCreate?.(tx, report);
     return report;
   });
 }
 
-/** A partner's staff member (of an organisation, if a member) reports from the field; it waits for review. */
+/**
+ * The one way partners report (decisions/024). A member reports for its organisation and the
+ * report waits for an analyst's review; an analyst's or admin's own report is approved as it is
+ * filed (they are the reviewers), recorded as their decision and in the audit log.
+ */
 export async function createPartnerReport(
   scope: { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } },
   input: z.output<typeof PartnerReportInputSchema>,
-) {
-  organizationForNewRecord(await resolveActor(scope));
-  return storeReport(scope.db, scope.workspace.id, {
-    kind: "partner",
-    input,
-    extra: {
-      reporterUserId: scope.user.id,
-      createsInsecurity: input.createsInsecurity,
-      assessment: input.assessment,
-    },
+): Promise<{ id: string; status: "pending" | "approved" | "rejected" }> {
+  const actor = await resolveActor(scope);
+  const organizationId = organizationForNewRecord(actor);
+  const filed = () => alreadyFiled(scope.db, scope.workspace.id, scope.user.id, input.submissionId);
+  const earlier = await filed();
+  if (earlier) return earlier;
+  // A place from the address list is where the report is: its own point, and its name kept.
+  const place = input.placeId ? await placeOf(scope.db, scope.workspace.id, input.placeId) : null;
+  const isReviewer = actsAcrossWorkspace(actor);
+  const store = () =>
+    storeReport(
+      scope.db,
+      scope.workspace.id,
+      {
+        kind: "partner",
+        input: place ? { ...input, lon: place.lon, lat: place.lat } : input,
+        extra: {
+          reporterUserId: scope.user.id,
+          organizationId,
+          placeName: place?.name ?? null,
+          submissionId: input.submissionId,
+          createsInsecurity: input.createsInsecurity,
+          assessment: input.assessment,
+          ...(isReviewer ? { status: "approved", reviewedBy: scope.user.id, reviewedAt: new Date() } : {}),
+        },
+      },
+      async (tx, report) => {
+        if (!isReviewer) return;
+        await recordAudit(tx, {
+          workspaceId: scope.workspace.id,
+          userId: scope.user.id,
+          action: "report_approved",
+          target: { type: "report", id: report.id },
+          details: { kind: "own_report" },
+        });
+      },
+    );
+  try {
+    return await store();
+  } catch (error) {
+    // Two taps at once: the unique submission id let one through; answer with that one.
+    const winner = await filed();
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+async function alreadyFiled(db: Db, workspaceId: string, userId: string, submissionId: string | null) {
+  if (!submissionId) return null;
+  const report = await db.fieldReport.findUnique({
+    where: { workspaceId_submissionId: { workspaceId, submissionId } },
+    select: { id: true, status: true, reporterUserId: true },
   });
+  if (!report) return null;
+  if (report.reporterUserId !== userId)
+    throw new AppError("CONFLICT", "submissionId: already used for another report");
+  return { id: report.id, status: report.status };
+}
+
+async function placeOf(db: Db, workspaceId: string, placeId: string) {
+  const place = await db.place.findUnique({
+    where: { workspaceId_id: { workspaceId, id: placeId } },
+    select: { name: true, lon: true, lat: true },
+  });
+  if (!place) throw new AppError("VALIDATION", "placeId: no such place in the workspace's address list");
+  return place;
 }
 
 /**
@@ -115,55 +173,4 @@ export async function citizenReportStatus(db: Db, token: string) {
     reviewedAt: report.reviewedAt?.toISOString() ?? null,
     reason: report.status === "rejected" ? report.reviewReason : null,
   };
-}
-
-/** The review queue (and recent decisions) for analysts: description, contact and photos included. */
-export async function listReports(
-  { db, workspace }: { db: Db; workspace: CurrentWorkspace },
-  status: string,
-) {
-  const reports = await db.fieldReport.findMany({
-    where: { workspaceId: workspace.id, status: status as "pending" | "approved" | "rejected" },
-    orderBy: { createdAt: "asc" },
-    take: 500,
-  });
-  const [areas, photos] = await Promise.all([
-    db.area.findMany({ where: { workspaceId: workspace.id }, select: { id: true, name: true } }),
-    db.photo.findMany({
-      where: { workspaceId: workspace.id, reportId: { in: reports.map((r) => r.id) } },
-      select: { id: true, reportId: true },
-    }),
-  ]);
-  const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  return reports.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    category: r.category,
-    lon: r.lon,
-    lat: r.lat,
-    areaName: r.areaId ? (areaName.get(r.areaId) ?? null) : null,
-    occurredAt: r.occurredAt.toISOString(),
-    description: r.description,
-    createsInsecurity: r.createsInsecurity,
-    assessment: r.assessment,
-    contact: r.contact,
-    status: r.status,
-    reviewReason: r.reviewReason,
-    photoIds: photos.filter((p) => p.reportId === r.id).map((p) => p.id),
-  }));
-}
-
-/** Approve (it enters the picture) or reject with a reason that is kept. */
-export async function reviewReport(
-  { db, workspace, userId }: { db: Db; workspace: CurrentWorkspace; userId: string },
-  input: z.output<typeof ReviewInputSchema>,
-) {
-  if (input.decision === "rejected" && !input.reason)
-    throw new AppError("VALIDATION", "reason: a rejected report needs a reason");
-  const { count } = await db.fieldReport.updateMany({
-    where: { workspaceId: workspace.id, id: input.reportId, status: "pending" },
-    data: { status: input.decision, reviewReason: input.reason, reviewedBy: userId, reviewedAt: new Date() },
-  });
-  if (count === 0) throw new AppError("CONFLICT", "The report is not waiting for review");
-  return { status: input.decision };
 }

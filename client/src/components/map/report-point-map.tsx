@@ -33,5 +33,7 @@ export default function ReportPointMap({
       return () => marker.remove();
     },
   );
-  return <figure ref={containerRef} className="review-mini-map" aria-label={label} data-testid="review-map" />;
+  return (
+    <figure ref={containerRef} className="review-mini-map" aria-label={label} data-testid="review-map" />
+  );
 }

@@ -6,6 +6,7 @@ import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
+import { ReviewNavLink } from "../review/review-nav-link.tsx";
 import { useFilterSearch } from "./use-filter-search.ts";
 import { WorkspaceContext } from "./workspace-context.tsx";
 
@@ -82,14 +83,12 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
           {workspace.permissions.canSeeDetail ? (
             <NavLink to={`/w/${slug}/kategorier`}>{t("nav.categories")}</NavLink>
           ) : null}
-          {workspace.permissions.canSeeDetail ? (
-            <NavLink to={`/w/${slug}/granskning`}>{t("nav.review")}</NavLink>
-          ) : null}
+          {workspace.permissions.canSeeDetail ? <ReviewNavLink slug={slug} /> : null}
           {workspace.permissions.canWrite ? (
             <NavLink to={`/w/${slug}/rapportera`}>{t("nav.report")}</NavLink>
           ) : null}
           {workspace.permissions.canWrite ? (
-            <NavLink to={`/w/${slug}/faltrapport`}>{t("nav.partnerReport")}</NavLink>
+            <NavLink to={`/w/${slug}/mina-rapporter`}>{t("nav.myReports")}</NavLink>
           ) : null}
           {workspace.permissions.canAdminister ? (
             <NavLink to={`/w/${slug}/medlemmar`}>{t("nav.members")}</NavLink>
