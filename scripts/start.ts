@@ -10,6 +10,7 @@ import { readEnv } from "../server/env.ts";
 import { purgeExpiredAuditEntries } from "../server/features/audit/audit.service.ts";
 import { deleteExpiredSessions } from "../server/features/auth/session.service.ts";
 import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.service.ts";
+import { sendNotificationDigests, smtpSender } from "../server/features/notifications/digest.service.ts";
 import { oidcOptionsFromEnv } from "../server/features/sso/oidc-client.ts";
 import { createLogger } from "../server/logger.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
@@ -73,6 +74,18 @@ async function main() {
     ]);
   await purge();
   setInterval(purge, 6 * 3_600_000).unref();
+  // Notification e-mails, only with a mail server (docs/decisions/025): counts and a link, every 15 minutes.
+  if (env.SMTP_URL && env.PUBLIC_URL) {
+    const send = smtpSender(env.SMTP_URL, env.MAIL_FROM);
+    const appUrl = env.PUBLIC_URL;
+    const mail = () =>
+      sendNotificationDigests({ db: handle.db, send, appUrl }).then(
+        ({ sent, failed }) =>
+          (sent > 0 || failed > 0) && logger.info({ sent, failed }, "notification e-mails"),
+        (error: unknown) => logger.error({ error: (error as Error).name }, "notification e-mails failed"),
+      );
+    setInterval(mail, 15 * 60_000).unref();
+  }
   const server = createApp({
     db: handle.db,
     cookies: { secure: env.COOKIE_SECURE },

@@ -51,6 +51,15 @@ const EnvSchema = z.object({
   /** The provider's name on the login page's button ("Logga in med …"). */
   OIDC_NAME: z.string().trim().min(1).max(60).default("organisationens konto"),
   OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
+  /** Notifications by e-mail (docs/decisions/025): smtp://user:password@host:587 or smtps://…; unset sends none. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^smtps?:\/\//.test(value), {
+      message: "must be an smtp:// or smtps:// URL",
+    }),
+  /** The sender of notification e-mails. */
+  MAIL_FROM: z.string().min(3).default("EST Lägesbild <no-reply@localhost>"),
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -77,8 +86,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const oidc = oidcProblems(parsed.data);
-  if (oidc.length > 0) throw new Error(`Invalid environment:\n${oidc.join("\n")}`);
+  const problems = oidcProblems(parsed.data);
+  // The e-mails link to the app: its address must be known.
+  if (parsed.data.SMTP_URL && !parsed.data.PUBLIC_URL)
+    problems.push("  PUBLIC_URL: required when SMTP_URL is set (the e-mails link to the app)");
+  if (problems.length > 0) throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEnv } from "../../server/env.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { sendNotificationDigests, smtpSender } from "../../server/features/notifications/digest.service.ts";
 import { clearRisingFlagCache } from "../../server/features/notifications/rising-flags.ts";
@@ -268,5 +269,18 @@ describe("notifications", () => {
     } finally {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
+  });
+
+  it("are e-mailed only with a mail server and the app's address configured", () => {
+    expect(readEnv({}).SMTP_URL).toBeUndefined();
+    expect(() => readEnv({ SMTP_URL: "smtp://mail.example.se:587" })).toThrow(
+      /PUBLIC_URL: required when SMTP_URL/,
+    );
+    expect(() =>
+      readEnv({ SMTP_URL: "http://mail.example.se", PUBLIC_URL: "https://est.example.se" }),
+    ).toThrow(/SMTP_URL: must be an smtp/);
+    expect(
+      readEnv({ SMTP_URL: "smtps://u:p@mail.example.se", PUBLIC_URL: "https://est.example.se" }).MAIL_FROM,
+    ).toBe("EST Lägesbild <no-reply@localhost>");
   });
 });
