@@ -29,6 +29,7 @@ const accounts = new Map<string, ProviderAccount>([
   ["ulf", { email: "ulf@falun.example", name: "Ulf Utanför", groups: ["ekonomi"] }],
   ["nils", { email: "nils@falun.example", name: "Nils Nekad", groups: ["est-analytiker"] }],
   ["lokal", { email: "lokal@falun.example", name: "Lokal Person", groups: ["est-analytiker"] }],
+  ["mona", { email: "mona@falun.example", name: "Mona Medlem", groups: ["bara-medlem"] }],
   ["intygad", { email: "intygad@falun.example", name: "Ida Intygad", emailVerified: true, groups: [] }],
 ]);
 
@@ -314,6 +315,35 @@ describe("signing in through the provider", () => {
       await testDb.db.workspaceSsoSettings.update({
         where: { workspaceId: workspace.id },
         data: { defaultRole: null },
+      });
+    }
+  });
+
+  it("refuses a member no rule gives an organisation, saying so", async () => {
+    const stored = await testDb.db.workspaceSsoSettings.findUniqueOrThrow({
+      where: { workspaceId: workspace.id },
+    });
+    await testDb.db.workspaceSsoSettings.update({
+      where: { workspaceId: workspace.id },
+      data: {
+        rules: [
+          ...(stored.rules as object[]),
+          { value: "bara-medlem", role: "member", organizationId: null },
+        ],
+      },
+    });
+    try {
+      const before = (await failures()).length;
+      const { url } = await signIn("mona");
+      expect(url.searchParams.get("sso")).toBe("no_organization");
+      expect(await testDb.db.user.count({ where: { email: "mona@falun.example" } })).toBe(0);
+      expect((await failures()).slice(before)).toEqual([
+        { details: { reason: "sso_no_organization", via: "sso" }, targetId: null },
+      ]);
+    } finally {
+      await testDb.db.workspaceSsoSettings.update({
+        where: { workspaceId: workspace.id },
+        data: { rules: stored.rules as object[] },
       });
     }
   });
