@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   /** The provider's name on the login page's button ("Logga in med …"). */
   OIDC_NAME: z.string().trim().min(1).max(60).default("organisationens konto"),
   OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
+  /** "true": the provider's addresses are the organisation's own, so they join existing accounts without email_verified. */
+  OIDC_TRUST_EMAIL: z.enum(["true", "false"]).default("false"),
   /** Notifications by e-mail (docs/decisions/025): smtp://user:password@host:587 or smtps://…; unset sends none. */
   SMTP_URL: z
     .string()

@@ -83,6 +83,7 @@ export type AuditDetails = {
     | "deactivated"
     | "sso_no_mapping"
     | "sso_no_organization"
+    | "sso_no_email"
     | "sso_email_conflict"
     | "sso_state_mismatch"
     | "sso_provider_error";

@@ -49,6 +49,7 @@ export const SSO_FAILURES = [
   "provider_error",
   "no_mapping",
   "no_organization",
+  "no_email",
   "email_conflict",
   "deactivated",
 ] as const;

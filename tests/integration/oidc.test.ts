@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { SESSION_COOKIE } from "../../server/context.ts";
 import { hashToken } from "../../server/features/auth/session.service.ts";
+import { SsoRefusal, signInWithSso } from "../../server/features/sso/sso-sign-in.service.ts";
 import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
@@ -422,6 +423,51 @@ describe("signing in through the provider", () => {
     const { url } = await browser().follow(`${appUrl}/auth/oidc/start?workspace=${other.slug}`);
     expect(url.pathname).toBe("/login");
     expect(url.searchParams.get("sso")).toBe("workspace_not_enabled");
+  });
+});
+
+describe("the sign-in service, given claims a provider vouched for", () => {
+  const identity = (subject: string, claims: Record<string, unknown>) => ({
+    issuer: "https://login.microsoftonline.com/tenant/v2.0",
+    subject,
+    claims: { sub: subject, ...claims },
+  });
+
+  it("takes Entra ID's preferred_username as the address, and refuses with no_email when there is none", async () => {
+    const signedIn = await signInWithSso({
+      db: testDb.db,
+      identity: identity("entra-1", {
+        preferred_username: "Eva.Entra@Falun.example",
+        groups: ["est-analytiker"],
+      }),
+      workspaceSlug: null,
+      sessionDays: 14,
+    });
+    expect(signedIn.workspaceSlug).toBe(workspace.slug);
+    expect(await membershipOf("eva.entra@falun.example")).toMatchObject({ role: "analyst" });
+    await expect(
+      signInWithSso({
+        db: testDb.db,
+        identity: identity("entra-2", { preferred_username: "E12345", groups: ["est-analytiker"] }),
+        workspaceSlug: null,
+        sessionDays: 14,
+      }),
+    ).rejects.toSatisfy((error) => error instanceof SsoRefusal && error.code === "no_email");
+  });
+
+  it("joins an existing account by an unverified address only when the installation trusts the provider's addresses", async () => {
+    await createUser(testDb.db, {
+      email: "tove@falun.example",
+      memberships: [{ workspaceId: workspace.id, role: "viewer" }],
+    });
+    const tove = identity("entra-tove", { email: "tove@falun.example", groups: [] });
+    const attempt = (trustEmail: boolean) =>
+      signInWithSso({ db: testDb.db, identity: tove, workspaceSlug: null, sessionDays: 14, trustEmail });
+    await expect(attempt(false)).rejects.toSatisfy(
+      (error) => error instanceof SsoRefusal && error.code === "email_conflict",
+    );
+    expect((await attempt(true)).workspaceSlug).toBe(workspace.slug);
+    expect(await testDb.db.oidcIdentity.count({ where: { subject: "entra-tove" } })).toBe(1);
   });
 });
 

@@ -14,6 +14,8 @@ export const ssoSv = {
     "Ditt konto ger ingen roll i någon arbetsyta här. Be arbetsytans administratör att ge dig behörighet, eller att lägga till din grupp under Inställningar → Inloggning med organisationens konto.",
   "login.ssoFailed.no_organization":
     "Ditt konto ger rollen medlem men ingen organisation. Be arbetsytans administratör att koppla din grupp till en organisation.",
+  "login.ssoFailed.no_email":
+    "Identitetsleverantören skickade ingen e-postadress för ditt konto, så inget konto kunde skapas. Be IT lägga till claimet email.",
   "login.ssoFailed.email_conflict":
     "Det finns redan ett konto med din e-postadress, och identitetsleverantören har inte intygat adressen. Logga in med lösenord, eller be en administratör om hjälp.",
   "login.ssoFailed.deactivated":
@@ -43,6 +45,7 @@ export const ssoSv = {
   "audit.detail.sso": "Via organisationens konto",
   "audit.detail.sso_no_mapping": "Ingen regel gav en roll",
   "audit.detail.sso_no_organization": "Medlem utan organisation",
+  "audit.detail.sso_no_email": "Ingen e-postadress från identitetsleverantören",
   "audit.detail.sso_email_conflict": "E-postadressen finns redan och är inte intygad",
   "audit.detail.sso_state_mismatch": "Inloggningens kontrollvärde stämde inte",
   "audit.detail.sso_provider_error": "Fel hos identitetsleverantören",
@@ -63,6 +66,8 @@ export const ssoEn: Record<keyof typeof ssoSv, string> = {
     "Your account gives you no role in any workspace here. Ask the workspace's administrator for access, or to add your group under Settings → Sign-in with your organisation's account.",
   "login.ssoFailed.no_organization":
     "Your account gives the member role but no organisation. Ask the workspace's administrator to link your group to an organisation.",
+  "login.ssoFailed.no_email":
+    "The identity provider sent no email address for your account, so no account could be made. Ask IT to add the email claim.",
   "login.ssoFailed.email_conflict":
     "An account with your email address already exists, and the identity provider has not verified the address. Sign in with your password, or ask an administrator for help.",
   "login.ssoFailed.deactivated":
@@ -92,6 +97,7 @@ export const ssoEn: Record<keyof typeof ssoSv, string> = {
   "audit.detail.sso": "With the organisation's account",
   "audit.detail.sso_no_mapping": "No rule gave a role",
   "audit.detail.sso_no_organization": "Member without an organisation",
+  "audit.detail.sso_no_email": "No email address from the identity provider",
   "audit.detail.sso_email_conflict": "The email address exists and is not verified",
   "audit.detail.sso_state_mismatch": "The sign-in's check value did not match",
   "audit.detail.sso_provider_error": "Error at the identity provider",

@@ -12,6 +12,8 @@ export type OidcOptions = {
   /** Shown on the login page: "Logga in med <name>". */
   name: string;
   scopes?: string;
+  /** The provider's addresses may join existing accounts without `email_verified` (OIDC_TRUST_EMAIL). */
+  trustEmail?: boolean;
 };
 
 export type OidcIdentity = { issuer: string; subject: string; claims: Record<string, unknown> };
@@ -33,6 +35,7 @@ export function oidcOptionsFromEnv(env: Env): OidcOptions | null {
     redirectUrl,
     name: env.OIDC_NAME,
     scopes: env.OIDC_SCOPES,
+    trustEmail: env.OIDC_TRUST_EMAIL === "true",
   };
 }
 
@@ -65,6 +68,7 @@ export function createOidcClient(options: OidcOptions) {
   return {
     name: options.name,
     redirectUrl: options.redirectUrl,
+    trustEmail: options.trustEmail ?? false,
 
     async begin(redirectUri: string): Promise<PendingSignIn> {
       const config = await configure();

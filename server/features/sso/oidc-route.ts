@@ -121,6 +121,7 @@ export function createOidcRoute(options: RouteOptions) {
         identity,
         workspaceSlug: pending.workspaceSlug,
         sessionDays: options.sessionDays,
+        trustEmail: oidc.trustEmail,
       });
       const sessionCookie = serializeCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,

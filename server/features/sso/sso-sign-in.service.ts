@@ -21,6 +21,7 @@ export class SsoRefusal extends Error {
 const AUDIT_REASON = {
   no_mapping: "sso_no_mapping",
   no_organization: "sso_no_organization",
+  no_email: "sso_no_email",
   email_conflict: "sso_email_conflict",
   state_mismatch: "sso_state_mismatch",
   provider_error: "sso_provider_error",
@@ -45,8 +46,19 @@ const stringClaim = (claims: Record<string, unknown>, name: string) => {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 };
 
+/** The address a new account gets: `email`, or Entra ID's `preferred_username` when it is one. */
+function emailOf(claims: Record<string, unknown>) {
+  const email = stringClaim(claims, "email") ?? stringClaim(claims, "preferred_username");
+  return email?.includes("@") ? email.toLowerCase() : null;
+}
+
 /** The account behind the identity: linked before, or an existing one with the same verified address. */
-async function findAccount(tx: Transaction, identity: OidcIdentity, email: string | null) {
+async function findAccount(
+  tx: Transaction,
+  identity: OidcIdentity,
+  email: string | null,
+  trustEmail: boolean,
+) {
   const linked = await tx.oidcIdentity.findUnique({
     where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
     select: { userId: true },
@@ -56,7 +68,8 @@ async function findAccount(tx: Transaction, identity: OidcIdentity, email: strin
   const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (!existing) return { userId: null, isLinked: false };
   // Only a provider's verified address may join an account that exists: anyone else could claim it.
-  if (identity.claims.email_verified !== true) throw new SsoRefusal("email_conflict", existing.id);
+  if (identity.claims.email_verified !== true && !trustEmail)
+    throw new SsoRefusal("email_conflict", existing.id);
   return { userId: existing.id, isLinked: false };
 }
 
@@ -108,16 +121,18 @@ export async function signInWithSso({
   identity,
   workspaceSlug,
   sessionDays,
+  trustEmail = false,
 }: {
   db: Db;
   identity: OidcIdentity;
   workspaceSlug: string | null;
   sessionDays: number;
+  trustEmail?: boolean;
 }) {
-  const email = stringClaim(identity.claims, "email")?.toLowerCase() ?? null;
+  const email = emailOf(identity.claims);
   try {
     return await db.$transaction(async (tx) => {
-      const account = await findAccount(tx, identity, email);
+      const account = await findAccount(tx, identity, email, trustEmail);
       const workspaces = await enabledWorkspaces(tx, workspaceSlug);
       let isMissingOrganization = false;
       const plans: Plan[] = [];
@@ -137,7 +152,7 @@ export async function signInWithSso({
       if (userId === null) {
         if (plans.length === 0)
           throw new SsoRefusal(isMissingOrganization ? "no_organization" : "no_mapping");
-        if (!email) throw new SsoRefusal("no_mapping");
+        if (!email) throw new SsoRefusal("no_email");
         const name = stringClaim(identity.claims, "name") ?? email;
         // No local password: "" never verifies (server/features/auth/password.ts).
         userId = (await tx.user.create({ data: { email, name, passwordHash: "" }, select: { id: true } })).id;
