@@ -17,6 +17,8 @@ export type DatabaseTarget = {
   pgliteDir?: string;
   /** PostgreSQL schema to work in (each test file gets its own). */
   schema?: string;
+  /** Told when PostgreSQL closes an idle pooled connection (the pool replaces it by itself). */
+  onIdleError?: (error: Error) => void;
 };
 
 /** The raw driver under Prisma: multi-statement SQL (migrations) and bulk loads go through it. */
@@ -26,6 +28,8 @@ export type RawDriver = {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `COPY … FROM STDIN` with the given text chunks as its input (bulk loads). */
   copyFrom(sql: string, chunks: Iterable<string>): Promise<void>;
+  /** The embedded database's own backup: its data folder as a gzipped tarball (PGlite only). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -41,6 +45,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       max: 10,
       ...(target.schema ? { options: `-c search_path=${quoteIdentifier(target.schema)}` } : {}),
     });
+    // An idle connection the server closes (a restart, a failover, a killed backend) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool drops that connection and
+    // opens a fresh one for the next query, so the app carries on once PostgreSQL is back.
+    pool.on("error", (error) => target.onIdleError?.(error));
     const driver: RawDriver = {
       kind: "postgres",
       exec: async (sql) => {
@@ -78,6 +86,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     copyFrom: async (sql, chunks) => {
       await pglite.query(sql.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], { blob: new Blob([...chunks]) });
     },
+    dumpDataDir: () => pglite.dumpDataDir("gzip"),
     close: () => pglite.close(),
   };
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime

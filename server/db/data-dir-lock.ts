@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { asDataDirError, DataDirUnusableError } from "./data-dir-errors.ts";
 
 /** Who holds a data folder: written into its lock file so a refused process can name it. */
 export type LockHolder = {
@@ -108,7 +109,22 @@ export function acquireDataDirLock(
   dataDir: string,
   options: { role: LockHolder["role"]; command: string },
 ): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    return takeLock(dataDir, options);
+  } catch (error) {
+    throw asDataDirError(dataDir, error);
+  }
+}
+
+function takeLock(dataDir: string, options: { role: LockHolder["role"]; command: string }): DataDirLock {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    // mkdir -p on a path that is a file.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new DataDirUnusableError(dataDir, "not-a-folder", error);
+    throw error;
+  }
   const file = lockPathOf(dataDir);
   const holder: LockHolder = {
     pid: process.pid,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { toLocalDate } from "../../../shared/calendar.ts";
-import { quoteIdentifier } from "../../db/adapter.ts";
+import { quoteIdentifier, type RawDriver } from "../../db/adapter.ts";
 import { type Db, rawDriverOf } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 
@@ -188,6 +188,36 @@ function csvCell(value: RecordValue): string {
 }
 
 const COPY_CHUNK = 20_000;
+const STAGE_PREFIX = "import_stage_";
+
+/** A staging table's name carries its creation time, so one left by a killed process can be told apart. */
+function stagingTableName() {
+  return `${STAGE_PREFIX}${Date.now().toString(36)}_${randomBytes(6).toString("hex")}`;
+}
+
+/**
+ * Drops staging tables that no running import can still use: those left by a process killed
+ * mid-import (they hold no published row: publishing happens in the import's transaction).
+ * `olderThanMs` 0 drops them all (the embedded database, whose folder this process holds alone);
+ * on PostgreSQL another process may be importing, so only tables older than any import can run.
+ */
+export async function dropOrphanedStagingTables(driver: RawDriver, olderThanMs: number): Promise<number> {
+  const tables = await driver.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`,
+    [`${STAGE_PREFIX.replaceAll("_", "\\_")}%`],
+  );
+  const now = Date.now();
+  let dropped = 0;
+  for (const { name } of tables) {
+    const createdAt = Number.parseInt(name.slice(STAGE_PREFIX.length).split("_")[0] ?? "", 36);
+    // A name without a time (made before times were added) is old by definition.
+    const isOld = !name.slice(STAGE_PREFIX.length).includes("_") || now - createdAt >= olderThanMs;
+    if (!isOld) continue;
+    await driver.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
+    dropped++;
+  }
+  return dropped;
+}
 
 /**
  * Bulk path, step 1: the rows go into an unlogged staging table by COPY (PostgreSQL's COPY FROM
@@ -203,7 +233,7 @@ export async function stageIncidents<Row extends IncidentRow>(
   partOf: (row: Row) => number = () => 0,
 ): Promise<StagedIncidents> {
   const driver = rawDriverOf(db);
-  const table = quoteIdentifier(`import_stage_${randomBytes(8).toString("hex")}`);
+  const table = quoteIdentifier(stagingTableName());
   await driver.exec(`CREATE UNLOGGED TABLE ${table} (${RECORD_TYPE})`);
   const drop = () => driver.exec(`DROP TABLE IF EXISTS ${table}`);
   try {
