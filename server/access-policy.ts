@@ -246,6 +246,24 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   },
   "medborgarlofte.create": { callers: ANALYSTS, reason: PROMISE_WRITERS },
   "medborgarlofte.update": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.remove": {
+    callers: ANALYSTS,
+    reason: `${PROMISE_WRITERS}; a published promise is unpublished by an admin first`,
+  },
+  "medborgarlofte.publicSettings": { callers: EVERY_ROLE, reason: PROMISE },
+  "medborgarlofte.setPublicSettings": {
+    callers: ADMINS,
+    reason: "which incident trends and figures reach the public page is an admin's choice (decisions/026)",
+  },
+  "medborgarlofte.updateFocusArea": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.removeFocusArea": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.removeActivity": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.updateEffect": { callers: ANALYSTS, reason: PROMISE_WRITERS },
+  "medborgarlofte.updateProgress": {
+    callers: WRITERS,
+    organisationScope: "changes",
+    reason: "a progress entry belongs to the organisation that recorded it",
+  },
   "medborgarlofte.publish": {
     callers: ADMINS,
     reason: "what reaches the public page is an admin's choice (decisions/016)",
@@ -278,7 +296,7 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "medborgarlofte.publicPage": {
     callers: "public",
     reason:
-      "the public follow-up page: published promises only, no free text from progress, counts below 5 withheld; rate-limited",
+      "the public follow-up page: published promises and the trends an admin chose only, no free text from progress, counts below 5 and totals around them withheld; rate-limited",
   },
 
   "notifications.list": { callers: EVERY_ROLE, reason: OWN_NOTIFICATIONS },

@@ -14,6 +14,7 @@ import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
 import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route.ts";
 import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
 import { allowFraming, isEmbeddablePage } from "./features/medborgarlofte/embedding.ts";
+import { createPublicPageRoute, isPublicPagePath } from "./features/medborgarlofte/public-html-route.ts";
 import { createOidcClient, type OidcOptions } from "./features/sso/oidc-client.ts";
 import { createOidcRoute, OIDC_ROUTE } from "./features/sso/oidc-route.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
@@ -160,6 +161,10 @@ export function createApp(options: AppOptions): http.Server {
   const assets = hasClient
     ? sirv(options.clientDir, { single: true, etag: true, gzip: false, immutable: true })
     : null;
+  const publicPageRoute =
+    hasClient && options.clientDir
+      ? createPublicPageRoute(options.db, { clientDir: options.clientDir, trustProxy })
+      : null;
   const basemapRoute = createBasemapRoute(options.basemapPmtiles);
   // The configured style's origin and those workspaces chose (maps.setBasemapStyle), kept current.
   const configuredOrigin = options.config.mapStyleUrl ? [new URL(options.config.mapStyleUrl).origin] : [];
@@ -212,6 +217,10 @@ export function createApp(options: AppOptions): http.Server {
     }
     if (req.url === HEALTH_ROUTE) {
       void healthRoute(req, res);
+      return;
+    }
+    if (publicPageRoute && req.method === "GET" && isPublicPagePath(req.url)) {
+      void publicPageRoute(req, res);
       return;
     }
     if (!assets) {

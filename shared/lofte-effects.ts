@@ -119,6 +119,8 @@ export type MeasuredEffect =
       percentInterval: { lower: number; upper: number } | null;
       verdict: ChangeVerdict;
       direction: EffectDirection;
+      /** On the public page: the figures lie inside or around another public figure, so they are not shown (decisions/026). */
+      isWithheld?: boolean;
     };
 
 const WORDS = {
@@ -135,6 +137,7 @@ const WORDS = {
     interval: "95\u00a0% intervall",
     points: "procentenheter",
     fewer: "färre än 5",
+    withheld: "Antalen visas inte här, eftersom de tillsammans med sidans andra siffror skulle avslöja små tal",
     sameDays: "samma dagar",
     to: "till",
   },
@@ -151,6 +154,7 @@ const WORDS = {
     interval: "95% interval",
     points: "percentage points",
     fewer: "fewer than 5",
+    withheld: "The counts are not shown here, since with the page's other figures they would reveal small numbers",
     sameDays: "the same days",
     to: "to",
   },
@@ -197,6 +201,7 @@ export function describeMeasuredEffect(effect: MeasuredEffect, locale: LofteLoca
     return `${parts.join(", ")}: ${verdict}.`;
   }
   if (!effect.baseline || !effect.current) return `${words.no_data}.`;
+  if (effect.isWithheld) return `${words.withheld}: ${verdict}.`;
   const count = (value: number | null) => (value === null ? words.fewer : String(value));
   const day = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {
     day: "numeric",

@@ -128,6 +128,29 @@ export const EffectInputSchema = z.object({
 export type EffectInput = z.input<typeof EffectInputSchema>;
 export const EffectIdSchema = z.object({ effectId: z.uuid() });
 
+/** What the public page shows besides the promises: trends by category and area, and fixed problems. */
+export const PublicSettingsInputSchema = z.object({
+  categoryCodes: z.array(z.string().min(1).max(64)).max(10).default([]),
+  areaCodes: z.array(z.string().min(1).max(64)).max(30).default([]),
+  showsFixedProblems: z.boolean().default(false),
+});
+export type PublicSettingsInput = z.input<typeof PublicSettingsInputSchema>;
+
+export const DeletePromiseInputSchema = z.object({ id: z.uuid() });
+export const ActivityIdSchema = z.object({ activityId: z.uuid() });
+export const FocusAreaIdSchema = z.object({ focusAreaId: z.uuid() });
+export const UpdateFocusAreaInputSchema = z.object({
+  focusAreaId: z.uuid(),
+  title: z.string().trim().min(2).max(200),
+  description: z.string().trim().max(2000).default(""),
+});
+export const UpdateProgressInputSchema = AddProgressInputSchema.omit({ activityId: true }).extend({
+  progressId: z.uuid(),
+});
+export type UpdateProgressInput = z.input<typeof UpdateProgressInputSchema>;
+export const UpdateEffectInputSchema = EffectInputSchema.omit({ promiseId: true }).extend({ effectId: z.uuid() });
+export type UpdateEffectInput = z.input<typeof UpdateEffectInputSchema>;
+
 export const PublicPageInputSchema = z.object({
   workspace: z
     .string()
@@ -186,6 +209,7 @@ export const MeasuredEffectSchema = z.discriminatedUnion("kind", [
     percentInterval: z.object({ lower: z.number(), upper: z.number() }).nullable(),
     verdict: VerdictSchema,
     direction: DirectionSchema,
+    isWithheld: z.boolean().optional(),
   }),
 ]);
 
@@ -244,6 +268,39 @@ export const PublicPageSchema = z.object({
       hasFewParticipants: z.boolean(),
     }),
   ),
+  /** Findings of the last twelve months and how many are fixed; null when not public. */
+  fixedProblems: z
+    .object({
+      period: DateRangeSchema,
+      total: z.number().nullable(),
+      fixed: z.number().nullable(),
+      isTotalSuppressed: z.boolean(),
+      isFixedFew: z.boolean(),
+      isOpenFew: z.boolean(),
+    })
+    .nullable(),
+  /** The chosen incident trends: each area and category over the same days of the last years. */
+  trends: z
+    .object({
+      years: z.array(z.object({ year: z.number(), start: z.string(), end: z.string() })),
+      series: z.array(
+        z.object({
+          areaName: z.string(),
+          categoryName: z.string(),
+          categoryNameEn: z.string(),
+          cells: z.array(
+            z.object({
+              year: z.number(),
+              count: z.number().nullable(),
+              rate: z.number().nullable(),
+              isSuppressed: z.boolean(),
+              isWithheld: z.boolean(),
+            }),
+          ),
+        }),
+      ),
+    })
+    .nullable(),
   dialogues: z.array(
     z.object({
       date: z.string(),

@@ -467,6 +467,69 @@ export const SPECS: Record<string, Spec> = {
       areaCodes: [CENTRE.code],
     }),
   },
+  "medborgarlofte.remove": {
+    input: async () => ({
+      id: (
+        await as("analyst").medborgarlofte.create({
+          title: `Medborgarlöfte ${next()}`,
+          startYear: 2026,
+          endYear: 2026,
+        })
+      ).id,
+    }),
+  },
+  "medborgarlofte.publicSettings": {},
+  "medborgarlofte.setPublicSettings": {
+    input: () => ({ categoryCodes: ["P-KLOTTER"], areaCodes: [CENTRE.code], showsFixedProblems: true }),
+  },
+  "medborgarlofte.updateFocusArea": {
+    input: async () => ({
+      focusAreaId: (
+        await as("analyst").medborgarlofte.addFocusArea({
+          promiseId: (await lofteWorld()).promiseId,
+          title: "Trafiksäkerhet",
+        })
+      ).id,
+      title: "Trafiksäkerhet vid skolorna",
+    }),
+  },
+  "medborgarlofte.removeFocusArea": {
+    input: async () => ({
+      focusAreaId: (
+        await as("analyst").medborgarlofte.addFocusArea({
+          promiseId: (await lofteWorld()).promiseId,
+          title: "Ungdomar i riskzon",
+        })
+      ).id,
+    }),
+  },
+  "medborgarlofte.removeActivity": {
+    input: async () => ({
+      activityId: (
+        await as("analyst").medborgarlofte.addActivity({
+          promiseId: (await lofteWorld()).promiseId,
+          title: "Fältvandringar",
+          target: { kind: "count", count: 4 },
+        })
+      ).id,
+    }),
+  },
+  "medborgarlofte.updateEffect": {
+    input: async () => {
+      const effect = await lofteEffect();
+      const { promiseId: _promiseId, ...fields } = effect;
+      return { effectId: (await as("analyst").medborgarlofte.addEffect(effect)).id, ...fields };
+    },
+  },
+  "medborgarlofte.updateProgress": {
+    input: async () => {
+      const { activityId: _activityId, ...fields } = await lofteProgress();
+      return {
+        progressId: (await as("member").medborgarlofte.addProgress(await lofteProgress())).id,
+        ...fields,
+      };
+    },
+  },
   "medborgarlofte.publish": {
     input: async () => ({
       id: (await lofteWorld()).promiseId,

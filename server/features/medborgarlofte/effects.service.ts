@@ -9,7 +9,12 @@ import {
   surveyChange,
   yearToDateWindows,
 } from "../../../shared/lofte-effects.ts";
-import { type EffectInput, EffectInputSchema } from "../../../shared/schemas/medborgarlofte.ts";
+import {
+  type EffectInput,
+  EffectInputSchema,
+  type UpdateEffectInput,
+  UpdateEffectInputSchema,
+} from "../../../shared/schemas/medborgarlofte.ts";
 import type { SurveyUnit } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -18,11 +23,12 @@ import { listCategories, resolveCategoryScope } from "../categories/categories.s
 import { areaIdsOf, findPromise, type LofteScope } from "./medborgarlofte.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
-/** An expected effect tied to a survey indicator or an incident category in one area. */
-export async function addEffect(scope: LofteScope, raw: EffectInput) {
-  const input = EffectInputSchema.parse(raw);
+/** The columns of an effect, checked: the area and indicator exist, and a survey has results there. */
+async function effectData(
+  scope: LofteScope,
+  input: Omit<ReturnType<typeof EffectInputSchema.parse>, "promiseId">,
+) {
   const { db, workspace } = scope;
-  await findPromise(scope, input.promiseId);
   const [areaId = ""] = await areaIdsOf(scope, [input.areaCode]);
   const indicator = input.indicator;
   if (indicator.kind === "survey") {
@@ -39,23 +45,39 @@ export async function addEffect(scope: LofteScope, raw: EffectInput) {
   } else {
     resolveCategoryScope(await listCategories({ db, workspaceId: workspace.id }), [indicator.categoryCode]);
   }
-  const created = await db.lofteEffect.create({
-    data: {
-      workspaceId: workspace.id,
-      promiseId: input.promiseId,
-      description: input.description,
-      indicatorKind: indicator.kind,
-      dataSourceId: indicator.kind === "survey" ? indicator.dataSourceId : null,
-      indicator: indicator.kind === "survey" ? indicator.indicator : null,
-      categoryCode: indicator.kind === "incidents" ? indicator.categoryCode : null,
-      areaId,
-      desiredDirection: input.desiredDirection,
-      baselineYear: input.baselineYear,
-    },
+  return {
+    description: input.description,
+    indicatorKind: indicator.kind,
+    dataSourceId: indicator.kind === "survey" ? indicator.dataSourceId : null,
+    indicator: indicator.kind === "survey" ? indicator.indicator : null,
+    categoryCode: indicator.kind === "incidents" ? indicator.categoryCode : null,
+    areaId,
+    desiredDirection: input.desiredDirection,
+    baselineYear: input.baselineYear,
+  };
+}
+
+/** An expected effect tied to a survey indicator or an incident category in one area. */
+export async function addEffect(scope: LofteScope, raw: EffectInput) {
+  const { promiseId, ...input } = EffectInputSchema.parse(raw);
+  await findPromise(scope, promiseId);
+  const created = await scope.db.lofteEffect.create({
+    data: { workspaceId: scope.workspace.id, promiseId, ...(await effectData(scope, input)) },
     select: { id: true },
   });
-  forgetPublicPage(workspace.slug);
+  forgetPublicPage(scope.workspace.slug);
   return created;
+}
+
+/** The effect corrected: description, direction, baseline year, area or indicator. */
+export async function updateEffect(scope: LofteScope, raw: UpdateEffectInput) {
+  const { effectId, ...input } = UpdateEffectInputSchema.parse(raw);
+  const where = { workspaceId: scope.workspace.id, id: effectId };
+  const exists = await scope.db.lofteEffect.count({ where });
+  if (exists === 0) throw new AppError("NOT_FOUND", "No such expected effect in this workspace");
+  await scope.db.lofteEffect.updateMany({ where, data: await effectData(scope, input) });
+  forgetPublicPage(scope.workspace.slug);
+  return { id: effectId };
 }
 
 export async function removeEffect(scope: LofteScope, effectId: string) {
@@ -217,6 +239,7 @@ export async function measureEffects(
       indicatorKind: row.indicatorKind as "survey" | "incidents",
       indicator: row.indicator,
       categoryCode: row.categoryCode,
+      areaId: row.areaId,
       areaName: areaName(row.areaId),
       desiredDirection: row.desiredDirection as DesiredDirection,
       baselineYear: row.baselineYear,

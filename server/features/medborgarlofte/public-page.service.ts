@@ -1,6 +1,6 @@
 import { toLocalDate } from "../../../shared/calendar.ts";
 import type { DialogueTheme } from "../../../shared/field.ts";
-import { PUBLIC_MIN_COUNT } from "../../../shared/lofte-effects.ts";
+import { type MeasuredEffect, PUBLIC_MIN_COUNT } from "../../../shared/lofte-effects.ts";
 import { type PublicPage, PublicPageSchema } from "../../../shared/schemas/medborgarlofte.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -9,6 +9,7 @@ import { measureEffects } from "./effects.service.ts";
 import { promiseBodySelect } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
 import { cachedPublicPage, rememberPublicPage } from "./public-cache.ts";
+import { publicFigures } from "./public-figures.service.ts";
 
 /** Per client address and workspace, like the citizen report: a reader reloading is fine, a scraper is not. */
 export const PUBLIC_PAGE_LIMIT = { windowMs: 60_000, max: 120 } as const;
@@ -83,6 +84,18 @@ async function dialogueSchedule(
   }));
 }
 
+/** An incident effect whose figures would be a total of (or a part of) another public figure: verdict only. */
+function withheldEffect(measured: Extract<MeasuredEffect, { kind: "incidents" }>): MeasuredEffect {
+  return {
+    ...measured,
+    baseline: measured.baseline ? { ...measured.baseline, count: null } : null,
+    current: measured.current ? { ...measured.current, count: null } : null,
+    percentChange: null,
+    percentInterval: null,
+    isWithheld: true,
+  };
+}
+
 async function assemblePublicPage(db: Db, workspace: { id: string; name: string; timezone: string }) {
   const asOf = toLocalDate(new Date(), workspace.timezone);
   const year = Number(asOf.slice(0, 4));
@@ -104,6 +117,12 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
     { db, workspaceId: workspace.id, asOf, isPublic: true },
     promiseIds,
     (id) => areaName(id) ?? "",
+  );
+  const figures = await publicFigures(db, workspace, asOf, effects);
+  const shownEffects = effects.map((effect) =>
+    effect.measured.kind === "incidents" && figures.isEffectWithheld(effect.id)
+      ? { ...effect, measured: withheldEffect(effect.measured) }
+      : effect,
   );
   const surveyNames = new Map(
     (
@@ -132,9 +151,11 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
       activities: activities
         .filter((a) => a.promiseId === p.id)
         .map((a) => ({ ...a, organizations: a.organizationIds.map((id) => names.organization(id) ?? "?") })),
-      effects: effects.filter((e) => e.promiseId === p.id),
+      effects: shownEffects.filter((e) => e.promiseId === p.id),
     })),
     done: doneList(activities, asOf, areaName),
+    fixedProblems: figures.fixedProblems,
+    trends: figures.trends,
     dialogues: promises.some((p) => p.showsDialogueSchedule)
       ? await dialogueSchedule(db, workspace, areaName)
       : [],
@@ -145,15 +166,21 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
 
 /**
  * The public follow-up page of a workspace: its published promises for this year with each
- * activity's progress, what was done and the coming medborgardialoger. No session; limited per
- * address; cached for a minute.
+ * activity's progress, what was done, the chosen figures and the coming medborgardialoger. No
+ * session; limited per address; cached for a minute.
  */
-export async function getPublicPage({ db, clientIp }: { db: Db; clientIp: string }, slug: string) {
+export async function getPublicPage(
+  { db, clientIp }: { db: Db; clientIp: string },
+  slug: string,
+  { isCacheHitCounted = true }: { isCacheHitCounted?: boolean } = {},
+) {
   const key = `${slug}:${clientIp}`;
+  const cached = cachedPublicPage(slug);
+  // The server-rendered page answers from the cache without counting: many readers share an address.
+  if (cached && !isCacheHitCounted) return cached;
   if (publicPageLimiter.isLimited(key))
     throw new AppError("RATE_LIMITED", "Too many requests from this address; wait a minute and try again");
   publicPageLimiter.hit(key);
-  const cached = cachedPublicPage(slug);
   if (cached) return cached;
   const workspace = await db.workspace.findUnique({
     where: { slug },
