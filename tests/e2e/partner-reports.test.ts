@@ -14,7 +14,9 @@ const TEXT = `Unga samlas vid port 7 varje kväll (${Date.now()}).`;
 
 beforeAll(async () => {
   const phone = await openAs(baseUrl, "partner@borlange.example", PHONE);
-  const desk = await openAs(baseUrl, "analytiker@borlange.example", { viewport: { width: 1400, height: 1000 } });
+  const desk = await openAs(baseUrl, "analytiker@borlange.example", {
+    viewport: { width: 1400, height: 1000 },
+  });
   contexts.push(phone.context, desk.context);
   partner = phone.page;
   analyst = desk.page;
@@ -32,10 +34,8 @@ async function waitingInNav(page: Page): Promise<number> {
   return match ? Number(match[1]) : 0;
 }
 
-const myReport = (page: Page): Locator =>
-  page.locator("[data-testid=my-report]", { hasText: TEXT });
-const queued = (page: Page): Locator =>
-  page.locator("[data-testid=review-item]", { hasText: TEXT });
+const myReport = (page: Page): Locator => page.locator("[data-testid=my-report]", { hasText: TEXT });
+const queued = (page: Page): Locator => page.locator("[data-testid=review-item]", { hasText: TEXT });
 
 async function partnerSees(status: "pending" | "approved") {
   await partner.goto(`${baseUrl}/w/est-borlange/mina-rapporter`);
@@ -68,7 +68,13 @@ describe("one reporting path, Mina rapporter and the review queue", () => {
     expect(await fieldLabelled(partner, "Vad hände?").inputValue()).toBe("");
     expect(await selectLabelled(partner, "Vad gäller det?").inputValue()).toBe("");
     await expect(partner.getByTestId("place-status").textContent()).resolves.toBe("Ingen plats vald ännu.");
-    // Sending the emptied form files nothing: the place is asked for first.
+    // The emptied form cannot be sent as it is: its required fields stop it, and without a place
+    // the form asks for one instead of sending.
+    expect(
+      await partner.getByTestId("report-form").evaluate((form) => (form as HTMLFormElement).checkValidity()),
+    ).toBe(false);
+    await selectLabelled(partner, "Vad gäller det?").selectOption("klotter");
+    await fieldLabelled(partner, "Vad hände?").fill("Utan plats.");
     await partner.getByRole("button", { name: "Skicka rapporten" }).click();
     await partner.getByRole("alert").filter({ hasText: "Välj en plats" }).waitFor();
 
