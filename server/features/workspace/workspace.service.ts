@@ -1,30 +1,38 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
 import { asMeetingPeriod } from "../../../shared/meeting-rhythm.ts";
+import type { Role } from "../../../shared/roles.ts";
 import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
-const workspaceSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  meetingAnchorDate: true,
-  meetingPeriod: true,
-  meetingWeekday: true,
-  timezone: true,
-  basemapStyleUrl: true,
-} as const;
+type MembershipRow = {
+  role: Role;
+  id: string;
+  slug: string;
+  name: string;
+  meetingAnchorDate: Date;
+  meetingPeriod: string;
+  meetingWeekday: number;
+  timezone: string;
+  basemapStyleUrl: string | null;
+};
 
+/**
+ * The caller's role and workspace, on every request inside a workspace: one plain query (the
+ * relation filter through Prisma cost about 1 ms of CPU per request, most of a cached answer's).
+ */
 export async function resolveMembership({ db, userId, slug }: { db: Db; userId: string; slug: string }) {
-  const membership = await db.membership.findFirst({
-    where: { userId, workspace: { slug }, deactivatedAt: null },
-    select: { role: true, workspace: { select: workspaceSelect } },
-  });
+  const [membership] = await db.$queryRaw<MembershipRow[]>`
+    SELECT m.role::text AS role, w.id::text AS id, w.slug, w.name, w.meeting_anchor_date AS "meetingAnchorDate",
+      w.meeting_period AS "meetingPeriod", w.meeting_weekday AS "meetingWeekday", w.timezone,
+      w.basemap_style_url AS "basemapStyleUrl"
+    FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+    WHERE m.user_id = ${userId}::uuid AND w.slug = ${slug} AND m.deactivated_at IS NULL`;
   if (!membership) return null;
-  const { meetingAnchorDate, meetingPeriod, ...workspace } = membership.workspace;
+  const { role, meetingAnchorDate, meetingPeriod, ...workspace } = membership;
   return {
-    role: membership.role,
+    role,
     workspace: {
       ...workspace,
       meetingAnchor: dbDateToLocalDate(meetingAnchorDate),
