@@ -3,6 +3,7 @@ import { z } from "zod";
 import { APP_ERROR_MESSAGES, type AppErrorCode } from "../shared/errors.ts";
 import type { Role } from "../shared/roles.ts";
 import type { Context } from "./context.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { AppError } from "./errors.ts";
 import { resolveSession } from "./features/auth/session.service.ts";
 import { ImportRejectedError } from "./features/imports/import-errors.ts";
@@ -23,6 +24,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   METHOD_NOT_ALLOWED: "METHOD_NOT_SUPPORTED",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
@@ -78,6 +80,11 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  // PostgreSQL restarting or away: a 503 the client can explain, not an internal error.
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    const cause = new AppError("UNAVAILABLE", APP_ERROR_MESSAGES.en.UNAVAILABLE);
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   }
   return result;
 });

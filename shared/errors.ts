@@ -15,6 +15,7 @@ export const APP_ERROR_CODES = [
   "METHOD_NOT_ALLOWED",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
+  "UNAVAILABLE",
   "INTERNAL",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -38,6 +39,7 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     METHOD_NOT_ALLOWED: "Begäran skickades på ett sätt som servern inte tar emot.",
     PAYLOAD_TOO_LARGE: "Det som skickades är för stort.",
     UNSUPPORTED_MEDIA_TYPE: "Begäran har ett format som servern inte tar emot.",
+    UNAVAILABLE: "Databasen svarar inte just nu. Försök igen om en stund.",
     INTERNAL: "Något gick fel hos oss. Försök igen.",
   },
   en: {
@@ -58,6 +60,7 @@ export const APP_ERROR_MESSAGES: Record<"sv" | "en", Record<AppErrorCode, string
     METHOD_NOT_ALLOWED: "The request was sent in a way the server does not accept.",
     PAYLOAD_TOO_LARGE: "What was sent is too large.",
     UNSUPPORTED_MEDIA_TYPE: "The request has a format the server does not accept.",
+    UNAVAILABLE: "The database is not answering right now. Try again in a moment.",
     INTERNAL: "Something went wrong on our side. Please try again.",
   },
 };

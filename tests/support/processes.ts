@@ -96,9 +96,10 @@ export async function trpcOver<T>(
   };
   const response =
     (options.method ?? "GET") === "GET"
-      ? await fetch(`${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-          headers,
-        })
+      ? await fetch(
+          `${url}/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          { headers },
+        )
       : await fetch(`${url}/trpc/${procedure}`, { method: "POST", headers, body: JSON.stringify(input) });
   const body = (await response.json()) as { result?: { data: T }; error?: unknown };
   return { status: response.status, data: body.result?.data, error: body.error };

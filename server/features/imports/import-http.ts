@@ -28,6 +28,7 @@ const STATUS: Record<AppError["code"], number> = {
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
