@@ -88,7 +88,7 @@ describe(`backup and restore (${isPostgres ? "PostgreSQL, pg_dump" : "embedded d
     } finally {
       await handle.close();
     }
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await pgDatabase?.drop();

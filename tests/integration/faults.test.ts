@@ -217,7 +217,7 @@ describe(`the app killed during an import (${isPostgres ? "PostgreSQL" : "embedd
       expect(state.stagingTables).toBe(0);
     }
     console.info(`killed ${killedAfter} ms after the upload began`);
-  }, 240_000);
+  }, 420_000);
 
   it("imports the same file in full when it is sent again", async () => {
     app = await startApp(commandEnv(target));
@@ -238,7 +238,7 @@ describe(`the app killed during an import (${isPostgres ? "PostgreSQL" : "embedd
       importAudits: 1,
     });
     expect(state.dailyRows).toBeGreaterThan(1000);
-  }, 300_000);
+  }, 420_000);
 });
 
 /** A port nothing listens on now. */
