@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Two app processes on one database: PostgreSQL only (run by integration-pg).
+          exclude: ["tests/integration/two-servers.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
           env: { EST_TEST_DB: "pglite" },
           testTimeout: 30_000,
