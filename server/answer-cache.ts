@@ -1,8 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { toLocalDate } from "../shared/calendar.ts";
 import type { Role } from "../shared/roles.ts";
-import type { RawDriver } from "./db/adapter.ts";
-import { type Db, rawDriverOf } from "./db/client.ts";
+import { type Db, queryPlain } from "./db/client.ts";
 import type { CurrentWorkspace } from "./features/workspace/workspace.service.ts";
 
 /**
@@ -69,16 +68,7 @@ function databaseIdOf(db: Db) {
 /** The workspace's current data version ("0" before its first tracked write). */
 export async function readDataVersion(db: Db, workspaceId: string): Promise<string> {
   const sql = "SELECT version::text AS version FROM workspace_data_versions WHERE workspace_id = $1::uuid";
-  // The raw driver skips Prisma's query engine: this runs on every cached call.
-  let driver: RawDriver | null;
-  try {
-    driver = rawDriverOf(db);
-  } catch {
-    driver = null;
-  }
-  const rows = driver
-    ? await driver.query<{ version: string }>(sql, [workspaceId])
-    : await db.$queryRawUnsafe<{ version: string }[]>(sql, workspaceId);
+  const rows = await queryPlain<{ version: string }>(db, sql, [workspaceId]);
   return rows[0]?.version ?? "0";
 }
 

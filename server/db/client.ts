@@ -16,6 +16,16 @@ export function rawDriverOf(db: Db): RawDriver {
   return driver;
 }
 
+/**
+ * A plain parameterised query through the raw driver when the client has one, skipping Prisma's
+ * engine (for the few queries every request runs); through Prisma otherwise. Cast dates to text:
+ * the drivers turn DATE columns into different JavaScript values.
+ */
+export async function queryPlain<Row>(db: Db, sql: string, params: unknown[]): Promise<Row[]> {
+  const driver = drivers.get(db);
+  return driver ? driver.query<Row>(sql, params) : db.$queryRawUnsafe<Row[]>(sql, ...params);
+}
+
 export async function connectDb(
   target: DatabaseTarget,
   options: { migrate?: boolean } = {},

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../db/client.ts";
+import { type Db, queryPlain } from "../../db/client.ts";
 
 /** The default lifetime; the app passes SESSION_DAYS from server/env.ts. */
 export const SESSION_DAYS = 14;
@@ -45,11 +45,14 @@ export async function resolveSession({
   if (!token) return null;
   // One plain query on every signed-in request (through Prisma's relation it was two, and most of
   // the CPU a cached dashboard answer costs).
-  const [row] = await db.$queryRaw<(SessionUser & { tokenHash: string; expiresAt: Date })[]>`
-    SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", u.id::text AS id, u.email, u.name,
-      u.locale, u.is_system_admin AS "isSystemAdmin"
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ${hashToken(token)}`;
+  const [row] = await queryPlain<SessionUser & { tokenHash: string; expiresAt: Date }>(
+    db,
+    `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", u.id::text AS id, u.email, u.name,
+       u.locale, u.is_system_admin AS "isSystemAdmin"
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1`,
+    [hashToken(token)],
+  );
   if (!row || row.expiresAt.getTime() <= Date.now()) return null;
   const { tokenHash, expiresAt, ...user } = row;
   const session = { tokenHash, expiresAt, user };
