@@ -127,6 +127,15 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
     callers: EVERY_ROLE,
     reason: "aggregates only (decisions/008); a mutation because it returns a file",
   },
+  "exports.findings": {
+    callers: EVERY_ROLE,
+    organisationScope: "detail",
+    reason: "the Fynd page as a file: free text only where walks.findings shows it (decisions/011)",
+  },
+  "exports.dialogues": {
+    callers: EVERY_ROLE,
+    reason: "schedule, attendance and themes; notes are never exported (decisions/008)",
+  },
 
   "imports.history": { callers: ANALYSTS },
   "imports.policeDelivery": { callers: ANALYSTS, reason: IMPORT },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ExportSortSchema, sortColumnIssues } from "./exports.ts";
 import { OverviewFilterInputSchema } from "./overview.ts";
 
 export const DATE_BASES = ["registered", "occurred"] as const;
@@ -123,6 +124,11 @@ export const ExportInputSchema = CompstatInputSchema.extend({
   view: z.enum(["compstat", "districts"]),
   format: z.enum(["csv", "xlsx"]),
   locale: z.enum(["sv", "en"]).default("sv"),
+  /** The table's sort on screen; the file lists its rows in that order. */
+  sort: ExportSortSchema,
+}).superRefine((input, context) => {
+  for (const issue of sortColumnIssues(input.view, input.sort))
+    context.addIssue({ code: "custom", path: ["sort", ...issue.path], message: issue.message });
 });
 export type ExportInput = z.input<typeof ExportInputSchema>;
 

@@ -25,12 +25,13 @@ describe("exports", () => {
       viewer.exports.table({ ...input, view: "compstat", format: "xlsx" }),
       viewer.analysis.compstat(input),
     ]);
-    expect(file.fileName).toBe("est-borlange-compstat-2026-10-26-2026-11-08.xlsx");
+    expect(file.fileName).toBe("est-borlange-brottsutveckling-2026-10-26-2026-11-08.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, "base64") as never);
     const sheet = workbook.getWorksheet("Tabell");
     expect(sheet?.getRow(1).getCell(1).value).toBe("Kategori");
-    expect(sheet?.rowCount).toBe(table.rows.length + 1);
+    // The header, the rows as listed (no sort chosen), and a total row.
+    expect(sheet?.rowCount).toBe(table.rows.length + 2);
     table.rows.forEach((row, index) => {
       const cells = sheet?.getRow(index + 2);
       expect([
@@ -54,7 +55,28 @@ describe("exports", () => {
       first ? SUSTAINED_LABELS.sv[first.sustained.level] : null,
       first ? describeSustained(first.sustained, "sv") : null,
     ]);
-    expect(workbook.getWorksheet("Urval")?.getRow(2).getCell(5).value).toBe("2081C1090");
+    const roots = table.rows.filter((row) => !table.rows.some((other) => other.id === row.parentId));
+    const total = sheet?.getRow(table.rows.length + 2);
+    expect([total?.getCell(1).value, total?.getCell(4).value]).toEqual([
+      "Totalt",
+      roots.reduce((sum, row) => sum + row.current, 0),
+    ]);
+    // The selection in words: the area by name, the period type and date basis as the app says them.
+    const selection = new Map<string, unknown>();
+    workbook.getWorksheet("Urval")?.eachRow((row) => {
+      selection.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    expect(Object.fromEntries(selection)).toMatchObject({
+      Arbetsyta: "EST Borlänge",
+      Tabell: "Brottsutveckling",
+      Period: "v. 44–45 2026 (2026-10-26 – 2026-11-08)",
+      Periodtyp: "Tvåveckorsperiod",
+      Områden: expect.stringMatching(/^[^(]+ \(2081C1090\)$/),
+      Kategorier: "Alla",
+      "Datum som räknas": "Anmälningsdatum",
+      Sortering: "Appens ordning",
+    });
+    expect(String(selection.get("Exporterad"))).toMatch(/ \(Europe\/Stockholm\)$/);
   });
 
   it("writes the district table to CSV honouring the area filter", async () => {
@@ -74,7 +96,9 @@ describe("exports", () => {
     expect(lines[0]).toBe(
       "Area;Code;Inhabitants;Count;Per 1,000 inh.;Previous period;Change;Change %;Findings (walks);Approved tips and reports;Dialogue themes",
     );
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    const total = lines[3]?.split(";");
+    expect([total?.[0], total?.[1], total?.[3]]).toEqual(["Total", "", String(stats.total.count)]);
     for (const row of stats.rows) {
       const line = lines.find((candidate) => candidate.split(";")[1] === row.code);
       expect(line?.split(";")[3]).toBe(String(row.count));
@@ -97,6 +121,104 @@ describe("exports", () => {
       .replace(/^\uFEFF/, "")
       .split("\r\n")[0];
     expect(header?.split(";")[8]).toBe("Öppna fynd vid periodens slut");
+  });
+
+  it("lists the rows in the order the screen sorts them, and says so in English when asked", async () => {
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
+    const byName = await viewer.exports.table({
+      ...input,
+      view: "districts",
+      format: "xlsx",
+      locale: "en",
+      sort: [{ id: "name", desc: false }],
+    });
+    expect(byName.fileName).toBe("est-borlange-areas-2026-10-26-2026-11-08.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(byName.base64, "base64") as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Table", "Selection"]);
+    const names: string[] = [];
+    workbook.getWorksheet("Table")?.eachRow((row, index) => {
+      if (index > 1) names.push(String(row.getCell(1).value));
+    });
+    expect(names.at(-1)).toBe("Total");
+    const areas = names.slice(0, -1);
+    expect(areas).toEqual([...areas].sort(new Intl.Collator("sv", { numeric: true }).compare));
+    const selection = new Map<string, unknown>();
+    workbook.getWorksheet("Selection")?.eachRow((row) => {
+      selection.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    expect(selection.get("Period type")).toBe("Two-week period");
+    expect(selection.get("Sort order")).toBe("Area, ascending");
+    expect(selection.get("Which findings")).toBe("Recorded in the period");
+    // By count, largest first, as the overview's table opens.
+    const byCount = await viewer.exports.table({
+      ...input,
+      view: "districts",
+      format: "csv",
+      sort: [{ id: "count", desc: true }],
+    });
+    const counts = Buffer.from(byCount.base64, "base64")
+      .toString("utf8")
+      .trim()
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => Number(line.split(";")[3]));
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // CompStat sorts within each level of its tree, as its expanding table does.
+    const tree = await viewer.exports.table({
+      ...input,
+      view: "compstat",
+      format: "xlsx",
+      sort: [{ id: "current", desc: true }],
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(tree.base64, "base64") as never);
+    const rows: { depth: number; current: number }[] = [];
+    book.getWorksheet("Tabell")?.eachRow((row, index) => {
+      if (index > 1 && row.getCell(1).value !== "Totalt")
+        rows.push({ depth: Number(row.getCell(3).value), current: Number(row.getCell(4).value) });
+    });
+    const rootCounts = rows.filter((row) => row.depth === 0).map((row) => row.current);
+    expect(rootCounts.length).toBeGreaterThan(1);
+    expect(rootCounts).toEqual([...rootCounts].sort((a, b) => b - a));
+    const sortRow = book
+      .getWorksheet("Urval")
+      ?.getRows(1, 20)
+      ?.find((row) => row.getCell(1).value === "Sortering");
+    expect(sortRow?.getCell(2).value).toBe("Perioden, fallande");
+  });
+
+  it("refuses a sort column the table does not have, naming the field", async () => {
+    await expect(
+      viewer.exports.table({
+        period: { kind: "week", date: "2026-11-10" },
+        view: "districts",
+        format: "csv",
+        sort: [{ id: "flag", desc: true }],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/unknown column .*flag.* for districts/),
+    });
+  });
+
+  it("marks a period still running in the file name, the header and the Urval sheet", async () => {
+    const file = await viewer.exports.table({
+      period: { kind: "biweek", date: "2026-11-10" },
+      today: "2026-11-12",
+      view: "districts",
+      format: "xlsx",
+    });
+    expect(file.fileName).toBe("est-borlange-omraden-2026-11-09-2026-11-12-hittills.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, "base64") as never);
+    expect(String(workbook.getWorksheet("Tabell")?.getRow(1).getCell(4).value)).toBe(
+      "Antal hittills (t.o.m. 2026-11-12, ofullständig period)",
+    );
+    expect(String(workbook.getWorksheet("Urval")?.getRow(3).getCell(2).value)).toBe(
+      "v. 46–47 2026 (2026-11-09 – 2026-11-22), ofullständig period: hittills t.o.m. 2026-11-12",
+    );
   });
 
   it("refuses to export without a session or for another workspace", async () => {

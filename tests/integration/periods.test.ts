@@ -94,7 +94,7 @@ describe("a period still running", () => {
 
   it("exports the so-far figures with the mark in the header, the selection and the file name", async () => {
     const file = await analyst.exports.table({ ...running, view: "districts", format: "csv", locale: "sv" });
-    expect(file.fileName).toBe("est-borlange-districts-2026-11-09-2026-11-11-hittills.csv");
+    expect(file.fileName).toBe("est-borlange-omraden-2026-11-09-2026-11-11-hittills.csv");
     const text = Buffer.from(file.base64, "base64").toString("utf8");
     const header = text.replace(/^\uFEFF/, "").split("\r\n")[0] ?? "";
     expect(header).toContain("Antal hittills (t.o.m. 2026-11-11, ofullständig period)");

@@ -259,6 +259,15 @@ export const SPECS: Record<string, Spec> = {
   "analysis.years": { input: () => ({ period, years: 2 }) },
 
   "exports.table": { input: () => ({ period, view: "compstat", format: "csv" }) },
+  "exports.findings": {
+    input: () => ({ walkId: ids.walk, format: "csv" }),
+    reveals: (result) => {
+      const csv = Buffer.from((result as { base64: string }).base64, "base64").toString("utf8");
+      if (!csv.includes("Belysning")) throw new Error("the walk's finding is not exported");
+      return csv.includes("Lampan vid entrén är trasig.");
+    },
+  },
+  "exports.dialogues": { input: () => ({ format: "csv" }) },
 
   "imports.history": {},
   "imports.policeDelivery": { input: () => policeDelivery(2) },

@@ -1,8 +1,11 @@
 import { ExportInputSchema } from "../../../shared/schemas/analysis.ts";
+import { DialoguesExportInputSchema, FindingsExportInputSchema } from "../../../shared/schemas/exports.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
 import { auditAfter } from "../audit/audit.service.ts";
 import { exportTable } from "./exports.service.ts";
+import { exportDialogues, exportFindings } from "./field-exports.service.ts";
 
+/** Every export is audited as table_exported: the table, the format and (findings) how many rows carried free text. */
 export const exportsRouter = router({
   table: workspaceProcedure.input(ExportInputSchema).mutation(({ ctx, input }) =>
     auditAfter(ctx.db, exportTable({ db: ctx.db, workspace: ctx.workspace, input }), () => ({
@@ -10,6 +13,25 @@ export const exportsRouter = router({
       userId: ctx.user.id,
       action: "table_exported",
       target: { type: "table", id: input.view },
+      details: { format: input.format },
+    })),
+  ),
+  findings: workspaceProcedure.input(FindingsExportInputSchema).mutation(async ({ ctx, input }) => {
+    const { file } = await auditAfter(ctx.db, exportFindings(ctx, input), ({ freeTextRows }) => ({
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      action: "table_exported",
+      target: { type: "table", id: "findings" },
+      details: { format: input.format, count: freeTextRows },
+    }));
+    return file;
+  }),
+  dialogues: workspaceProcedure.input(DialoguesExportInputSchema).mutation(({ ctx, input }) =>
+    auditAfter(ctx.db, exportDialogues(ctx, input), () => ({
+      workspaceId: ctx.workspace.id,
+      userId: ctx.user.id,
+      action: "table_exported",
+      target: { type: "table", id: "dialogues" },
       details: { format: input.format },
     })),
   ),

@@ -43,6 +43,8 @@ export async function tableFile(options: {
   format: "csv" | "xlsx";
   rows: Cell[][];
   selection: Cell[][];
+  /** The two sheets' names in the user's language. */
+  sheetNames?: { table: string; selection: string };
 }): Promise<TableFile> {
   if (options.format === "csv") {
     return {
@@ -52,8 +54,8 @@ export async function tableFile(options: {
     };
   }
   const buffer = await toXlsx([
-    { name: "Tabell", rows: options.rows },
-    { name: "Urval", rows: options.selection },
+    { name: options.sheetNames?.table ?? "Tabell", rows: options.rows },
+    { name: options.sheetNames?.selection ?? "Urval", rows: options.selection },
   ]);
   return {
     fileName: `${options.baseName}.xlsx`,

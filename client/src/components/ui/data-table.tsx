@@ -1,25 +1,48 @@
 import {
+  constructSortFn,
   createSortedRowModel,
   type ReactTable,
   type Row,
   type RowData,
   rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
+  type SortingState,
   type TableFeatures,
   tableFeatures,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { compareCells } from "../../../../shared/table-sort.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import { SortableHeaderCell } from "./sortable-header-cell.tsx";
+
+/**
+ * Both sort kinds compare as the exports do (shared/table-sort.ts: Swedish alphabet, numbers by
+ * value), so a file lists its rows in the order on screen.
+ */
+const sameAsExports = constructSortFn({ sort: (a: unknown, b: unknown) => compareCells(a, b) });
 
 /** What a sortable table needs; a table that also expands rows builds on `sortingFeatureParts`. */
 export const sortingFeatureParts = {
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  sortFns: { alphanumeric: sameAsExports, basic: sameAsExports },
 };
 export const sortingFeatures = tableFeatures(sortingFeatureParts);
+
+/**
+ * A table's sort held by its page, so the page's export can list rows in the same order; tables
+ * without one keep their own.
+ */
+export type TableSort = { sorting: SortingState; onSortingChange: (next: SortingState) => void };
+
+/** The useTable options for a sort held outside the table (or none, to keep the initial one). */
+export function sortOptions(sort: TableSort | undefined) {
+  if (!sort) return {};
+  return {
+    state: { sorting: sort.sorting },
+    onSortingChange: (updater: SortingState | ((old: SortingState) => SortingState)) =>
+      sort.onSortingChange(typeof updater === "function" ? updater(sort.sorting) : updater),
+  };
+}
 
 /** Any feature set with row sorting (the header cells sort). */
 type SortingFeatures = TableFeatures & { rowSortingFeature: typeof rowSortingFeature };

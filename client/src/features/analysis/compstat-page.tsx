@@ -1,4 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import type { SortingState } from "@tanstack/react-table";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { isWeekBased } from "../../../../shared/calendar.ts";
 import type { DateBasis } from "../../../../shared/schemas/analysis.ts";
@@ -33,6 +35,7 @@ export function CompstatPage() {
       else next.delete(key);
       return next;
     });
+  const [sorting, setSorting] = useState<SortingState>([]);
   const compstat = useQuery(trpc.analysis.compstat.queryOptions({ ...state.filter, dateBasis, groupBy }));
   const trend = useQuery(trpc.analysis.trend.queryOptions({ ...state.filter, dateBasis, periods: 26 }));
   const years = useQuery(trpc.analysis.years.queryOptions({ ...state.filter, dateBasis, years: 5 }));
@@ -71,7 +74,10 @@ export function CompstatPage() {
               <HelpButton entry="okar-over-tid" />
               <HelpButton entry="for-fa" />
             </span>
-            <ExportButtons input={{ ...state.filter, dateBasis, groupBy, view: "compstat" }} />
+            <ExportButtons
+              input={{ ...state.filter, dateBasis, groupBy, view: "compstat" }}
+              sorting={sorting}
+            />
             <label>
               <span className="field-label">{t("compstat.dateBasis")}</span>
               <select
@@ -114,7 +120,7 @@ export function CompstatPage() {
                 <HelpButton entry="hittills" />
               </p>
             )}
-            <CompstatTable data={compstat.data} />
+            <CompstatTable data={compstat.data} sort={{ sorting, onSortingChange: setSorting }} />
           </>
         ) : null}
       </Panel>

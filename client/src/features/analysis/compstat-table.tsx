@@ -7,7 +7,12 @@ import {
 } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { CompstatOutput, CompstatRow } from "../../../../shared/schemas/analysis.ts";
-import { DataTable, sortingFeatureParts } from "../../components/ui/data-table.tsx";
+import {
+  DataTable,
+  sortingFeatureParts,
+  sortOptions,
+  type TableSort,
+} from "../../components/ui/data-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { RiseBadge } from "./rise-badge.tsx";
 import { Sparkline } from "./sparkline.tsx";
@@ -33,7 +38,7 @@ function toTree(rows: CompstatRow[]): TreeRow[] {
   return roots;
 }
 
-export function CompstatTable({ data }: { data: CompstatOutput }) {
+export function CompstatTable({ data, sort }: { data: CompstatOutput; sort?: TableSort }) {
   const { t, locale, formatNumber, formatPercent } = useI18n();
   const tree = useMemo(() => toTree(data.rows), [data.rows]);
   const number = (value: number | null, digits = 0) => (value === null ? "–" : formatNumber(value, digits));
@@ -154,6 +159,7 @@ export function CompstatTable({ data }: { data: CompstatOutput }) {
     data: tree,
     getSubRows: (row) => row.subRows,
     initialState: { sorting: [], expanded: {} },
+    ...sortOptions(sort),
   });
   const isNumeric = (id: string) => !["name", "sparkline", "flag", "sustained"].includes(id);
   return (

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DialogueTheme } from "../../../../shared/field.ts";
+import { DialoguesExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -26,6 +27,7 @@ export function DialoguesPage() {
         isLoading={dialogues.isPending}
         error={dialogues.error}
         isEmpty={dialogues.data?.length === 0}
+        actions={<DialoguesExportButtons />}
       >
         <ScrollRegion label={t("dialogues.schedule")}>
           <table className="data-table" data-testid="dialogues-table">

@@ -1,6 +1,11 @@
 import { createColumnHelper, useTable } from "@tanstack/react-table";
 import type { DistrictStat, DistrictStatsOutput } from "../../../../shared/schemas/overview.ts";
-import { DataTable, sortingFeatures as features } from "../../components/ui/data-table.tsx";
+import {
+  DataTable,
+  sortingFeatures as features,
+  sortOptions,
+  type TableSort,
+} from "../../components/ui/data-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 const helper = createColumnHelper<typeof features, DistrictStat>();
@@ -11,9 +16,14 @@ type Props = {
   onToggle(code: string): void;
   /** The findings column counts findings open at the period's end rather than recorded in it. */
   openFindings?: boolean;
+  /** The sort, held by the page so its export follows it. */
+  sort?: TableSort;
 };
 
-export function DistrictTable({ data, selectedCodes, onToggle, openFindings = false }: Props) {
+/** The order the overview's table opens in: most incidents first. */
+export const DISTRICT_TABLE_SORT = [{ id: "count", desc: true }];
+
+export function DistrictTable({ data, selectedCodes, onToggle, openFindings = false, sort }: Props) {
   const i18n = useI18n();
   const { t, formatNumber, formatPercent, formatDate } = i18n;
   // While the period runs the counts are so far, against as many days of the previous period.
@@ -92,7 +102,8 @@ export function DistrictTable({ data, selectedCodes, onToggle, openFindings = fa
     features,
     columns,
     data: data.rows,
-    initialState: { sorting: [{ id: "count", desc: true }] },
+    initialState: { sorting: DISTRICT_TABLE_SORT },
+    ...sortOptions(sort),
   });
   return (
     <DataTable

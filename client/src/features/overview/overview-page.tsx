@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import type { SortingState } from "@tanstack/react-table";
+import { lazy, Suspense, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ExportButtons } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -8,7 +9,7 @@ import { useTRPC } from "../../trpc.ts";
 import { RisingNowPanel } from "../analysis/rising-now-panel.tsx";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { MAP_METRICS, type MapMetric } from "./choropleth.ts";
-import { DistrictTable } from "./district-table.tsx";
+import { DISTRICT_TABLE_SORT, DistrictTable } from "./district-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { POINT_MODES, type PointMode } from "./incident-layer.ts";
 import { soFarLabel } from "./period-label.ts";
@@ -50,6 +51,7 @@ export function OverviewPage() {
     ...trpc.overview.fieldLayers.queryOptions({ ...filter, areaCodes: [] }),
     enabled: state.fieldLayers.length > 0,
   });
+  const [sorting, setSorting] = useState<SortingState>(DISTRICT_TABLE_SORT);
   const styleUrl = workspace.basemapStyleUrl ?? config.data?.mapStyleUrl ?? null;
   return (
     <>
@@ -120,7 +122,7 @@ export function OverviewPage() {
       <Panel
         title={t("overview.table")}
         titleId="table-title"
-        actions={<ExportButtons input={{ ...filter, view: "districts" }} />}
+        actions={<ExportButtons input={{ ...filter, view: "districts" }} sorting={sorting} />}
         isLoading={tableStats.isPending}
         error={tableStats.error}
         isEmpty={tableStats.data?.rows.length === 0}
@@ -132,6 +134,7 @@ export function OverviewPage() {
             selectedCodes={filter.areaCodes}
             onToggle={state.toggleArea}
             openFindings={filter.findingScope === "open"}
+            sort={{ sorting, onSortingChange: setSorting }}
           />
         ) : null}
       </Panel>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import type { SortingState } from "@tanstack/react-table";
+import { lazy, Suspense, useState } from "react";
 import { useSearchParams } from "react-router";
 import {
   FINDING_CATEGORIES,
@@ -9,6 +10,7 @@ import {
 } from "../../../../shared/field.ts";
 import { STATUS_COLORS } from "../../components/map/finding-colors.ts";
 import { useAreaOptions } from "../../components/ui/district-select.tsx";
+import { FindingsExportButtons } from "../../components/ui/export-buttons.tsx";
 import { MultiSelect } from "../../components/ui/multi-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -37,16 +39,16 @@ export function FindingsPage() {
   const owner = params.get("owner") ?? "";
   const age = Number(params.get("olderThan") ?? "") || null;
   const organizations = useQuery(trpc.walks.organizations.queryOptions());
-  const findings = useQuery(
-    trpc.walks.findings.queryOptions({
-      statuses,
-      categories,
-      areaCodes,
-      ownerOrganizationId: owner || null,
-      olderThanDays: age,
-      walkId: null,
-    }),
-  );
+  const filter = {
+    statuses,
+    categories,
+    areaCodes,
+    ownerOrganizationId: owner || null,
+    olderThanDays: age,
+    walkId: null,
+  };
+  const findings = useQuery(trpc.walks.findings.queryOptions(filter));
+  const [sorting, setSorting] = useState<SortingState>([]);
   const update = (key: string, value: string) =>
     setParams(
       (current) => {
@@ -118,6 +120,7 @@ export function FindingsPage() {
         isLoading={findings.isPending}
         error={findings.error}
         isEmpty={findings.data?.length === 0}
+        actions={<FindingsExportButtons filter={filter} sorting={sorting} />}
       >
         {findings.data && geometries.data ? (
           <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
@@ -125,7 +128,9 @@ export function FindingsPage() {
             <FindingsLegend findings={findings.data} />
           </Suspense>
         ) : null}
-        {findings.data ? <FindingsTable findings={findings.data} showWalk /> : null}
+        {findings.data ? (
+          <FindingsTable findings={findings.data} showWalk sort={{ sorting, onSortingChange: setSorting }} />
+        ) : null}
       </Panel>
     </>
   );

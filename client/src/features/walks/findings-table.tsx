@@ -9,7 +9,12 @@ import {
   type FindingStatus,
   OPEN_FINDING_STATUSES,
 } from "../../../../shared/field.ts";
-import { DataTable, sortingFeatures as features } from "../../components/ui/data-table.tsx";
+import {
+  DataTable,
+  sortingFeatures as features,
+  sortOptions,
+  type TableSort,
+} from "../../components/ui/data-table.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { RouterOutputs } from "../../trpc.ts";
@@ -79,7 +84,15 @@ function StatusControl({ finding }: { finding: Finding }) {
 }
 
 /** Findings, sortable, with their status and what comes next; across walks also when and on which walk. */
-export function FindingsTable({ findings, showWalk = false }: { findings: Finding[]; showWalk?: boolean }) {
+export function FindingsTable({
+  findings,
+  showWalk = false,
+  sort,
+}: {
+  findings: Finding[];
+  showWalk?: boolean;
+  sort?: TableSort;
+}) {
   const { t, formatDate } = useI18n();
   const { slug } = useParams();
   const today = toLocalDate(new Date());
@@ -167,7 +180,13 @@ export function FindingsTable({ findings, showWalk = false }: { findings: Findin
       cell: (info) => <StatusControl finding={info.row.original} />,
     }),
   ]);
-  const table = useTable({ features, columns, data: findings, initialState: { sorting: [] } });
+  const table = useTable({
+    features,
+    columns,
+    data: findings,
+    initialState: { sorting: [] },
+    ...sortOptions(sort),
+  });
   return (
     <DataTable
       table={table}
