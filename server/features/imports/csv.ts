@@ -7,11 +7,8 @@ export type CsvTable = {
   encoding: "utf-8" | "windows-1252";
 };
 
-/**
- * Reads the CSV files Swedish organisations actually send: UTF-8 with or without BOM or
- * Windows-1252 (Excel's default), separated by semicolon, comma or tab.
- */
-export function parseCsv(content: Buffer | string): CsvTable {
+/** A file's text: UTF-8 (BOM dropped) or, failing that, Windows-1252; line endings made "\n". */
+export function decodeCsv(content: Buffer | string): { text: string; encoding: CsvTable["encoding"] } {
   let text: string;
   let encoding: CsvTable["encoding"] = "utf-8";
   if (typeof content === "string") text = content;
@@ -23,8 +20,17 @@ export function parseCsv(content: Buffer | string): CsvTable {
       encoding = "windows-1252";
     }
   }
+  text = text.replace(/^\uFEFF/, "");
   // Mixed line endings (a CRLF header over LF rows) would otherwise glue rows together.
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return { text: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text, encoding };
+}
+
+/**
+ * Reads the CSV files Swedish organisations actually send: UTF-8 with or without BOM or
+ * Windows-1252 (Excel's default), separated by semicolon, comma or tab.
+ */
+export function parseCsv(content: Buffer | string): CsvTable {
+  const { text, encoding } = decodeCsv(content);
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [";", ",", "\t"],
     skipEmptyLines: "greedy",

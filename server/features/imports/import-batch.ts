@@ -19,6 +19,8 @@ export type ImportFileOptions = ImportActor & {
   userId: string | null;
   fileName: string;
   content: Buffer | string;
+  /** Milliseconds spent per step, added up here when given (the bench reports where time goes). */
+  profile?: Record<string, number>;
 };
 
 /** The audit entry of a completed import, written in the import's own transaction (decisions/018). */

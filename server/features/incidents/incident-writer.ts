@@ -94,7 +94,7 @@ async function publish(
   workspaceId: string,
   from: string,
   params: unknown[],
-  options: { importBatchId: string | null; archiveChanged: boolean },
+  options: { importBatchId: string | null; archiveChanged: boolean; fresh?: boolean },
 ) {
   const { importBatchId } = options;
   const [check] = await db.$queryRawUnsafe<{ n: number }[]>(
@@ -112,7 +112,7 @@ async function publish(
       `${check?.n} incidents refer to an area, category or source that no longer exists`,
     );
   const batchParam = `$${params.length + 2}::uuid`;
-  if (options.archiveChanged && importBatchId) {
+  if (options.archiveChanged && importBatchId && !options.fresh) {
     // The versions this import changes are kept with it, so undoing it restores them.
     await db.$executeRawUnsafe(
       `INSERT INTO replaced_incidents (workspace_id, replaced_by_batch_id, data_source_id, external_id, import_batch_id,
@@ -121,9 +121,10 @@ async function publish(
          ${UPDATED.map((c) => `i.${c}`).join(", ")}
        FROM ${from} JOIN incidents i ON i.workspace_id = $1::uuid AND i.data_source_id = r.data_source_id
          AND i.external_id = r.external_id
-       WHERE (${UPDATED.filter((c) => c !== "point_precision")
-         .map((c) => `i.${c}`)
-         .join(", ")}, i.point_precision::text)
+       WHERE i.import_batch_id IS DISTINCT FROM ${batchParam}
+         AND (${UPDATED.filter((c) => c !== "point_precision")
+           .map((c) => `i.${c}`)
+           .join(", ")}, i.point_precision::text)
          IS DISTINCT FROM (${UPDATED.filter((c) => c !== "point_precision")
            .map((c) => `r.${c}`)
            .join(", ")}, r.point_precision)
@@ -138,9 +139,14 @@ async function publish(
      SELECT $1::uuid, r.data_source_id, r.external_id, ${batchParam},
        ${UPDATED.map((c) => (c === "point_precision" ? `r.${c}::"PointPrecision"` : `r.${c}`)).join(", ")}
      FROM ${from}
-     ON CONFLICT (workspace_id, data_source_id, external_id) DO UPDATE SET
+     ${
+       // Nothing there yet: a plain insert (a row that exists after all fails the whole write).
+       options.fresh
+         ? ""
+         : `ON CONFLICT (workspace_id, data_source_id, external_id) DO UPDATE SET
        import_batch_id = EXCLUDED.import_batch_id, ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
-     WHERE (${UPDATED.map((c) => `incidents.${c}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(", ")})`,
+     WHERE (${UPDATED.map((c) => `incidents.${c}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(", ")})`
+     }`,
     workspaceId,
     ...params,
     importBatchId,
@@ -258,18 +264,33 @@ export async function stageIncidents<Row extends IncidentRow>(
 }
 
 /**
- * Bulk path, step 2: the staged rows (of one part, or all) into incidents, in the caller's
- * transaction. archiveChanged keeps the versions it changes for undo (imports that replace rows
- * wholesale, like police deliveries, archive what they delete instead).
+ * Bulk path, step 2: the staged rows (of one part or round, or all) into incidents, in the
+ * caller's transaction. archiveChanged keeps the versions it changes for undo (a batch never
+ * archives its own rows).
  */
 export async function publishStagedIncidents(
   tx: Executor,
   workspaceId: string,
   staged: StagedIncidents,
-  options: { importBatchId: string | null; archiveChanged: boolean; part?: number },
+  options: {
+    importBatchId: string | null;
+    archiveChanged: boolean;
+    part?: number;
+    round?: number;
+    /** The caller knows none of the rows exists yet (so nothing to archive or update). */
+    fresh?: boolean;
+  },
 ) {
   // The aggregate trigger groups every written row: in memory, not in batches on disk.
   await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
+  if (options.round !== undefined)
+    return publish(
+      tx,
+      workspaceId,
+      `(SELECT * FROM ${staged.table} WHERE round = $2) r`,
+      [options.round],
+      options,
+    );
   return options.part === undefined
     ? publish(tx, workspaceId, `${staged.table} r`, [], options)
     : publish(tx, workspaceId, `(SELECT * FROM ${staged.table} WHERE part = $2) r`, [options.part], options);
