@@ -19,6 +19,7 @@ import { ActionPlanPage } from "./features/lagesbild/over-time/action-plan-page.
 import { OverTimePage } from "./features/lagesbild/over-time/over-time-page.tsx";
 import { LofteListPage } from "./features/medborgarlofte/lofte-list-page.tsx";
 import { LoftePage } from "./features/medborgarlofte/lofte-page.tsx";
+import { LoftePrintPage } from "./features/medborgarlofte/lofte-print-page.tsx";
 import { PublicLoftePage } from "./features/medborgarlofte/public-lofte-page.tsx";
 import { MembersPage } from "./features/members/members-page.tsx";
 import { NotificationsPage } from "./features/notifications/notifications-page.tsx";
@@ -75,6 +76,7 @@ export function App() {
       <Route path="/w/:slug" element={<WorkspaceLayout isBare />}>
         <Route path="lagesbild/:id/utskrift" element={<LagesbildPrintPage />} />
         <Route path="lagesbild/:id/mote" element={<LagesbildMeetingPage />} />
+        <Route path="medborgarloften/:id/utskrift" element={<LoftePrintPage />} />
       </Route>
       <Route path="/w/:slug" element={<WorkspaceLayout />}>
         <Route index element={<OverviewPage />} />

@@ -1,5 +1,6 @@
 // The interface's words: Swedish first, English second. Keys are checked by TypeScript.
 import { helpEn, helpSv } from "./messages-help.ts";
+import { lofteEn, lofteSv } from "./messages-lofte.ts";
 import { reportsEn, reportsSv } from "./messages-reports.ts";
 import { ssoEn, ssoSv } from "./messages-sso.ts";
 
@@ -1194,6 +1195,7 @@ export const sv = {
   ...helpSv,
   ...reportsSv,
   ...ssoSv,
+  ...lofteSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -2387,4 +2389,5 @@ export const en: Record<MessageKey, string> = {
   ...helpEn,
   ...reportsEn,
   ...ssoEn,
+  ...lofteEn,
 };

@@ -237,6 +237,7 @@ export async function measureEffects(
       promiseId: row.promiseId,
       description: row.description,
       indicatorKind: row.indicatorKind as "survey" | "incidents",
+      dataSourceId: row.dataSourceId,
       indicator: row.indicator,
       categoryCode: row.categoryCode,
       areaId: row.areaId,

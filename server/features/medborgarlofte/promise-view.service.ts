@@ -66,10 +66,12 @@ function activityView(
     ...activity,
     organizations: activity.organizationIds.map((id) => ({ id, name: names.organization(id) ?? "?" })),
     areas: activity.areaIds.map((id) => areaName(id) ?? "?"),
+    areaCodes: activity.areaIds.flatMap((id) => names.area(id)?.code ?? []),
     canRecord: actor.role !== "viewer" && ownsRecord(actor, activity.organizationIds),
     entries: activity.entries.map((e) => ({
       ...e,
       areaName: areaName(e.areaId),
+      areaCode: names.area(e.areaId)?.code ?? null,
       organizationName: names.organization(e.organizationId),
       canRemove: actor.role !== "viewer" && ownsRecord(actor, [e.organizationId]),
     })),
@@ -121,7 +123,7 @@ export async function getPromise(scope: LofteScope, raw: { id: string; asOf?: Lo
     asOf,
     focusAreas,
     activities: activities.map((activity) => activityView(scope, activity, names)),
-    effects,
+    effects: effects.map((e) => ({ ...e, areaCode: names.area(e.areaId)?.code ?? null })),
     permissions: { canEdit: actsAcrossWorkspace(actor), canPublish: actor.role === "admin" },
   };
 }

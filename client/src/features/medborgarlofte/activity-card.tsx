@@ -1,22 +1,34 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { ScrollRegion } from "../../components/ui/scroll-region.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type RouterOutputs, useTRPC } from "../../trpc.ts";
+import { ActivityForm } from "./activity-form.tsx";
 import { ActivitySummary } from "./activity-summary.tsx";
 import { InsatsLinkForm } from "./insats-link-form.tsx";
 import { ProgressForm } from "./progress-form.tsx";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
-type Activity = RouterOutputs["medborgarlofte"]["get"]["activities"][number];
+type Promise = RouterOutputs["medborgarlofte"]["get"];
+type Activity = Promise["activities"][number];
 
-/** An activity with what was done for it; its organisations' members record more here. */
-export function ActivityCard({ activity }: { activity: Activity }) {
+/**
+ * An activity with what was done for it; its organisations' members record more here and
+ * correct their entries; analysts and admins edit or remove the activity.
+ */
+export function ActivityCard({ activity, promise }: { activity: Activity; promise: Promise }) {
   const { t, formatDate, formatNumber } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshLofte();
   const remove = useMutation(trpc.medborgarlofte.removeProgress.mutationOptions({ onSuccess: refresh }));
   const unlink = useMutation(trpc.medborgarlofte.unlinkInsats.mutationOptions({ onSuccess: refresh }));
+  const removeActivity = useMutation(
+    trpc.medborgarlofte.removeActivity.mutationOptions({ onSuccess: refresh }),
+  );
+  const [editedEntry, setEditedEntry] = useState<string | null>(null);
+  const [isEditing, setIsEditing] = useState(false);
   const count = activity.entries.length + activity.insatser.length;
+  const entryBeingEdited = activity.entries.find((e) => e.id === editedEntry);
   return (
     <ActivitySummary activity={{ ...activity, organizations: activity.organizations.map((o) => o.name) }}>
       <details className="follow-up-controls">
@@ -54,13 +66,23 @@ export function ActivityCard({ activity }: { activity: Activity }) {
                     <td>{entry.organizationName ?? ""}</td>
                     <td>
                       {entry.canRemove ? (
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => remove.mutate({ progressId: entry.id })}
-                        >
-                          {t("lofte.entry.remove")}
-                        </button>
+                        <>
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`${t("lofte.entry.edit")}: ${entry.doneOn}`}
+                            onClick={() => setEditedEntry(entry.id)}
+                          >
+                            {t("lofte.entry.edit")}
+                          </button>{" "}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => remove.mutate({ progressId: entry.id })}
+                          >
+                            {t("lofte.entry.remove")}
+                          </button>
+                        </>
                       ) : null}
                     </td>
                   </tr>
@@ -68,6 +90,15 @@ export function ActivityCard({ activity }: { activity: Activity }) {
               </tbody>
             </table>
           </ScrollRegion>
+        ) : null}
+        {entryBeingEdited ? (
+          <ProgressForm
+            key={entryBeingEdited.id}
+            activityId={activity.id}
+            title={activity.title}
+            entry={entryBeingEdited}
+            onDone={() => setEditedEntry(null)}
+          />
         ) : null}
         {activity.insatser.length > 0 ? (
           <ul className="follow-ups">
@@ -97,6 +128,28 @@ export function ActivityCard({ activity }: { activity: Activity }) {
           <summary>{t("lofte.recordProgress")}</summary>
           <ProgressForm activityId={activity.id} title={activity.title} />
           <InsatsLinkForm activityId={activity.id} linked={activity.insatser.map((i) => i.id)} />
+        </details>
+      ) : null}
+      {promise.permissions.canEdit ? (
+        <details
+          className="follow-up-controls no-print"
+          open={isEditing}
+          onToggle={(e) => setIsEditing(e.currentTarget.open)}
+        >
+          <summary>{t("lofte.editActivity")}</summary>
+          {isEditing ? (
+            <ActivityForm promise={promise} activity={activity} onDone={() => setIsEditing(false)} />
+          ) : null}
+          <button
+            type="button"
+            disabled={removeActivity.isPending}
+            onClick={() => {
+              if (window.confirm(t("lofte.removeActivityConfirm", { title: activity.title })))
+                removeActivity.mutate({ activityId: activity.id });
+            }}
+          >
+            {t("lofte.removeActivity")}
+          </button>
         </details>
       ) : null}
     </ActivitySummary>

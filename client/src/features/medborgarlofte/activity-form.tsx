@@ -1,6 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { FREQUENCY_UNITS, type FrequencyUnit } from "../../../../shared/medborgarlofte.ts";
+import { type FormEvent, useId, useState } from "react";
+import {
+  type ActivityTarget,
+  FREQUENCY_UNITS,
+  type FrequencyUnit,
+} from "../../../../shared/medborgarlofte.ts";
+import type { AddActivityInput } from "../../../../shared/schemas/medborgarlofte.ts";
+import { DateInput } from "../../components/ui/date-input.tsx";
 import { FormFooter } from "../../components/ui/form-footer.tsx";
 import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -16,23 +22,54 @@ type PromiseBasics = {
   focusAreas: { id: string; title: string }[];
 };
 
-/** A new activity: what, its target, unit and period, who is responsible, where. */
-export function ActivityForm({ promise }: { promise: PromiseBasics }) {
+/** An activity as it stands, for editing it. */
+export type EditedActivity = {
+  id: string;
+  title: string;
+  focusAreaId: string | null;
+  description: string;
+  target: ActivityTarget;
+  unit: string;
+  period: { start: string; end: string };
+  organizations: { id: string }[];
+  areaCodes: string[];
+};
+
+function targetForm(target: ActivityTarget | undefined): TargetForm {
+  const base = { kind: "count", count: "", every: "2", per: "week" as FrequencyUnit, text: "" } as TargetForm;
+  if (!target) return base;
+  if (target.kind === "count") return { ...base, kind: "count", count: String(target.count) };
+  if (target.kind === "frequency")
+    return { ...base, kind: "frequency", every: String(target.every), per: target.per };
+  return { ...base, kind: "description", text: target.text };
+}
+
+/** A new activity (or, given one, its correction): what, its target, unit and period, who is responsible, where. */
+export function ActivityForm({
+  promise,
+  activity,
+  onDone,
+}: {
+  promise: PromiseBasics;
+  activity?: EditedActivity;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshLofte();
   const year = Math.min(Math.max(new Date().getFullYear(), promise.startYear), promise.endYear);
   const empty = {
-    title: "",
-    focusAreaId: "",
-    description: "",
-    target: { kind: "count", count: "", every: "2", per: "week" as FrequencyUnit, text: "" } as TargetForm,
-    unit: "",
-    periodStart: `${year}-01-01`,
-    periodEnd: `${year}-12-31`,
-    organizationIds: [] as string[],
-    areaCodes: [] as string[],
+    title: activity?.title ?? "",
+    focusAreaId: activity?.focusAreaId ?? "",
+    description: activity?.description ?? "",
+    target: targetForm(activity?.target),
+    unit: activity?.unit ?? "",
+    periodStart: activity?.period.start ?? `${year}-01-01`,
+    periodEnd: activity?.period.end ?? `${year}-12-31`,
+    organizationIds: activity?.organizations.map((o) => o.id) ?? [],
+    areaCodes: activity?.areaCodes ?? [],
   };
+  const headingId = useId();
   const [form, setForm] = useState(empty);
   const [saved, setSaved] = useState("");
   const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
@@ -45,12 +82,20 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
       },
     }),
   );
+  const update = useMutation(
+    trpc.medborgarlofte.updateActivity.mutationOptions({
+      onSuccess: async () => {
+        setSaved(t("lofte.form.saved"));
+        await refresh();
+        onDone?.();
+      },
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved("");
     const { target } = form;
-    add.mutate({
-      promiseId: promise.id,
+    const fields: Omit<AddActivityInput, "promiseId"> = {
       focusAreaId: form.focusAreaId || null,
       title: form.title,
       description: form.description,
@@ -65,11 +110,14 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
       periodEnd: form.periodEnd || null,
       organizationIds: form.organizationIds,
       areaCodes: form.areaCodes,
-    });
+    };
+    if (activity) update.mutate({ activityId: activity.id, ...fields });
+    else add.mutate({ promiseId: promise.id, ...fields });
   };
+  const mutation = activity ? update : add;
   return (
-    <form className="stack-form insats-form" onSubmit={submit} aria-labelledby="activity-form-title">
-      <h3 id="activity-form-title">{t("lofte.form.newActivity")}</h3>
+    <form className="stack-form insats-form" onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId}>{activity ? t("lofte.editActivity") : t("lofte.form.newActivity")}</h3>
       <LabelledInput
         label={t("lofte.form.activityTitle")}
         required
@@ -105,19 +153,14 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
           value={form.unit}
           onChange={(e) => set({ unit: e.target.value })}
         />
-        <LabelledInput
-          label={t("lofte.form.periodStart")}
-          type="date"
-          value={form.periodStart}
-          onChange={(e) => set({ periodStart: e.target.value })}
-        />
-        <LabelledInput
-          label={t("lofte.form.periodEnd")}
-          type="date"
-          min={form.periodStart}
-          value={form.periodEnd}
-          onChange={(e) => set({ periodEnd: e.target.value })}
-        />
+        <label>
+          <span className="field-label">{t("lofte.form.periodStart")}</span>
+          <DateInput value={form.periodStart} onChange={(e) => set({ periodStart: e.target.value })} />
+        </label>
+        <label>
+          <span className="field-label">{t("lofte.form.periodEnd")}</span>
+          <DateInput value={form.periodEnd} onChange={(e) => set({ periodEnd: e.target.value })} />
+        </label>
       </div>
       <OrganizationsAndAreas
         organizationsLabel={t("lofte.responsible")}
@@ -126,10 +169,10 @@ export function ActivityForm({ promise }: { promise: PromiseBasics }) {
         onChange={set}
       />
       <FormFooter
-        error={add.error}
+        error={mutation.error}
         status={saved}
-        isPending={add.isPending}
-        submitLabel={t("lofte.form.addActivity")}
+        isPending={mutation.isPending}
+        submitLabel={activity ? t("lofte.form.save") : t("lofte.form.addActivity")}
       />
     </form>
   );

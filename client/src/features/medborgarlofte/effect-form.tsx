@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { DesiredDirection } from "../../../../shared/lofte-effects.ts";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
@@ -8,21 +8,45 @@ import { useTRPC } from "../../trpc.ts";
 import { parseSurveyKey, surveyKey } from "./based-on-fields.tsx";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
-/** An expected effect tied to a survey indicator or an incident category in one area. */
-export function EffectForm({ promiseId, startYear }: { promiseId: string; startYear: number }) {
+/** An effect as it stands, for correcting it. */
+export type EditedEffect = {
+  id: string;
+  description: string;
+  indicatorKind: "survey" | "incidents";
+  dataSourceId: string | null;
+  indicator: string | null;
+  categoryCode: string | null;
+  areaCode: string | null;
+  desiredDirection: DesiredDirection;
+  baselineYear: number;
+};
+
+/** An expected effect tied to a survey indicator or an incident category in one area; given one, its correction. */
+export function EffectForm({
+  promiseId,
+  startYear,
+  effect,
+  onDone,
+}: {
+  promiseId: string;
+  startYear: number;
+  effect?: EditedEffect;
+  onDone?: () => void;
+}) {
   const { locale, t } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshLofte();
   const surveys = useQuery(trpc.surveys.list.queryOptions());
   const categories = useQuery(trpc.categories.list.queryOptions());
+  const headingId = useId();
   const empty = {
-    description: "",
-    kind: "survey" as "survey" | "incidents",
-    survey: "",
-    categoryCode: "",
-    areaCode: "",
-    desiredDirection: "decrease" as DesiredDirection,
-    baselineYear: String(startYear - 1),
+    description: effect?.description ?? "",
+    kind: effect?.indicatorKind ?? ("survey" as "survey" | "incidents"),
+    survey: effect?.dataSourceId && effect.indicator ? surveyKey(effect.dataSourceId, effect.indicator) : "",
+    categoryCode: effect?.categoryCode ?? "",
+    areaCode: effect?.areaCode ?? "",
+    desiredDirection: effect?.desiredDirection ?? ("decrease" as DesiredDirection),
+    baselineYear: String(effect?.baselineYear ?? startYear - 1),
   };
   const [form, setForm] = useState(empty);
   const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
@@ -34,23 +58,33 @@ export function EffectForm({ promiseId, startYear }: { promiseId: string; startY
       },
     }),
   );
+  const update = useMutation(
+    trpc.medborgarlofte.updateEffect.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone?.();
+      },
+    }),
+  );
+  const mutation = effect ? update : add;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({
-      promiseId,
+    const fields = {
       description: form.description,
       desiredDirection: form.desiredDirection,
       baselineYear: Number(form.baselineYear),
       areaCode: form.areaCode,
       indicator:
         form.kind === "survey"
-          ? { kind: "survey", ...parseSurveyKey(form.survey) }
-          : { kind: "incidents", categoryCode: form.categoryCode },
-    });
+          ? { kind: "survey" as const, ...parseSurveyKey(form.survey) }
+          : { kind: "incidents" as const, categoryCode: form.categoryCode },
+    };
+    if (effect) update.mutate({ effectId: effect.id, ...fields });
+    else add.mutate({ promiseId, ...fields });
   };
   return (
-    <form className="stack-form insats-form" onSubmit={submit} aria-labelledby="effect-form-title">
-      <h3 id="effect-form-title">{t("lofte.effect.new")}</h3>
+    <form className="stack-form insats-form" onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId}>{effect ? t("lofte.effect.editTitle") : t("lofte.effect.new")}</h3>
       <label>
         <span className="field-label">{t("lofte.effect.description")}</span>
         <input
@@ -130,10 +164,10 @@ export function EffectForm({ promiseId, startYear }: { promiseId: string; startY
           />
         </label>
       </div>
-      {add.error ? <ErrorMessage error={add.error} isDetailed /> : null}
+      {mutation.error ? <ErrorMessage error={mutation.error} isDetailed /> : null}
       <div>
-        <button type="submit" disabled={add.isPending}>
-          {t("lofte.effect.add")}
+        <button type="submit" disabled={mutation.isPending}>
+          {effect ? t("lofte.form.save") : t("lofte.effect.add")}
         </button>
       </div>
     </form>

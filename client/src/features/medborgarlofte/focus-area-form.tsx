@@ -1,16 +1,33 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
-/** A fokusområde (bedrägerier mot äldre, trafiksäkerhet…): its handlingsplan is the activities added to it. */
-export function FocusAreaForm({ promiseId }: { promiseId: string }) {
+type EditedFocusArea = { id: string; title: string; description: string };
+
+/**
+ * A fokusområde (bedrägerier mot äldre, trafiksäkerhet…): its handlingsplan is the activities
+ * added to it. Given one, the form renames it.
+ */
+export function FocusAreaForm({
+  promiseId,
+  focusArea,
+  onDone,
+}: {
+  promiseId: string;
+  focusArea?: EditedFocusArea;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshLofte();
-  const [form, setForm] = useState({ title: "", description: "" });
+  const headingId = useId();
+  const [form, setForm] = useState({
+    title: focusArea?.title ?? "",
+    description: focusArea?.description ?? "",
+  });
   const add = useMutation(
     trpc.medborgarlofte.addFocusArea.mutationOptions({
       onSuccess: async () => {
@@ -19,13 +36,23 @@ export function FocusAreaForm({ promiseId }: { promiseId: string }) {
       },
     }),
   );
+  const update = useMutation(
+    trpc.medborgarlofte.updateFocusArea.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone?.();
+      },
+    }),
+  );
+  const mutation = focusArea ? update : add;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ promiseId, ...form });
+    if (focusArea) update.mutate({ focusAreaId: focusArea.id, ...form });
+    else add.mutate({ promiseId, ...form });
   };
   return (
-    <form className="stack-form" onSubmit={submit} aria-labelledby="focus-area-form-title">
-      <h3 id="focus-area-form-title">{t("lofte.form.newFocusArea")}</h3>
+    <form className="stack-form" onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId}>{focusArea ? t("lofte.editFocusArea") : t("lofte.form.newFocusArea")}</h3>
       <label>
         <span className="field-label">{t("lofte.form.focusAreaTitle")}</span>
         <input
@@ -44,10 +71,10 @@ export function FocusAreaForm({ promiseId }: { promiseId: string }) {
           onChange={(e) => setForm({ ...form, description: e.target.value })}
         />
       </label>
-      {add.error ? <ErrorMessage error={add.error} isDetailed /> : null}
+      {mutation.error ? <ErrorMessage error={mutation.error} isDetailed /> : null}
       <div>
-        <button type="submit" disabled={add.isPending}>
-          {t("lofte.form.addFocusArea")}
+        <button type="submit" disabled={mutation.isPending}>
+          {focusArea ? t("lofte.form.save") : t("lofte.form.addFocusArea")}
         </button>
       </div>
     </form>

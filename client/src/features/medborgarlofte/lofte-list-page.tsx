@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { PromiseForm } from "./promise-form.tsx";
+import { PublicSettingsForm } from "./public-settings-form.tsx";
 
 /** The workspace's medborgarlöften, the newest first; analysts and admins write a new one. */
 export function LofteListPage() {
@@ -60,8 +61,13 @@ export function LofteListPage() {
           </table>
         </ScrollRegion>
       </Panel>
+      {workspace.permissions.canAdminister ? (
+        <section className="panel">
+          <PublicSettingsForm />
+        </section>
+      ) : null}
       {workspace.permissions.canSeeDetail ? (
-        <section className="panel" aria-labelledby="promise-form-title">
+        <section className="panel" aria-label={t("lofte.form.newPromise")}>
           <PromiseForm />
         </section>
       ) : null}

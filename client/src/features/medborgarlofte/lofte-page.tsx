@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { download } from "../../components/ui/export-buttons.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { type RouterOutputs, useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
 import { ActivityCard } from "./activity-card.tsx";
 import { ActivityForm } from "./activity-form.tsx";
@@ -13,22 +14,16 @@ import { EffectList } from "./effect-list.tsx";
 import { FocusAreaForm } from "./focus-area-form.tsx";
 import { PromiseActivities } from "./promise-activities.tsx";
 import { PromiseDetails } from "./promise-details.tsx";
+import { FocusAreaEditing, PromiseEditing, useEffectEditing } from "./promise-editing.tsx";
 import { PublishControls } from "./publish-controls.tsx";
-import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
 /** One medborgarlöfte for the EST group: the promise, every activity's progress, the effects, the report. */
 export function LoftePage() {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { id = "" } = useParams();
   const trpc = useTRPC();
-  const workspace = useWorkspace();
-  const refresh = useRefreshLofte();
   const promise = useQuery(trpc.medborgarlofte.get.queryOptions({ id }));
-  const report = useMutation(trpc.medborgarlofte.reportXlsx.mutationOptions({ onSuccess: download }));
-  const removeEffect = useMutation(trpc.medborgarlofte.removeEffect.mutationOptions({ onSuccess: refresh }));
-  const data = promise.data;
-  const basePath = `/w/${workspace.slug}/medborgarloften`;
-  if (!data)
+  if (!promise.data)
     return (
       <Panel
         title={t("lofte.title")}
@@ -39,7 +34,24 @@ export function LoftePage() {
         {null}
       </Panel>
     );
+  return <LoftePageBody data={promise.data} />;
+}
+
+type PromiseView = RouterOutputs["medborgarlofte"]["get"];
+
+function LoftePageBody({ data }: { data: PromiseView }) {
+  const { t, formatDate } = useI18n();
+  const trpc = useTRPC();
+  const workspace = useWorkspace();
+  const report = useMutation(trpc.medborgarlofte.reportXlsx.mutationOptions({ onSuccess: download }));
+  const [reportYear, setReportYear] = useState<number | null>(null);
+  const basePath = `/w/${workspace.slug}/medborgarloften`;
+  const id = data.id;
   const canEdit = data.permissions.canEdit;
+  const effectEditing = useEffectEditing(data);
+  const thisYear = new Date().getFullYear();
+  const year = reportYear ?? Math.min(Math.max(thisYear, data.startYear), data.endYear);
+  const years = Array.from({ length: data.endYear - data.startYear + 1 }, (_, i) => data.startYear + i);
   return (
     <div className="lofte-page">
       <p className="page-links no-print">
@@ -59,15 +71,30 @@ export function LoftePage() {
       </p>
       {data.permissions.canPublish ? <PublishControls promise={data} /> : null}
       <div className="print-toolbar no-print">
-        <button type="button" disabled={report.isPending} onClick={() => report.mutate({ id })}>
+        <label>
+          <span className="field-label">{t("lofte.reportYear")}</span>
+          <select value={year} onChange={(e) => setReportYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={report.isPending} onClick={() => report.mutate({ id, year })}>
           {t("lofte.report")}
         </button>
+        <Link to={`${basePath}/${id}/utskrift?ar=${year}`}>{t("lofte.printReport")}</Link>
+        <a href={`/api/w/${workspace.slug}/medborgarlofte/${id}.pdf?ar=${year}`} download>
+          {t("lofte.pdf")}
+        </a>
         <span role="status" className="muted small">
           {report.isPending ? t("actionPlan.downloading") : ""}
         </span>
         {report.error ? <ErrorMessage error={report.error} /> : null}
       </div>
       <PromiseDetails promise={data} />
+      {canEdit ? <PromiseEditing promise={data} /> : null}
       <Panel
         title={t("lofte.progress")}
         titleId="lofte-progress-title"
@@ -77,7 +104,7 @@ export function LoftePage() {
       >
         <PromiseActivities
           promise={data}
-          render={(activity) => <ActivityCard key={activity.id} activity={activity} />}
+          render={(activity) => <ActivityCard key={activity.id} activity={activity} promise={data} />}
         />
       </Panel>
       <Panel
@@ -87,27 +114,14 @@ export function LoftePage() {
         error={null}
         isEmpty={data.effects.length === 0 && !canEdit}
       >
-        <EffectList
-          effects={data.effects}
-          action={
-            canEdit
-              ? (effectId) => (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => removeEffect.mutate({ effectId })}
-                  >
-                    {t("lofte.effect.remove")}
-                  </button>
-                )
-              : undefined
-          }
-        />
+        <EffectList effects={data.effects} action={canEdit ? effectEditing.actions : undefined} />
+        {canEdit ? effectEditing.form : null}
         {canEdit ? <EffectForm promiseId={data.id} startYear={data.startYear} /> : null}
       </Panel>
       {canEdit ? (
         <section className="panel" aria-labelledby="lofte-plan-title">
           <h2 id="lofte-plan-title">{t("lofte.form.planTitle")}</h2>
+          <FocusAreaEditing promise={data} />
           <FocusAreaForm promiseId={data.id} />
           <ActivityForm promise={data} />
         </section>

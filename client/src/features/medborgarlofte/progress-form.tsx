@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { toLocalDate } from "../../../../shared/calendar.ts";
+import { DateInput } from "../../components/ui/date-input.tsx";
 import { DistrictSelect } from "../../components/ui/district-select.tsx";
 import { FormFooter } from "../../components/ui/form-footer.tsx";
 import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
@@ -8,18 +9,40 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
-/** What was done for an activity: when, where, what, how many took part and how many it counts as. */
-export function ProgressForm({ activityId, title }: { activityId: string; title: string }) {
+export type EditedEntry = {
+  id: string;
+  doneOn: string;
+  areaCode: string | null;
+  whatDone: string;
+  participants: number | null;
+  quantity: number;
+};
+
+/**
+ * What was done for an activity: when, where, what, how many took part and how many it counts
+ * as. Given an entry, the form corrects it.
+ */
+export function ProgressForm({
+  activityId,
+  title,
+  entry,
+  onDone,
+}: {
+  activityId: string;
+  title: string;
+  entry?: EditedEntry;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshLofte();
   const headingId = useId();
   const empty = {
-    doneOn: toLocalDate(new Date()),
-    areaCode: "",
-    whatDone: "",
-    participants: "",
-    quantity: "1",
+    doneOn: entry?.doneOn ?? toLocalDate(new Date()),
+    areaCode: entry?.areaCode ?? "",
+    whatDone: entry?.whatDone ?? "",
+    participants: entry?.participants === null || !entry ? "" : String(entry.participants),
+    quantity: String(entry?.quantity ?? 1),
   };
   const [form, setForm] = useState(empty);
   const [saved, setSaved] = useState("");
@@ -33,29 +56,37 @@ export function ProgressForm({ activityId, title }: { activityId: string; title:
       },
     }),
   );
+  const update = useMutation(
+    trpc.medborgarlofte.updateProgress.mutationOptions({
+      onSuccess: async () => {
+        setSaved(t("lofte.form.saved"));
+        await refresh();
+        onDone?.();
+      },
+    }),
+  );
+  const mutation = entry ? update : add;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved("");
-    add.mutate({
-      activityId,
+    const fields = {
       doneOn: form.doneOn,
       areaCode: form.areaCode || null,
       whatDone: form.whatDone,
       participants: form.participants === "" ? null : Number(form.participants),
       quantity: Number(form.quantity),
-    });
+    };
+    if (entry) update.mutate({ progressId: entry.id, ...fields });
+    else add.mutate({ activityId, ...fields });
   };
   return (
     <form className="stack-form" onSubmit={submit} aria-labelledby={headingId}>
-      <h5 id={headingId}>{t("lofte.entry.title", { title })}</h5>
+      <h5 id={headingId}>{entry ? t("lofte.entry.editTitle") : t("lofte.entry.title", { title })}</h5>
       <div className="form-row">
-        <LabelledInput
-          label={t("lofte.entry.date")}
-          type="date"
-          required
-          value={form.doneOn}
-          onChange={(e) => set({ doneOn: e.target.value })}
-        />
+        <label>
+          <span className="field-label">{t("lofte.entry.date")}</span>
+          <DateInput required value={form.doneOn} onChange={(e) => set({ doneOn: e.target.value })} />
+        </label>
         <DistrictSelect
           label={t("lofte.entry.area")}
           value={form.areaCode}
@@ -91,10 +122,10 @@ export function ProgressForm({ activityId, title }: { activityId: string; title:
         />
       </div>
       <FormFooter
-        error={add.error}
+        error={mutation.error}
         status={saved}
-        isPending={add.isPending}
-        submitLabel={t("lofte.entry.submit")}
+        isPending={mutation.isPending}
+        submitLabel={entry ? t("lofte.form.save") : t("lofte.entry.submit")}
       />
     </form>
   );

@@ -1,34 +1,59 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router";
 import { FormFooter } from "../../components/ui/form-footer.tsx";
 import { LabelledInput, LabelledTextarea } from "../../components/ui/labelled-field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { RouterOutputs } from "../../trpc.ts";
 import { useTRPC } from "../../trpc.ts";
 import { useWorkspace } from "../workspace/workspace-context.tsx";
-import { BasedOnFields, NO_BASIS, parseSurveyKey } from "./based-on-fields.tsx";
+import { BasedOnFields, NO_BASIS, parseSurveyKey, surveyKey } from "./based-on-fields.tsx";
 import { OrganizationsAndAreas } from "./organizations-and-areas.tsx";
 import { useRefreshLofte } from "./use-refresh-lofte.ts";
 
 const thisYear = () => new Date().getFullYear();
 
-/** A new medborgarlöfte: its years, parties, signatories, areas, text and what it was based on. */
-export function PromiseForm() {
+type PromiseView = RouterOutputs["medborgarlofte"]["get"];
+
+/**
+ * A new medborgarlöfte: its years, parties, signatories, areas, text and what it was based on.
+ * Given one, the form corrects or extends it (a later end year).
+ */
+export function PromiseForm({ promise, onDone }: { promise?: PromiseView; onDone?: () => void } = {}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const refresh = useRefreshLofte();
-  const [form, setForm] = useState({
-    title: "",
-    startYear: String(thisYear()),
-    endYear: String(thisYear()),
-    text: "",
-    organizationIds: [] as string[],
-    signatories: "",
-    areaCodes: [] as string[],
-    basedOn: NO_BASIS,
-  });
+  const [form, setForm] = useState(
+    promise
+      ? {
+          title: promise.title,
+          startYear: String(promise.startYear),
+          endYear: String(promise.endYear),
+          text: promise.text,
+          organizationIds: promise.organizations.map((o) => o.id),
+          signatories: promise.signatories.join("\n"),
+          areaCodes: promise.areas.flatMap((a) => a.code ?? []),
+          basedOn: {
+            dialogueIds: promise.basedOn.dialogues.map((d) => d.id),
+            themes: promise.themes,
+            lagesbildIds: promise.basedOn.lagesbilder.map((l) => l.id),
+            surveys: promise.basedOn.surveys.map((s) => surveyKey(s.dataSourceId, s.indicator)),
+          },
+        }
+      : {
+          title: "",
+          startYear: String(thisYear()),
+          endYear: String(thisYear()),
+          text: "",
+          organizationIds: [] as string[],
+          signatories: "",
+          areaCodes: [] as string[],
+          basedOn: NO_BASIS,
+        },
+  );
+  const headingId = useId();
   const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
   const create = useMutation(
     trpc.medborgarlofte.create.mutationOptions({
@@ -38,9 +63,18 @@ export function PromiseForm() {
       },
     }),
   );
+  const update = useMutation(
+    trpc.medborgarlofte.update.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone?.();
+      },
+    }),
+  );
+  const mutation = promise ? update : create;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
+    const fields = {
       title: form.title,
       text: form.text,
       startYear: Number(form.startYear),
@@ -52,7 +86,9 @@ export function PromiseForm() {
         .filter(Boolean),
       areaCodes: form.areaCodes,
       basedOn: { ...form.basedOn, surveys: form.basedOn.surveys.map(parseSurveyKey) },
-    });
+    };
+    if (promise) update.mutate({ id: promise.id, ...fields });
+    else create.mutate(fields);
   };
   const year = (key: "startYear" | "endYear", label: string) => (
     <LabelledInput
@@ -66,8 +102,8 @@ export function PromiseForm() {
     />
   );
   return (
-    <form className="stack-form wide-form" onSubmit={submit} aria-labelledby="promise-form-title">
-      <h2 id="promise-form-title">{t("lofte.form.newPromise")}</h2>
+    <form className="stack-form wide-form" onSubmit={submit} aria-labelledby={headingId}>
+      <h2 id={headingId}>{promise ? t("lofte.editPromise") : t("lofte.form.newPromise")}</h2>
       <LabelledInput
         label={t("lofte.form.title")}
         required
@@ -99,7 +135,11 @@ export function PromiseForm() {
         onChange={(e) => set({ signatories: e.target.value })}
       />
       <BasedOnFields value={form.basedOn} onChange={(basedOn) => set({ basedOn })} />
-      <FormFooter error={create.error} isPending={create.isPending} submitLabel={t("lofte.form.create")} />
+      <FormFooter
+        error={mutation.error}
+        isPending={mutation.isPending}
+        submitLabel={promise ? t("lofte.form.save") : t("lofte.form.create")}
+      />
     </form>
   );
 }

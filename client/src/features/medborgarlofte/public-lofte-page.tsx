@@ -8,6 +8,7 @@ import { type RouterOutputs, useTRPC } from "../../trpc.ts";
 import { ActivitySummary } from "./activity-summary.tsx";
 import { EffectList } from "./effect-list.tsx";
 import { PromiseActivities } from "./promise-activities.tsx";
+import { PublicFixedProblems, PublicTrends } from "./public-figures.tsx";
 import { PublicDeeds, PublicDialogues } from "./public-lists.tsx";
 
 type Page = RouterOutputs["medborgarlofte"]["publicPage"];
@@ -126,6 +127,8 @@ export function PublicLoftePage() {
           {data.promises.map((promise) => (
             <PromiseArticle key={promise.id} promise={promise} />
           ))}
+          {data.fixedProblems ? <PublicFixedProblems figure={data.fixedProblems} /> : null}
+          {data.trends ? <PublicTrends trends={data.trends} /> : null}
           {data.promises.length > 0 ? <PublicDeeds deeds={data.done} /> : null}
           {data.dialogues.length > 0 ? <PublicDialogues dialogues={data.dialogues} /> : null}
         </>

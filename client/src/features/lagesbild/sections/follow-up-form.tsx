@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import type { InsatsView } from "../../../../../shared/lagesbild.ts";
+import { DateInput } from "../../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../../components/ui/error-message.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { useTRPC } from "../../../trpc.ts";
@@ -48,8 +49,7 @@ export function FollowUpControls({ insats, edit }: { insats: InsatsView; edit: L
           </label>
           <label>
             <span className="field-label">{t("lagesbild.followUp.doneOn")}</span>
-            <input
-              type="date"
+            <DateInput
               required
               value={form.doneOn}
               onChange={(event) => setForm({ ...form, doneOn: event.target.value })}

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { DialogueTheme } from "../../../../../shared/field.ts";
 import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
+import { DateInput } from "../../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../../components/ui/error-message.tsx";
 import { LabelledInput, LabelledTextarea } from "../../../components/ui/labelled-field.tsx";
 import { MultiSelect } from "../../../components/ui/multi-select.tsx";
@@ -114,20 +115,14 @@ export function InsatsForm({ content, edit }: { content: LagesbildContent; edit:
         />
       </div>
       <div className="form-row">
-        <LabelledInput
-          label={t("lagesbild.insatsForm.start")}
-          type="date"
-          required
-          value={form.startOn}
-          onChange={(e) => set({ startOn: e.target.value })}
-        />
-        <LabelledInput
-          label={t("lagesbild.insatsForm.end")}
-          type="date"
-          min={form.startOn}
-          value={form.endOn}
-          onChange={(e) => set({ endOn: e.target.value })}
-        />
+        <label>
+          <span className="field-label">{t("lagesbild.insatsForm.start")}</span>
+          <DateInput required value={form.startOn} onChange={(e) => set({ startOn: e.target.value })} />
+        </label>
+        <label>
+          <span className="field-label">{t("lagesbild.insatsForm.end")}</span>
+          <DateInput value={form.endOn} onChange={(e) => set({ endOn: e.target.value })} />
+        </label>
         <LabelledInput
           label={t("lagesbild.insatsForm.recurrence")}
           maxLength={200}
