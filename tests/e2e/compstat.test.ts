@@ -107,14 +107,23 @@ describe("CompStat page", () => {
     expect(await page.locator("[data-testid=compstat-table] tbody tr[data-depth='0']").count()).toBe(1);
   });
 
-  it("downloads the table on screen as CSV", async () => {
+  it("downloads the table on screen as CSV, in the order the screen sorts it", async () => {
     await page.goto(`${baseUrl}/w/est-borlange/utveckling?period=biweek&from=2026-W44`);
     await page.waitForSelector("[data-testid=compstat-table] tbody tr");
+    const table = page.getByTestId("compstat-table");
+    await table.getByRole("button", { name: "Perioden", exact: true }).click();
+    await expect(
+      table.getByRole("columnheader", { name: "Perioden", exact: true }).getAttribute("aria-sort"),
+    ).resolves.toMatch(/ascending|descending/);
+    const onScreen = await table
+      .locator("tbody tr[data-depth='0']")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-code")));
+    expect(onScreen.length).toBeGreaterThan(1);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Exportera CSV" }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe("est-borlange-compstat-2026-10-26-2026-11-08.csv");
+    expect(download.suggestedFilename()).toBe("est-borlange-brottsutveckling-2026-10-26-2026-11-08.csv");
     const text = await new Promise<string>((resolve, reject) => {
       void download.createReadStream().then((stream) => {
         const chunks: Buffer[] = [];
@@ -128,6 +137,9 @@ describe("CompStat page", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]?.startsWith("Kategori;Kod;Nivå;Perioden")).toBe(true);
+    const inFile = lines.filter((line) => line.split(";")[2] === "0").map((line) => line.split(";")[1]);
+    expect(inFile).toEqual(onScreen);
+    expect(lines.at(-1)?.startsWith("Totalt;")).toBe(true);
     const fraudCount = await page.locator("tr[data-code=G-BEDRAGERI] td:nth-child(2)").textContent();
     expect(lines.find((line) => line.split(";")[1] === "G-BEDRAGERI")?.split(";")[3]).toBe(
       fraudCount?.replace(/\s/g, ""),

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, login, openBrowser, selectLabelled, waitForMap } from "./browser.ts";
@@ -37,11 +38,36 @@ const periodLabel = () => page.getByTestId("period-label").textContent();
 const shortcut = (name: string) =>
   page.getByRole("group", { name: "Snabbval" }).getByRole("button", { name });
 
-async function downloadText(download: Download) {
+async function downloadBytes(download: Download) {
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+const downloadText = async (download: Download) => (await downloadBytes(download)).toString("utf8");
+
+/** An Excel download's sheets, each as rows of cell values. */
+async function downloadSheets(download: Download) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await downloadBytes(download)) as never);
+  const sheets = new Map<string, unknown[][]>();
+  for (const sheet of workbook.worksheets) {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    sheets.set(sheet.name, rows);
+  }
+  return sheets;
+}
+
+/** Clicks one of a region's export buttons and waits for the file. */
+async function exportFrom(region: string, button: "Exportera CSV" | "Exportera Excel") {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("region", { name: region, exact: true }).getByRole("button", { name: button }).click(),
+  ]);
+  return download;
 }
 
 /** The admin sets the rhythm from one meeting's date and waits until it is saved. */
@@ -123,16 +149,38 @@ describe("the period a meeting needs", () => {
     await expect(chart.locator("svg text", { hasText: "v49 (hittills)" }).count()).resolves.toBe(1);
     await expect(page.getByTestId("legend-so-far").textContent()).resolves.toBe("hittills, t.o.m. 1 dec.");
     await expect(page.getByTestId("rising-judged-previous").textContent()).resolves.toContain("v. 46–47");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page
-        .getByRole("region", { name: "Områden", exact: true })
-        .getByRole("button", { name: "Exportera CSV" })
-        .click(),
-    ]);
-    expect(download.suggestedFilename()).toBe("est-borlange-districts-2026-11-23-2026-12-01-hittills.csv");
-    const header = (await downloadText(download)).replace(/^\uFEFF/, "").split("\r\n")[0];
-    expect(header).toContain("Antal hittills (t.o.m. 2026-12-01, ofullständig period)");
+    const download = await exportFrom("Områden", "Exportera CSV");
+    expect(download.suggestedFilename()).toBe("est-borlange-omraden-2026-11-23-2026-12-01-hittills.csv");
+    const lines = (await downloadText(download))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toContain("Antal hittills (t.o.m. 2026-12-01, ofullständig period)");
+    // The rows in the table's order (most incidents first, as it opens) and a total row.
+    const onScreen = await page
+      .getByTestId("district-table")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-code")));
+    expect(lines.slice(1, -1).map((line) => line.split(";")[1])).toEqual(onScreen);
+    expect(lines.at(-1)?.split(";")[3]).toBe(
+      (await page.getByTestId("total-count").textContent())?.replace(/\s/g, ""),
+    );
+    // Excel: the Urval sheet says the period is unfinished, in Swedish words and Stockholm time.
+    const excel = await exportFrom("Områden", "Exportera Excel");
+    expect(excel.suggestedFilename()).toBe("est-borlange-omraden-2026-11-23-2026-12-01-hittills.xlsx");
+    const selection = new Map(
+      ((await downloadSheets(excel)).get("Urval") ?? []).map((row) => [String(row[0]), String(row[1])]),
+    );
+    expect(selection.get("Period")).toBe(
+      "v. 48–49 2026 (2026-11-23 – 2026-12-06), ofullständig period: hittills t.o.m. 2026-12-01",
+    );
+    expect(selection.get("Periodtyp")).toBe("Tvåveckorsperiod");
+    expect(selection.get("Sortering")).toBe(
+      "Antal hittills (t.o.m. 2026-12-01, ofullständig period), fallande",
+    );
+    expect(selection.get("Exporterad")).toMatch(
+      /^\d{1,2} \p{L}+ \d{4} kl\. \d{2}:\d{2} \(Europe\/Stockholm\)$/u,
+    );
     await expectNoAxeViolations(page);
   });
 });
@@ -167,5 +215,31 @@ describe("filters that follow the user", () => {
     await page.waitForURL(/\/w\/est-borlange\?.*areas=2081C1010/);
     await waitForMap(page, "2081C1010");
     await poll(() => heading()).toBe("Översikt: Romme, v. 46–47 2026 (9 nov. – 22 nov.)");
+  });
+
+  it("exports the findings on screen in the order the table shows them", async () => {
+    await page.goto(`${baseUrl}/w/est-borlange/fynd?areas=2081C1140`);
+    const table = page.getByTestId("findings-table");
+    await page.waitForSelector("[data-testid=findings-table] tbody tr");
+    await table.getByRole("button", { name: "Allvar", exact: true }).click();
+    await table.getByRole("button", { name: "Allvar", exact: true }).click();
+    await expect(
+      table.getByRole("columnheader", { name: "Allvar", exact: true }).getAttribute("aria-sort"),
+    ).resolves.toMatch(/ascending|descending/);
+    const onScreen = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-description")));
+    expect(onScreen.length).toBeGreaterThan(1);
+    const title = (await page.locator("#findings-list-title").textContent()) ?? "";
+    const file = await exportFrom(title, "Exportera Excel");
+    expect(file.suggestedFilename()).toMatch(/^est-borlange-fynd-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheets = await downloadSheets(file);
+    const rows = sheets.get("Tabell") ?? [];
+    expect(rows.slice(1, -1).map((row) => row[3])).toEqual(onScreen);
+    expect(rows.at(-1)?.[0]).toBe(`Totalt: ${onScreen.length} fynd`);
+    const selection = new Map((sheets.get("Urval") ?? []).map((row) => [row[0], row[1]]));
+    expect(selection.get("Områden")).toMatch(/^[^(]+ \(2081C1140\)$/);
+    expect(selection.get("Sortering")).toMatch(/^Allvar, (stigande|fallande)$/);
+    await expectNoAxeViolations(page);
   });
 });
