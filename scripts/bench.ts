@@ -1,70 +1,98 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
 import { connectDb, type DbHandle } from "../server/db/client.ts";
 import { getCompstat } from "../server/features/analysis/analysis.service.ts";
-import {
-  type IncidentRow,
-  publishStagedIncidents,
-  stageIncidents,
-} from "../server/features/incidents/incident-writer.ts";
+import { importAreasGeoJson, importPopulation } from "../server/features/imports/areas.ts";
+import { importCrimeCodeKey } from "../server/features/imports/crime-codes.ts";
+import { importPoliceDelivery } from "../server/features/imports/police-delivery.ts";
 import { getDistrictStats } from "../server/features/overview/overview.service.ts";
 import { importPlaces, searchPlaces } from "../server/features/places/places.service.ts";
 import { resolveMembership } from "../server/features/workspace/workspace.service.ts";
-import { addDays, toLocalDate } from "../shared/calendar.ts";
+import { addDays } from "../shared/calendar.ts";
+import { comparePeriodsSoFar, periodOfInput } from "../shared/periods.ts";
 import { OverviewFilterInputSchema } from "../shared/schemas/overview.ts";
-import { createBorlangeAreas } from "../tests/factories/area.factory.ts";
-import { createCategoryTree } from "../tests/factories/category.factory.ts";
 import { createRandom } from "../tests/factories/random.ts";
 import { createUser } from "../tests/factories/user.factory.ts";
 import { createWorkspace } from "../tests/factories/workspace.factory.ts";
+import { bareColumns, benchYears, DALARNA, DELIVERY_HEADER, deliveryYear } from "./bench-data.ts";
 import { benchSignal } from "./bench-signal.ts";
 
-// npm run bench [-- --sizes 100000,1000000 --places 20000 --skip-pglite --skip-postgres --queries 40]
-// npm run bench -- --only signal [--signal-runs 400]: the flags on synthetic series alone, written
-// into their section of docs/benchmarks.md.
+// npm run bench: everything, written to docs/benchmarks.md (about 20 minutes here).
+//   --only signal|import|compstat (comma-separated): those parts, each replacing its own section
+//   --sizes 100000,1000000,10000000   PostgreSQL sizes;  --pglite-sizes 1000000
+//   --years 10  --queries 40 (runs per question, fewer when a question takes long)  --places 20000
+//   --skip-pglite  --skip-postgres  --signal-runs 400
 const { values } = parseArgs({
   options: {
     only: { type: "string" },
     "signal-runs": { type: "string", default: "400" },
-    sizes: { type: "string", default: "100000,1000000" },
+    sizes: { type: "string", default: "100000,1000000,10000000" },
+    "pglite-sizes": { type: "string", default: "1000000" },
+    years: { type: "string", default: "10" },
     queries: { type: "string", default: "40" },
     places: { type: "string", default: "20000" },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
   },
 });
-const sizes = (values.sizes ?? "")
-  .split(",")
-  .map(Number)
-  .filter((n) => n > 0);
+const numbers = (text: string | undefined) =>
+  (text ?? "")
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
+const parts = new Set(values.only ? values.only.split(",") : ["signal", "import", "compstat"]);
+const years = Number(values.years);
 const queryRuns = Number(values.queries);
+/** The last registration date of the bench data, and the user's date for every question. */
 const END = "2026-11-15";
-const lines: string[] = [];
+const TODAY = "2026-11-30";
+const ANCHOR = "2024-01-08";
+
+type Section = "signal" | "import" | "compstat";
+const sections: Record<Section, string[]> = { signal: [], import: [], compstat: [] };
+let current: Section = "signal";
 const log = (line: string) => {
   console.log(line);
-  lines.push(line);
+  sections[current].push(line);
 };
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+const rate = (rows: number, milliseconds: number) =>
+  `${Math.round(rows / (milliseconds / 1000)).toLocaleString("en-US")} rows/s`;
 
+/** The real Dalarna workspace: 175 DeSO areas in 15 kommuner, their populations, the 683-code key. */
 async function prepare(handle: DbHandle) {
-  const workspace = await createWorkspace(handle.db, {
-    slug: "bench",
-    name: "Bench",
-    meetingAnchor: "2024-01-08",
+  const workspace = await createWorkspace(handle.db, { slug: "bench", name: "Bench", meetingAnchor: ANCHOR });
+  const read = (file: string) => fs.readFileSync(path.join(DALARNA, file));
+  await importAreasGeoJson({
+    db: handle.db,
+    workspaceId: workspace.id,
+    content: read("deso_dalarna.geojson"),
+    kind: "deso",
+    codeProperty: "desokod",
+    parentCodeProperty: "Kommunkod",
+    parentNameProperty: "Kommunnamn",
   });
-  const { desos } = await createBorlangeAreas(handle.db, workspace.id);
-  const categories = (await createCategoryTree(handle.db, workspace.id)).filter((c) => c.kind !== "group");
-  const source = await handle.db.dataSource.create({
-    data: { workspaceId: workspace.id, kind: "synthetic", name: "bench" },
+  await importPopulation({
+    db: handle.db,
+    workspaceId: workspace.id,
+    content: read("bef_deso_dalarna.csv"),
+    codeColumn: "desokod",
+    yearColumn: "år",
+    populationColumn: "bef",
   });
-  const copySource = await handle.db.dataSource.create({
-    data: { workspaceId: workspace.id, kind: "synthetic", name: "bench copy" },
+  await importCrimeCodeKey({
+    db: handle.db,
+    workspaceId: workspace.id,
+    content: read("brott_niva_nyckel.csv"),
   });
   const user = await createUser(handle.db, {
     email: `bench-${Date.now()}@example.se`,
@@ -72,45 +100,155 @@ async function prepare(handle: DbHandle) {
   });
   const membership = await resolveMembership({ db: handle.db, userId: user.id, slug: "bench" });
   if (!membership) throw new Error("no membership");
-  return { workspace: membership.workspace, desos, categories, source, copySource };
+  return { workspace: membership.workspace };
+}
+type Context = Awaited<ReturnType<typeof prepare>>;
+
+/** Each year's delivery rows (n spread evenly over the years), made one year at a time. */
+function* yearsOfRows(n: number) {
+  const span = benchYears(END, years);
+  for (const [k, year] of span.entries()) {
+    const rows = Math.floor(n / span.length) + (k < n % span.length ? 1 : 0);
+    yield { year, lines: deliveryYear(year, rows, END, 1000 * n + k + 1) };
+  }
 }
 
-/** N incidents spread over three years, 27 districts and the demo's crime codes. */
-function generate(n: number, context: Awaited<ReturnType<typeof prepare>>, sourceId: string): IncidentRow[] {
-  const random = createRandom(n);
-  const start = new Date(`${addDays(END, -3 * 365)}T00:00:00Z`).getTime();
-  const span = 3 * 365 * 86_400_000;
-  return Array.from({ length: n }, (_, i) => {
-    const area = context.desos[random.integer(context.desos.length)];
-    const at = new Date(start + random.next() * span);
-    return {
-      dataSourceId: sourceId,
-      externalId: `b${i}`,
-      categoryId: context.categories[random.integer(context.categories.length)]?.id ?? "",
-      areaId: area?.id ?? null,
-      occurredFrom: at,
-      registeredAt: at,
-      count: 1,
-      lon: area?.centroidLon ?? null,
-      lat: area?.centroidLat ?? null,
-      pointPrecision: "area_centroid" as const,
-    };
-  });
+/** Files of at most about a million rows, as the police deliver them (all kommuner of a year in one). */
+function* deliveryFiles(n: number) {
+  let batch: string[] = [];
+  let names: number[] = [];
+  for (const { year, lines } of yearsOfRows(n)) {
+    if (batch.length > 0 && batch.length + lines.length > 1_000_000) {
+      yield { name: `brott_${names[0]}-${names.at(-1)}.csv`, lines: batch };
+      batch = [];
+      names = [];
+    }
+    batch = batch.concat(lines);
+    names.push(year);
+  }
+  if (batch.length > 0) yield { name: `brott_${names[0]}-${names.at(-1)}.csv`, lines: batch };
 }
 
-async function timeQueries(label: string, run: (date: string) => Promise<unknown>) {
+async function openDatabase(kind: "pglite" | "postgres", url: string | undefined) {
+  if (kind === "postgres") {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("DROP DATABASE IF EXISTS est_bench");
+    await admin.query("CREATE DATABASE est_bench");
+    await admin.end();
+    return connectDb({ databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") }, { migrate: true });
+  }
+  return connectDb({ pgliteDir: fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-")) }, { migrate: true });
+}
+
+type Loaded = { csvFiles: string[]; importMs: number; copyMs: number; profile: Record<string, number> };
+
+/**
+ * The rows through the app's import (files of up to a million rows), then COPY of the same rows'
+ * five columns (DeSO, code, registration and crime date, count) into a bare table: the floor.
+ * The five columns are also written to CSV files for DuckDB.
+ */
+async function load(handle: DbHandle, context: Context, n: number, dir: string): Promise<Loaded> {
+  const profile: Record<string, number> = {};
+  const csvFiles: string[] = [];
+  let importMs = 0;
+  let copyMs = 0;
+  await handle.driver.exec(
+    "CREATE TABLE bench_bare (deso text, code int, registered date, occurred date, n int)",
+  );
+  for (const file of deliveryFiles(n)) {
+    const content = `${DELIVERY_HEADER}\n${file.lines.join("\n")}\n`;
+    const started = performance.now();
+    await importPoliceDelivery({
+      db: handle.db,
+      workspaceId: context.workspace.id,
+      timeZone: "Europe/Stockholm",
+      userId: null,
+      fileName: file.name,
+      content,
+      profile,
+    });
+    importMs += performance.now() - started;
+    const bare = file.lines.map(bareColumns);
+    const csv = path.join(dir, `${file.name}`);
+    fs.writeFileSync(csv, `${bare.join("\n")}\n`);
+    csvFiles.push(csv);
+    function* chunks() {
+      for (let offset = 0; offset < bare.length; offset += 50_000)
+        yield `${bare.slice(offset, offset + 50_000).join("\n")}\n`;
+    }
+    const copyStarted = performance.now();
+    await handle.driver.copyFrom("COPY bench_bare FROM STDIN (FORMAT csv)", chunks());
+    copyMs += performance.now() - copyStarted;
+  }
+  await handle.driver.exec("DROP TABLE bench_bare");
+  return { csvFiles, importMs, copyMs, profile };
+}
+
+/** Question dates: a fixed sequence of biweeks within the last two years of data. */
+function questionDates(count: number) {
   const random = createRandom(7);
-  const times: number[] = [];
+  return Array.from({ length: count }, () => addDays(END, -random.integer(700)));
+}
+
+/** p50 and p95 of a question asked up to `queryRuns` times (at least 10; stops after a minute). */
+async function time(run: (date: string) => Promise<unknown>) {
   // Steady state, as on a running server: the pool has its connections and the plans are cached.
   for (let i = 0; i < 3; i++) await run(addDays(END, -7 * i));
-  for (let i = 0; i < queryRuns; i++) {
-    const date = addDays(END, -random.integer(700));
-    const started = performance.now();
+  const times: number[] = [];
+  const started = performance.now();
+  for (const date of questionDates(queryRuns)) {
+    if (times.length >= 10 && performance.now() - started > 60_000) break;
+    const t = performance.now();
     await run(date);
-    times.push(performance.now() - started);
+    times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  log(`| ${label} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
+}
+
+const compstatInput = (date: string) => ({
+  ...OverviewFilterInputSchema.parse({ period: { kind: "biweek", date }, today: TODAY }),
+  dateBasis: "registered" as const,
+  groupBy: "category" as const,
+});
+
+/** DuckDB over the same rows: per area × code the five windows CompStat compares. */
+async function duckdb(csvFiles: string[]) {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.run(
+    `CREATE TABLE incidents AS SELECT * FROM read_csv([${csvFiles.map((f) => `'${f}'`).join(", ")}],
+       columns = {'deso': 'VARCHAR', 'code': 'INTEGER', 'registered': 'DATE', 'occurred': 'DATE', 'n': 'INTEGER'}, header = false)`,
+  );
+  const loadMs = performance.now() - started;
+  const question = await connection.prepare(
+    `SELECT deso, code,
+       SUM(n) FILTER (WHERE registered BETWEEN $1::DATE AND $2::DATE) AS current,
+       SUM(n) FILTER (WHERE registered BETWEEN $3::DATE AND $4::DATE) AS previous,
+       SUM(n) FILTER (WHERE registered BETWEEN $5::DATE AND $6::DATE) AS last_year,
+       SUM(n) FILTER (WHERE registered BETWEEN $7::DATE AND $8::DATE) AS year_to_date,
+       SUM(n) FILTER (WHERE registered BETWEEN $9::DATE AND $10::DATE) AS last_year_to_date
+     FROM incidents WHERE registered BETWEEN $11::DATE AND $12::DATE
+     GROUP BY deso, code`,
+  );
+  const timing = await time(async (date) => {
+    const period = periodOfInput({ kind: "biweek", date }, ANCHOR);
+    const c = comparePeriodsSoFar(period, TODAY);
+    const ranges = [c.observed, c.previous, c.lastYear, c.yearToDate, c.lastYearToDate];
+    const from = ranges.map((r) => r.start).sort()[0] ?? c.observed.start;
+    const to =
+      ranges
+        .map((r) => r.end)
+        .sort()
+        .at(-1) ?? c.observed.end;
+    question.bind([...ranges.flatMap((r) => [r.start, r.end]), from, to]);
+    return (await question.runAndReadAll()).getRows();
+  });
+  connection.closeSync();
+  instance.closeSync();
+  return { loadMs, ...timing };
 }
 
 const STREET_STEMS = [
@@ -141,7 +279,7 @@ const STREET_KINDS = ["gatan", "vägen", "stigen", "backen", "gränd"];
  * A kommun's address register (streets × house numbers at district centres) through the real
  * importer, then the place field's search for typed beginnings of addresses.
  */
-async function benchPlaces(handle: DbHandle, context: Awaited<ReturnType<typeof prepare>>) {
+async function benchPlaces(handle: DbHandle, context: Context) {
   const count = Number(values.places);
   const desos = await handle.db.area.findMany({
     where: { workspaceId: context.workspace.id, kind: "deso" },
@@ -161,10 +299,7 @@ async function benchPlaces(handle: DbHandle, context: Awaited<ReturnType<typeof 
     fileName: "adresser.csv",
     content: Buffer.from(lines.join("\n"), "utf8"),
   });
-  const seconds = (performance.now() - started) / 1000;
-  log(
-    `- address list of ${count.toLocaleString("sv-SE")} places (every row checked against the district polygons, one upsert): ${(count / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
-  );
+  const importSeconds = (performance.now() - started) / 1000;
   const random = createRandom(11);
   const times: number[] = [];
   for (let i = 0; i < queryRuns; i++) {
@@ -175,155 +310,184 @@ async function benchPlaces(handle: DbHandle, context: Awaited<ReturnType<typeof 
     times.push(performance.now() - queryStarted);
   }
   times.sort((a, b) => a - b);
-  return `| address search (20 suggestions among ${count.toLocaleString("sv-SE")} places) | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`;
+  return `${count.toLocaleString("en-US")} places imported at ${(count / importSeconds).toFixed(0)} rows/s (${importSeconds.toFixed(1)} s); search (20 suggestions) p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`;
 }
 
-async function benchDatabase(kind: "pglite" | "postgres", url: string | undefined) {
+type Row = {
+  kind: "pglite" | "postgres";
+  n: number;
+  app: Awaited<ReturnType<typeof time>>;
+  duck: Awaited<ReturnType<typeof duckdb>> | null;
+  picture: Awaited<ReturnType<typeof time>>;
+};
+const compstatRows: Row[] = [];
+const importRows: { kind: string; n: number; loaded: Loaded; places: string | null }[] = [];
+
+async function benchDatabase(kind: "pglite" | "postgres", url: string | undefined, sizes: number[]) {
   for (const n of sizes) {
-    let handle: DbHandle;
-    if (kind === "postgres") {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query("DROP DATABASE IF EXISTS est_bench");
-      await admin.query("CREATE DATABASE est_bench");
-      await admin.end();
-      handle = await connectDb({ databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") }, { migrate: true });
-    } else {
-      handle = await connectDb(
-        { pgliteDir: fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-")) },
-        { migrate: true },
-      );
+    const handle = await openDatabase(kind, url);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-csv-"));
+    try {
+      const context = await prepare(handle);
+      console.log(`\n${kind}, ${n.toLocaleString("en-US")} rows: importing`);
+      const loaded = await load(handle, context, n, dir);
+      console.log(`  import ${seconds(loaded.importMs)}, bare COPY ${seconds(loaded.copyMs)}`);
+      const places =
+        parts.has("import") && n === sizes[0] && Number(values.places) > 0
+          ? await benchPlaces(handle, context)
+          : null;
+      importRows.push({ kind, n, loaded, places });
+      if (parts.has("compstat")) {
+        // Steady state: autovacuum has set the visibility map, so index-only scans apply.
+        await handle.driver.exec("VACUUM ANALYZE");
+        const app = await time((date) =>
+          getCompstat({ db: handle.db, workspace: context.workspace, input: compstatInput(date) }),
+        );
+        console.log(`  CompStat p50 ${ms(app.p50)} p95 ${ms(app.p95)} (${app.runs} runs)`);
+        const picture = await time((date) =>
+          getDistrictStats({
+            db: handle.db,
+            workspace: context.workspace,
+            filter: OverviewFilterInputSchema.parse({ period: { kind: "biweek", date }, today: TODAY }),
+          }),
+        );
+        const duck = await duckdb(loaded.csvFiles);
+        console.log(`  DuckDB p50 ${ms(duck.p50)} p95 ${ms(duck.p95)}`);
+        compstatRows.push({ kind, n, app, duck, picture });
+      }
+    } finally {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    const context = await prepare(handle);
-    const rows = generate(n, context, context.source.id);
-    const started = performance.now();
-    const staged = await stageIncidents(handle.db, rows, "Europe/Stockholm");
-    const stagedSeconds = (performance.now() - started) / 1000;
-    await handle.db.$transaction(
-      (tx) =>
-        publishStagedIncidents(tx, context.workspace.id, staged, {
-          importBatchId: null,
-          archiveChanged: false,
-        }),
-      { timeout: 3_600_000 },
-    );
-    await staged.drop();
-    const seconds = (performance.now() - started) / 1000;
-    log(`\n### ${kind}, ${n.toLocaleString("sv-SE")} incidents\n`);
-    log(
-      `- import through the app's bulk path (${kind === "postgres" ? "COPY FROM STDIN" : "COPY FROM a blob"} into a staging table, then one INSERT … SELECT with set-wise reference checks in a transaction, daily aggregates maintained): ${(n / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s, of which staging ${stagedSeconds.toFixed(1)} s)`,
-    );
-    if (kind === "postgres") {
-      const file = path.join(os.tmpdir(), `est-bench-${n}.csv`);
-      const csv = rows.map((r, i) =>
-        [
-          context.workspace.id,
-          context.copySource.id,
-          `c${i}`,
-          r.categoryId,
-          r.areaId,
-          r.registeredAt.toISOString(),
-          r.registeredAt.toISOString(),
-          toLocalDate(r.registeredAt),
-          toLocalDate(r.registeredAt),
-          1,
-          r.lon ?? "",
-          r.lat ?? "",
-          r.pointPrecision ?? "",
-        ].join(","),
-      );
-      fs.writeFileSync(file, `${csv.join("\n")}\n`);
-      const copyStarted = performance.now();
-      const copy = spawnSync(
-        "psql",
-        [
-          url?.replace(/\/[^/]*$/, "/est_bench") ?? "",
-          "-q",
-          "-c",
-          `\\copy incidents (workspace_id, data_source_id, external_id, category_id, area_id, occurred_from, registered_at, registered_on, occurred_on, count, lon, lat, point_precision) FROM '${file}' CSV`,
-        ],
-        { encoding: "utf8" },
-      );
-      if (copy.status !== 0) throw new Error(copy.stderr);
-      const copySeconds = (performance.now() - copyStarted) / 1000;
-      log(
-        `- psql \\copy of the same rows into the same table: ${(n / copySeconds).toFixed(0)} rows/s (${copySeconds.toFixed(1)} s)`,
-      );
-      fs.rmSync(file);
-    }
-    const placesLine =
-      n === sizes[0] && Number(values.places) > 0 ? await benchPlaces(handle, context) : null;
-    // Steady state: autovacuum has set the visibility map, so index-only scans apply.
-    await handle.driver.exec("VACUUM ANALYZE");
-    log("\n| query | p50 | p95 |\n| --- | --- | --- |");
-    await timeQueries("biweekly picture: districts (count, rate, previous)", (date) =>
-      getDistrictStats({
-        db: handle.db,
-        workspace: context.workspace,
-        filter: OverviewFilterInputSchema.parse({ period: { kind: "biweek", date } }),
-      }),
-    );
-    await timeQueries("biweekly CompStat (tree, YTD, 2-year baseline, flags)", (date) =>
-      getCompstat({
-        db: handle.db,
-        workspace: context.workspace,
-        input: {
-          ...OverviewFilterInputSchema.parse({ period: { kind: "biweek", date } }),
-          dateBasis: "registered",
-          groupBy: "category",
-        },
-      }),
-    );
-    if (placesLine) log(placesLine);
-    await handle.close();
   }
 }
 
-const SIGNAL_HEADING = "\n## Rising flag on synthetic biweekly series";
-const signalRuns = () => {
-  const runs = Number(values["signal-runs"]);
-  return { period: runs, sustained: Math.max(50, Math.round(runs / 2)) };
+const STEPS = ["copy and check", "resolve", "analyze", "replace", "publish", "commit"];
+
+function writeImport() {
+  current = "import";
+  log("\n## Import of police deliveries against COPY into a bare table");
+  log(
+    `\nThe bench data looks like the real thing: rows resampled from the real Dalarna deliveries in ../shared/data (their DeSO areas, crime codes, counts and crime-to-registration delays, jointly) on registration dates spread over ${years} years up to ${END}, in the police's file format (all kommuner of a year in one file, files of up to a million rows); the workspace has the 175 DeSO areas of Dalarna and the police's key of 683 crime codes. **App import**: \`importPoliceDelivery\` end to end on a fresh database, from the file's text to the committed batch (COPY of the file as it is, set-wise checks, resolution of areas, codes and ids, the replacement of each delivery's kommun and months, the insert into \`incidents\` with its three indexes and the daily counts kept by the statement triggers, all in one transaction per file). **Bare COPY** (the floor): COPY FROM STDIN of the same rows' five columns (DeSO, code, registration date, crime date, count) into a table without index, key or trigger (on PGlite COPY from \`/dev/blob\`). Target: the app at most 2× the bare COPY time on PostgreSQL, at least 100,000 rows/s on PGlite.`,
+  );
+  log("\n| database | rows | app import | bare COPY | app / COPY | target met |");
+  log("| --- | --- | --- | --- | --- | --- |");
+  for (const { kind, n, loaded } of importRows) {
+    const ratio = loaded.importMs / loaded.copyMs;
+    const met = kind === "postgres" ? ratio <= 2 : n / (loaded.importMs / 1000) >= 100_000;
+    log(
+      `| ${kind} | ${n.toLocaleString("en-US")} | ${seconds(loaded.importMs)} (${rate(n, loaded.importMs)}) | ${seconds(loaded.copyMs)} (${rate(n, loaded.copyMs)}) | ${ratio.toFixed(1)}× | ${met ? "yes" : "no"} |`,
+    );
+  }
+  log("\nWhere the app's import spends its time (seconds, summed over the files):\n");
+  log(`| database | rows | ${STEPS.join(" | ")} |`);
+  log(`| --- | --- | ${STEPS.map(() => "---").join(" | ")} |`);
+  for (const { kind, n, loaded } of importRows)
+    log(
+      `| ${kind} | ${n.toLocaleString("en-US")} | ${STEPS.map((step) => ((loaded.profile[step] ?? 0) / 1000).toFixed(1)).join(" | ")} |`,
+    );
+  log(
+    "\n*copy and check*: the file's text into an unlogged table by COPY and the checks on each column's distinct values; *resolve*: areas, codes, instants and external ids into a second unlogged table; *replace*: the rows each delivery no longer has, removed and archived for undo; *publish*: the set-wise reference check and the insert into `incidents` with its indexes and the daily counts' trigger.",
+  );
+  const places = importRows.filter((row) => row.places);
+  if (places.length > 0) {
+    log(
+      "\nAddress lists (every row checked against the district polygons, one upsert) and the place field's search:\n",
+    );
+    for (const row of places) log(`- ${row.kind}: ${row.places}`);
+  }
+}
+
+function writeCompstat() {
+  current = "compstat";
+  log("\n## CompStat against DuckDB");
+  log(
+    `\nThe biweekly CompStat (\`getCompstat\`: the category tree, the period against the one before, the same period last year, year to date and last year to date, a two-year baseline per row and the period and sustained flags) for a workspace's whole area, asked for ${queryRuns} biweeks within the two years before ${END} (at least 10 runs, fewer than ${queryRuns} when they take over a minute), after three warm-up questions, on the rows imported above (VACUUM ANALYZE first). **DuckDB** (\`@duckdb/node-api\`, in memory, the peer) answers five windows per area × code (the period, the one before, the same period last year, year to date, last year to date) over the same rows' five columns, loaded from CSV, as a prepared statement. The district picture (count, rate and change per DeSO) is the overview's first question. Targets: CompStat p95 at most DuckDB's, at most 50 ms at 10 M rows on PostgreSQL and 250 ms at 1 M on PGlite, and p95 at 10 M at most twice p95 at 100 k.`,
+  );
+  log(
+    "\n| database | rows | CompStat p50 | CompStat p95 | DuckDB p50 | DuckDB p95 | district picture p50 | p95 | runs |",
+  );
+  log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const row of compstatRows)
+    log(
+      `| ${row.kind} | ${row.n.toLocaleString("en-US")} | ${ms(row.app.p50)} | ${ms(row.app.p95)} | ${row.duck ? ms(row.duck.p50) : "–"} | ${row.duck ? ms(row.duck.p95) : "–"} | ${ms(row.picture.p50)} | ${ms(row.picture.p95)} | ${row.app.runs} |`,
+    );
+  const pg = compstatRows.filter((row) => row.kind === "postgres");
+  const small = pg.find((row) => row.n === Math.min(...pg.map((r) => r.n)));
+  const large = pg.find((row) => row.n === Math.max(...pg.map((r) => r.n)));
+  const lite = compstatRows.find((row) => row.kind === "pglite" && row.n === 1_000_000);
+  const targets: string[] = [];
+  for (const row of compstatRows)
+    if (row.duck)
+      targets.push(
+        `${row.kind} ${row.n.toLocaleString("en-US")}: CompStat p95 ${ms(row.app.p95)} against DuckDB's ${ms(row.duck.p95)}: ${row.app.p95 <= row.duck.p95 ? "met" : `not met (${(row.app.p95 / row.duck.p95).toFixed(0)}×)`}`,
+      );
+  const tenM = pg.find((row) => row.n === 10_000_000);
+  if (tenM)
+    targets.push(
+      `PostgreSQL 10 M: p95 ${ms(tenM.app.p95)} against 50 ms: ${tenM.app.p95 <= 50 ? "met" : "not met"}`,
+    );
+  if (lite)
+    targets.push(
+      `PGlite 1 M: p95 ${ms(lite.app.p95)} against 250 ms: ${lite.app.p95 <= 250 ? "met" : "not met"}`,
+    );
+  if (small && large && small !== large) {
+    const ratio = large.app.p95 / small.app.p95;
+    targets.push(
+      `PostgreSQL p95 at ${large.n.toLocaleString("en-US")} / at ${small.n.toLocaleString("en-US")}: ${ratio.toFixed(1)} against 2: ${ratio <= 2 ? "met" : "not met"}`,
+    );
+  }
+  log("\nTargets:\n");
+  for (const line of targets) log(`- ${line}`);
+}
+
+const FILE = "docs/benchmarks.md";
+const HEADINGS: Record<Section, RegExp> = {
+  signal:
+    /\n## Rising flag on synthetic biweekly series[\s\S]*?(?=\n## (?!Sustained flag)|\n<!-- load:start -->|$)/,
+  import: /\n## Import (?:of police deliveries|and queries)[\s\S]*?(?=\n## |\n<!-- load:start -->|$)/,
+  compstat: /\n## CompStat against DuckDB[\s\S]*?(?=\n## |\n<!-- load:start -->|$)/,
 };
 
-/** Replaces the flags' sections of docs/benchmarks.md (up to the next section of another kind). */
-function writeSignalOnly() {
-  const file = "docs/benchmarks.md";
-  const text = fs.readFileSync(file, "utf8");
-  const start = text.indexOf(SIGNAL_HEADING);
-  const next = /\n## (?!Sustained flag)/g;
-  next.lastIndex = start + SIGNAL_HEADING.length;
-  const end = next.exec(text)?.index ?? text.length;
-  if (start < 0) throw new Error(`${file} has no signal section to replace`);
-  fs.writeFileSync(file, `${text.slice(0, start)}${lines.join("\n")}\n${text.slice(end)}`);
-  console.log(`\nSignal sections replaced in ${file}`);
+/** Replaces the sections this run wrote, keeping the others and the load test's block as they are. */
+function writeFile(header: string) {
+  const old = fs.existsSync(FILE) ? fs.readFileSync(FILE, "utf8") : "";
+  const load = /<!-- load:start -->[\s\S]*?<!-- load:end -->/.exec(old)?.[0] ?? null;
+  const kept = (section: Section) => {
+    if (sections[section].length > 0) return `${sections[section].join("\n")}\n`;
+    const found = HEADINGS[section].exec(old)?.[0];
+    // The old import section also held the queries: from this run on they have their own section.
+    return found && !found.startsWith("\n## Import and queries") ? `${found.trimEnd()}\n` : "";
+  };
+  const head = parts.size === 3 || !old ? header : (/^[\s\S]*?(?=\n## )/.exec(old)?.[0] ?? header);
+  const text = `${head.trimEnd()}\n${kept("signal")}${kept("import")}${kept("compstat")}${load ? `\n${load}\n` : ""}`;
+  fs.mkdirSync("docs", { recursive: true });
+  fs.writeFileSync(FILE, text);
+  console.log(`\nWritten to ${FILE}`);
 }
 
 async function main() {
-  if (values.only === "signal") {
-    benchSignal(log, signalRuns());
-    writeSignalOnly();
-    return;
-  }
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  log(
-    `# Benchmarks\n\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench -- --sizes ${values.sizes}\`. Run ${new Date().toISOString().slice(0, 10)}.\n`,
-  );
-  benchSignal(log, signalRuns());
-  log("\n## Import and queries");
-  log(
-    "\nImports are measured end to end: rows staged by COPY, published into `incidents` in one transaction with set-wise reference checks, and `daily_incident_counts` maintained by its statement-level trigger. `psql \\copy` loads the same rows into the same table (same indexes and triggers) as the reference. On this table the daily aggregate costs about as much as the rows themselves: the synthetic incidents are spread over 3 years × 27 districts × 40 codes, so nearly every incident makes its own aggregate row. See docs/decisions/007 for COPY into the bare table and the cost of each index and constraint.",
-  );
-  if (!values["skip-pglite"]) await benchDatabase("pglite", undefined);
-  if (!values["skip-postgres"]) {
-    const url =
-      process.env.BENCH_DATABASE_URL ??
-      process.env.TEST_DATABASE_URL ??
-      execFileSync("bash", [".ci/start-postgres.sh"], { encoding: "utf8" }).trim();
-    await benchDatabase("postgres", url);
+  const command = process.argv.slice(2).join(" ");
+  const header = `# Benchmarks\n\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)} at the start (the machine is shared). Command: \`npm run bench${command ? ` -- ${command}` : ""}\`. Run ${new Date().toISOString().slice(0, 10)}.\n`;
+  if (parts.has("signal")) {
+    current = "signal";
+    const runs = Number(values["signal-runs"]);
+    benchSignal(log, { period: runs, sustained: Math.max(50, Math.round(runs / 2)) });
   }
-  fs.mkdirSync("docs", { recursive: true });
-  fs.writeFileSync("docs/benchmarks.md", `${lines.join("\n")}\n`);
-  console.log("\nWritten to docs/benchmarks.md");
+  if (parts.has("import") || parts.has("compstat")) {
+    if (!values["skip-postgres"]) {
+      const url =
+        process.env.BENCH_DATABASE_URL ??
+        process.env.TEST_DATABASE_URL ??
+        execFileSync("bash", [".ci/start-postgres.sh"], { encoding: "utf8" }).trim();
+      await benchDatabase("postgres", url, numbers(values.sizes));
+    }
+    if (!values["skip-pglite"]) await benchDatabase("pglite", undefined, numbers(values["pglite-sizes"]));
+    if (parts.has("import")) writeImport();
+    if (parts.has("compstat")) writeCompstat();
+  }
+  writeFile(header);
 }
 
 main().catch((error: unknown) => {
