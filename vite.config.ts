@@ -7,7 +7,8 @@ const apiPort = Number(process.env.API_PORT ?? 3001);
 export default defineConfig({
   root: "client",
   plugins: [react()],
-  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  // The manifest (dist/client/.vite, not served) lets `npm run size` and the browser suite weigh routes.
+  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 1200, manifest: true },
   server: {
     proxy: { "/trpc": `http://localhost:${apiPort}`, "/basemap": `http://localhost:${apiPort}` },
   },

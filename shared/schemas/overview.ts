@@ -127,8 +127,7 @@ export const IncidentPointsOutputSchema = z.object({
 });
 export type IncidentPointsOutput = z.infer<typeof IncidentPointsOutputSchema>;
 
-export const FIELD_LAYERS = ["findings", "reports", "themes"] as const;
-export type FieldLayer = (typeof FIELD_LAYERS)[number];
+export { FIELD_LAYERS, type FieldLayer } from "../field-layers.ts";
 
 /** What people saw and said in the period, for the map: no free text, no names. */
 export const FieldLayersOutputSchema = z.object({

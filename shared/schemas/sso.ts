@@ -41,19 +41,8 @@ export const DEFAULT_SSO_SETTINGS: SsoSettings = {
   defaultOrganizationId: null,
 };
 
-/** Why a single sign-on ended on the login page; the page says it in words (never in the log). */
-export const SSO_FAILURES = [
-  "not_configured",
-  "workspace_not_enabled",
-  "state_mismatch",
-  "provider_error",
-  "no_mapping",
-  "no_organization",
-  "no_email",
-  "email_conflict",
-  "deactivated",
-] as const;
-export type SsoFailure = (typeof SSO_FAILURES)[number];
+// The failures live in shared/sso-failures.ts, which the login page loads without zod.
+export { SSO_FAILURES, type SsoFailure } from "../sso-failures.ts";
 
 const ROLE_STRENGTH: Record<Role, number> = { viewer: 0, member: 1, analyst: 2, admin: 3 };
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { SSO_FAILURES, type SsoFailure } from "../../../../shared/schemas/sso.ts";
+import { SSO_FAILURES, type SsoFailure } from "../../../../shared/sso-failures.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { DIALOGUE_THEMES, FINDING_STATUSES } from "../../../../shared/field.ts";
+import { FIELD_LAYERS } from "../../../../shared/field-layers.ts";
 import { VIEW_KINDS, type ViewKind } from "../../../../shared/periods.ts";
-import { FIELD_LAYERS } from "../../../../shared/schemas/overview.ts";
 import { MultiSelect, type Option } from "../../components/ui/multi-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";

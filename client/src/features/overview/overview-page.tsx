@@ -16,10 +16,13 @@ import { soFarLabel } from "./period-label.ts";
 import { SelectionHeading } from "./selection-heading.tsx";
 import { SoFarNote } from "./so-far-note.tsx";
 import { useOverviewFilter } from "./use-overview-filter.ts";
-import { WeeklyTrendChart } from "./weekly-trend-chart.tsx";
 
 // maplibre is large: it loads in its own chunk while the rest of the page renders.
 const DistrictMap = lazy(() => import("./district-map.tsx"));
+// The chart library is the largest part of the page: the figures and the table come first.
+const WeeklyTrendChart = lazy(() =>
+  import("./weekly-trend-chart.tsx").then((module) => ({ default: module.WeeklyTrendChart })),
+);
 
 export function OverviewPage() {
   const i18n = useI18n();
@@ -116,7 +119,11 @@ export function OverviewPage() {
           error={trend.error}
           onRetry={() => void trend.refetch()}
         >
-          {trend.data ? <WeeklyTrendChart data={trend.data} /> : null}
+          {trend.data ? (
+            <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
+              <WeeklyTrendChart data={trend.data} />
+            </Suspense>
+          ) : null}
         </Panel>
       </div>
       <Panel

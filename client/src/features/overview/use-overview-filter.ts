@@ -16,6 +16,7 @@ import {
   FINDING_STATUSES,
   type FindingStatus,
 } from "../../../../shared/field.ts";
+import { FIELD_LAYERS, type FieldLayer } from "../../../../shared/field-layers.ts";
 import type { MeetingPeriod } from "../../../../shared/meeting-rhythm.ts";
 import {
   currentViewPeriod,
@@ -28,7 +29,6 @@ import {
   type ViewKind,
   viewPeriodFrom,
 } from "../../../../shared/periods.ts";
-import { FIELD_LAYERS, type FieldLayer } from "../../../../shared/schemas/overview.ts";
 
 const split = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
 

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
+import { Suspense, useRef } from "react";
 import { Navigate, NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { LanguageSelect } from "../../components/ui/language-select.tsx";
+import { PageLoading } from "../../components/ui/page-loading.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { setCurrentWorkspace, useTRPC } from "../../trpc.ts";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
@@ -51,7 +52,9 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
   if (isBare)
     return (
       <WorkspaceContext.Provider value={workspace}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </WorkspaceContext.Provider>
     );
   return (
@@ -115,7 +118,9 @@ export function WorkspaceLayout({ isBare = false }: { isBare?: boolean }) {
         </div>
       </header>
       <main id="main" className="page">
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </WorkspaceContext.Provider>
   );
