@@ -116,9 +116,30 @@ describe("field input on a phone", () => {
     await row.getByRole("button", { name: "Ändra" }).click();
     await phone.waitForSelector("tr[data-description='Igenvuxen gångväg'][data-status=atgardad]");
 
+    // Printed, the walk page leaves out the form's help texts and the status controls.
+    const shownInPrint = (selector: string) =>
+      phone
+        .locator(selector)
+        .evaluateAll((elements) => elements.filter((e) => getComputedStyle(e).display !== "none").length);
+    await expect(shownInPrint(".form-hint, .status-control")).resolves.toBeGreaterThan(0);
+    await phone.emulateMedia({ media: "print" });
+    await expect(shownInPrint(".form-hint, .status-control")).resolves.toBe(0);
+    await phone.emulateMedia({ media: "screen" });
+
     await phone.getByRole("link", { name: "Protokoll" }).click();
     const protocol = phone.getByTestId("walk-protocol");
     await protocol.waitFor();
+    // Titled by area and day, as the printed protocol and the PDF's file name say it.
+    const day = new Intl.DateTimeFormat("sv-SE", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(`${TODAY}T00:00:00Z`));
+    await expect(protocol.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      `Trygghetsvandring Mjälga-Centrum, ${day}`,
+    );
+    await expect(phone.title()).resolves.toBe(`Trygghetsvandring Mjälga-Centrum, ${day}`);
     expect(await protocol.locator("ol.protocol-findings > li").count()).toBe(3);
     expect(await protocol.getByTestId("protocol-route").textContent()).toMatch(/^3 punkter, \d+,\d\d km\.$/);
     await expect(protocol.locator("li[data-status=atgardad]").textContent()).resolves.toContain(

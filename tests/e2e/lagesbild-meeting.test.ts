@@ -209,7 +209,7 @@ describe("the lägesbild in the meeting", () => {
     await press("PageDown", 4);
     const number = (n: number) => new Intl.NumberFormat("sv-SE").format(n);
     await expect(page.getByTestId("meeting-findings-summary").innerText()).resolves.toBe(
-      `${number(content.figures.total.findings)} fynd från trygghetsvandringar i perioden, ${number(content.figures.total.openFindings)} öppna vid periodens slut.`,
+      `${number(content.figures.total.findings)} fynd från trygghetsvandringar i perioden; öppna vid periodens slut: ${number(content.figures.total.openFindings)}.`,
     );
 
     await press("ArrowRight", 5);

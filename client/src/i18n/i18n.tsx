@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { en, type MessageKey, sv } from "./messages.ts";
+import { translate } from "./translate.ts";
 
 export type Locale = "sv" | "en";
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { sv, en };
@@ -54,11 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale,
-      t: (key, values) =>
-        Object.entries(values ?? {}).reduce(
-          (text, [name, replacement]) => text.replaceAll(`{${name}}`, String(replacement)),
-          CATALOGS[locale][key],
-        ),
+      t: (key, values) => translate(CATALOGS[locale], key, values),
       formatNumber: (n, digits = 0) => numberFormat(digits).format(n),
       formatPercent: (n) => `${n > 0 ? "+" : ""}${numberFormat(0).format(n)} %`,
       formatDate: (date, options = { day: "numeric", month: "short" }) =>

@@ -56,7 +56,7 @@ export function PlaceField({
   return (
     <fieldset className="place-field">
       <legend>{t("place.legend")}</legend>
-      <p className="muted small">{t("place.hint")}</p>
+      <p className="muted small form-hint">{t("place.hint")}</p>
       <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
         <PlacePickerMap
           geometries={geometries}

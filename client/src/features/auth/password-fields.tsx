@@ -55,7 +55,7 @@ export function NewPasswordFields({ state }: { state: NewPassword }) {
           onChange={(event) => state.setPassword(event.target.value)}
         />
       </label>
-      <p className="muted small" id={`${id}-hint`}>
+      <p className="muted small form-hint" id={`${id}-hint`}>
         {t("password.hint", { min: PASSWORD_MIN_LENGTH })}
       </p>
       <p className="error small" id={`${id}-problems`} aria-live="polite">

@@ -41,7 +41,7 @@ export function FileImportForm<Input extends FilePayload = FilePayload, Output =
   return (
     <form className="import-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
-      <p className="muted small">{hint}</p>
+      <p className="muted small form-hint">{hint}</p>
       {children}
       <label>
         <span className="field-label">{t("import.file")}</span>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { type MessageKey, sv } from "../../i18n/messages.ts";
 import { useTRPC } from "../../trpc.ts";
 
 /** Who imported what and when, with the file's hash, rows, result, and an undo per batch. */
@@ -15,6 +16,11 @@ export function ImportHistory() {
       onSuccess: () => void queryClient.invalidateQueries(),
     }),
   );
+  // The import's name as the import page says it; a kind this version does not know shows its code.
+  const kindName = (kind: string) => {
+    const key = `import.batchKind.${kind}`;
+    return key in sv ? t(key as MessageKey) : kind;
+  };
   const when = new Intl.DateTimeFormat("sv-SE", {
     dateStyle: "short",
     timeStyle: "short",
@@ -52,7 +58,7 @@ export function ImportHistory() {
               <tr key={batch.id} data-status={batch.status}>
                 <td>{when.format(new Date(batch.startedAt))}</td>
                 <td>{batch.userName ?? t("import.commandLine")}</td>
-                <td>{batch.kind}</td>
+                <td>{kindName(batch.kind)}</td>
                 <td>{batch.fileName}</td>
                 <td className="numeric">{formatNumber(batch.rowCount)}</td>
                 <td>

@@ -24,13 +24,13 @@ export function MembersPage() {
         <Link to={`/w/${workspace.slug}/medlemmar/logg`}>{t("audit.open")}</Link>
       </p>
       <Panel
-        title={t("members.title")}
+        title={t("members.list")}
         titleId="members-title"
         isLoading={members.isPending}
         error={members.error}
         isEmpty={members.data?.length === 0}
       >
-        <ScrollRegion label={t("members.title")}>
+        <ScrollRegion label={t("members.list")}>
           <table className="data-table members-table">
             <thead>
               <tr>

@@ -72,7 +72,7 @@ export function NotificationsPage() {
       <h1>{t("notifications.title")}</h1>
       <p className="muted">{t("notifications.intro")}</p>
       <Panel
-        title={t("notifications.title")}
+        title={t("notifications.listTitle")}
         titleId="notifications-title"
         isLoading={list.isPending}
         error={list.error}

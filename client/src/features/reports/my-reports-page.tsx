@@ -74,7 +74,7 @@ export function MyReportPage() {
         <Link to={`/w/${slug}/mina-rapporter`}>{t("myReports.back")}</Link>
       </p>
       <Panel
-        title={t("myReports.oneTitle")}
+        title={t("myReports.oneDetails")}
         titleId="my-report-title"
         isLoading={report.isPending}
         error={report.error}

@@ -111,7 +111,12 @@ export function SurveysPage() {
         ) : null}
       </Panel>
       {series.error ? (
-        <Panel title={t("surveys.title")} titleId="surveys-error" isLoading={false} error={series.error}>
+        <Panel
+          title={t("surveys.failedTitle")}
+          titleId="surveys-error"
+          isLoading={false}
+          error={series.error}
+        >
           {null}
         </Panel>
       ) : null}

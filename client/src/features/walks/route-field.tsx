@@ -16,7 +16,7 @@ export function RouteField({ route, onChange }: { route: Point[]; onChange(route
   return (
     <fieldset className="place-field">
       <legend>{t("route.legend")}</legend>
-      <p className="muted small">{t("route.hint")}</p>
+      <p className="muted small form-hint">{t("route.hint")}</p>
       {geometries.data ? (
         <Suspense fallback={<p className="muted">{t("panel.loading")}</p>}>
           <RouteMap

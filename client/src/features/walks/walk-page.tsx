@@ -33,7 +33,7 @@ export function WalkPage() {
         </p>
       ) : null}
       {workspace.permissions.canWrite ? (
-        <section className="panel">
+        <section className="panel no-print">
           <FindingForm
             walkId={walkId}
             others={(findings.data ?? []).map((f) => [f.lon, f.lat] as [number, number])}

@@ -1,24 +1,56 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useParams } from "react-router";
+import { toLocalDate } from "../../../../shared/calendar.ts";
 import type { FindingCategory, FindingStatus } from "../../../../shared/field.ts";
 import { routeLengthKm } from "../../../../shared/geo.ts";
 import { PhotoView } from "../../components/ui/photo-view.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 
-/** The walk's protocol, made to print: who walked, every finding, what happens to it, its status. */
+/**
+ * The walk's protocol, made to print: who walked, every finding, what happens to it, its status.
+ * Titled by area and day ("Trygghetsvandring Mjälga-Centrum, 12 november 2026"), which is also the
+ * document's title and so the name a browser offers for the PDF.
+ */
 export function WalkProtocolPage() {
   const { t, formatDate, formatNumber } = useI18n();
   const { walkId = "" } = useParams();
   const trpc = useTRPC();
   const walk = useQuery(trpc.walks.get.queryOptions({ walkId }));
   const findings = useQuery(trpc.walks.findings.queryOptions({ walkId }));
+  const title = walk.data
+    ? t("walks.protocolTitle", {
+        area: walk.data.areaName ?? walk.data.meetingPlace,
+        date: formatDate(toLocalDate(new Date(walk.data.startsAt)), {
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+        }),
+      })
+    : null;
+  useEffect(() => {
+    if (!title) return;
+    const previous = document.title;
+    document.title = title;
+    return () => {
+      document.title = previous;
+    };
+  }, [title]);
   if (!walk.data || !findings.data) return <p className="muted">{t("panel.loading")}</p>;
-  const date = (iso: string) =>
-    formatDate(iso.slice(0, 10), { day: "numeric", month: "short", year: "numeric" });
+  // Days in the workspace's time zone: a walk late in the evening is not dated the next day.
+  const date = (value: string) =>
+    formatDate(value.length === 10 ? value : toLocalDate(new Date(value)), {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+    });
   return (
     <article className="protocol" data-testid="walk-protocol">
-      <h1>{t("walks.protocolTitle", { place: walk.data.meetingPlace })}</h1>
+      <h1>{title}</h1>
+      {walk.data.meetingPlace && walk.data.areaName ? (
+        <p className="muted">{walk.data.meetingPlace}</p>
+      ) : null}
       <button type="button" className="no-print" onClick={() => window.print()}>
         {t("walks.print")}
       </button>
