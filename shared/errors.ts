@@ -197,6 +197,50 @@ export const APP_ERROR_REASONS = {
     en: "The form could not be sent. Reload the page and try again.",
   },
   SETTINGS_RULES: { sv: "{problems}", en: "{problems}" },
+  INCIDENT_REFERENCES_GONE: {
+    sv: "{count} händelser hänvisar till ett område, en kategori eller en källa som inte längre finns.",
+    en: "{count} incidents refer to an area, category or source that no longer exists.",
+  },
+  INSATS_CLOSE_NEEDS_FOLLOW_UP: {
+    sv: "En insats kan inte avslutas utan återkoppling: ange vad som gjordes, när och vilken effekt som sågs.",
+    en: "An insats cannot be closed without a follow-up: say what was done, when, and what effect was seen.",
+  },
+  UNKNOWN_STATUS_LEVEL: {
+    sv: "Okänd statusnivå {level}; arbetsytans nivåer: {levels}.",
+    en: "Unknown status level {level}; the workspace's levels: {levels}.",
+  },
+  LOFTE_PUBLISHED: {
+    sv: "Löftet är publicerat: en administratör tar bort det från den publika sidan först.",
+    en: "The promise is published: an admin takes it off the public page first.",
+  },
+  PUBLIC_CATEGORY_NESTED: {
+    sv: "{inner} ligger inom {outer}: välj den ena.",
+    en: "{inner} lies within {outer}: choose one of them.",
+  },
+  PUBLIC_AREA_NESTED: {
+    sv: "{inner} ligger inom {outer}: välj det ena.",
+    en: "{inner} lies within {outer}: choose one of them.",
+  },
+  REPORT_UNDO_TOO_LATE: {
+    sv: "Beslutet är äldre än {hours} timmar och kan inte längre ångras.",
+    en: "The decision is older than {hours} hours and can no longer be undone.",
+  },
+  ACCOUNT_EXISTS_KEEPS_PASSWORD: {
+    sv: "Kontot {email} finns redan och behåller sitt lösenord: skapa arbetsytan utan lösenord, så får kontot en inbjudan.",
+    en: "The account {email} already exists and keeps its password: create the workspace without a password and the account gets an invitation.",
+  },
+  MEMBER_NEEDS_ORGANIZATION: {
+    sv: "En medlem måste höra till en organisation: det den registrerar tillhör organisationen.",
+    en: "A member must belong to an organisation: what they record belongs to it.",
+  },
+  LAST_ADMIN: {
+    sv: "Arbetsytan måste ha minst en aktiv administratör: utse en annan administratör först.",
+    en: "The workspace must keep at least one active admin: appoint another admin first.",
+  },
+  ORGANIZATION_IN_USE: {
+    sv: "{members} medlemmar och {invitations} öppna inbjudningar hör till organisationen: flytta dem till en annan först.",
+    en: "{members} members and {invitations} open invitations belong to the organisation: move them to another first.",
+  },
 } as const satisfies Record<string, Record<"sv" | "en", string>>;
 
 export type AppErrorReason = keyof typeof APP_ERROR_REASONS;

@@ -67,7 +67,7 @@ describe("the lägesbild for a period", () => {
     });
     await expect(
       analyst.lagesbild.setAreaStatus({ id: firstId, areaId: first.areaId, level: "rod", justification: "" }),
-    ).rejects.toThrow(/Okänd statusnivå "rod"/);
+    ).rejects.toThrow(/Unknown status level rod/);
     await analyst.lagesbild.setAssessment({ id: firstId, assessment: "Läget är i stort sett normalt." });
     await expect(viewer.lagesbild.setAssessment({ id: firstId, assessment: "x" })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -225,7 +225,7 @@ describe("the lägesbild for a period", () => {
 
     const [policeId = "", housingId = ""] = insatsIds;
     await expect(analyst.lagesbild.closeInsats({ insatsId: policeId, lagesbildId: next.id })).rejects.toThrow(
-      /kan inte avslutas utan återkoppling/,
+      /cannot be closed without a follow-up/,
     );
     // The housing company's insats: its own member gives återkoppling, another organisation's may not.
     await member.lagesbild.addFollowUp({

@@ -127,7 +127,7 @@ describe("filing", () => {
     });
     await expect(
       bovard.reports.createPartner(report({ placeId: "0193a7c0-2222-7000-8000-000000000002" })),
-    ).rejects.toThrow(/placeId/);
+    ).rejects.toThrow(/not in the workspace.s address list/);
   });
 
   it("refuses viewers, and police crime codes as categories", async () => {

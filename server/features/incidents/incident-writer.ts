@@ -107,10 +107,10 @@ async function publish(
     ...params,
   );
   if ((check?.n ?? 0) > 0)
-    throw new AppError(
-      "CONFLICT",
-      `${check?.n} incidents refer to an area, category or source that no longer exists`,
-    );
+    throw new AppError("CONFLICT", {
+      reason: "INCIDENT_REFERENCES_GONE",
+      params: { count: String(check?.n) },
+    });
   const batchParam = `$${params.length + 2}::uuid`;
   if (options.archiveChanged && importBatchId && !options.fresh) {
     // The versions this import changes are kept with it, so undoing it restores them.

@@ -133,11 +133,7 @@ export async function closeInsats(
   const followUps = await db.insatsFollowUp.count({
     where: { workspaceId: workspace.id, insatsId: input.insatsId },
   });
-  if (followUps === 0)
-    throw new AppError(
-      "VALIDATION",
-      "En insats kan inte avslutas utan återkoppling: ange vad som gjordes, när och vilken effekt som sågs.",
-    );
+  if (followUps === 0) throw new AppError("VALIDATION", { reason: "INSATS_CLOSE_NEEDS_FOLLOW_UP" });
   await db.insats.update({
     where: { workspaceId_id: { workspaceId: workspace.id, id: input.insatsId } },
     data: {

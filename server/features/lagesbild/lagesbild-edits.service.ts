@@ -16,10 +16,11 @@ export async function setAreaStatus(
   }
   const levels = await statusLevelsOf(db, workspace.id);
   if (!levels.some((level) => level.key === input.level))
-    throw new AppError(
-      "VALIDATION",
-      `Okänd statusnivå "${input.level}"; arbetsytans nivåer: ${levels.map((l) => l.key).join(", ")}`,
-    );
+    throw new AppError("VALIDATION", {
+      reason: "UNKNOWN_STATUS_LEVEL",
+      params: { level: input.level, levels: levels.map((l) => l.key).join(", ") },
+      field: "level",
+    });
   const area = await db.area.findUnique({
     where: { workspaceId_id: { workspaceId: workspace.id, id: input.areaId } },
     select: { id: true },

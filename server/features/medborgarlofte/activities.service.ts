@@ -58,7 +58,8 @@ async function activityData(
   }
   const periodStart = input.periodStart ?? `${promise.startYear}-01-01`;
   const periodEnd = input.periodEnd ?? `${promise.endYear}-12-31`;
-  if (periodEnd < periodStart) throw new AppError("VALIDATION", "periodEnd: Slutdatum före startdatum");
+  if (periodEnd < periodStart)
+    throw new AppError("VALIDATION", { reason: "PERIOD_END_BEFORE_START", field: "periodEnd" });
   return {
     focusAreaId: input.focusAreaId,
     title: input.title,

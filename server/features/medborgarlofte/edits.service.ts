@@ -20,11 +20,7 @@ import { forgetPublicPage } from "./public-cache.ts";
 export async function deletePromise(scope: LofteScope, raw: unknown) {
   const { id } = DeletePromiseInputSchema.parse(raw);
   const promise = await findPromise(scope, id);
-  if (promise.isPublished)
-    throw new AppError(
-      "CONFLICT",
-      "Löftet är publicerat: en administratör tar bort det från den publika sidan först.",
-    );
+  if (promise.isPublished) throw new AppError("CONFLICT", { reason: "LOFTE_PUBLISHED" });
   await scope.db.medborgarlofte.delete({
     where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
   });

@@ -69,19 +69,21 @@ export async function setPublicSettings(scope: LofteScope, raw: PublicSettingsIn
     (c) => new Set(resolveCategoryScope(categories, [c.code])),
   );
   if (nestedCategory)
-    throw new AppError(
-      "VALIDATION",
-      `categoryCodes: ${nestedCategory[1].code} ligger inom ${nestedCategory[0].code}; välj den ena`,
-    );
+    throw new AppError("VALIDATION", {
+      reason: "PUBLIC_CATEGORY_NESTED",
+      params: { inner: nestedCategory[1].code, outer: nestedCategory[0].code },
+      field: "categoryCodes",
+    });
   const nestedArea = nestedPair(
     chosenAreas,
     (a) => new Set(coveredAreas(areas, [a.code ?? ""]).map((covered) => covered.id)),
   );
   if (nestedArea)
-    throw new AppError(
-      "VALIDATION",
-      `areaCodes: ${nestedArea[1].name} ligger inom ${nestedArea[0].name}; välj det ena`,
-    );
+    throw new AppError("VALIDATION", {
+      reason: "PUBLIC_AREA_NESTED",
+      params: { inner: nestedArea[1].name, outer: nestedArea[0].name },
+      field: "areaCodes",
+    });
   const data = {
     trendCategoryCodes: [...new Set(input.categoryCodes)],
     trendAreaIds: chosenAreas.map((a) => a.id),

@@ -218,7 +218,8 @@ export async function updateNotificationSettings(scope: NotificationScope, input
   const found = await scope.db.area.count({
     where: { workspaceId: scope.workspace.id, id: { in: areaIds } },
   });
-  if (found !== areaIds.length) throw new AppError("VALIDATION", "areaIds: an area is not in this workspace");
+  if (found !== areaIds.length)
+    throw new AppError("VALIDATION", { reason: "AREA_NOT_IN_WORKSPACE", field: "areaIds" });
   const where = { workspaceId: scope.workspace.id, userId: scope.actor.userId };
   await scope.db.notificationSetting.upsert({
     where: { workspaceId_userId: where },

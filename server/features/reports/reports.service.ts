@@ -33,9 +33,9 @@ async function storeReport(
   const photo = data.input.photo ? await checkPhoto(data.input.photo) : null;
   const occurredAt = new Date(data.input.occurredAt);
   if (occurredAt.getTime() > Date.now() + 5 * 60_000)
-    throw new AppError("VALIDATION", "occurredAt: lies in the future");
+    throw new AppError("VALIDATION", { reason: "OCCURRED_IN_FUTURE", field: "occurredAt" });
   const district = await districtAt(db, workspaceId, [data.input.lon, data.input.lat]);
-  if (!district) throw new AppError("VALIDATION", "lon/lat: the place is outside the kommun's areas");
+  if (!district) throw new AppError("VALIDATION", { reason: "PLACE_OUTSIDE_AREAS", field: "lon" });
   return db.$transaction(async (tx) => {
     const report = await tx.fieldReport.create({
       data: {
@@ -120,7 +120,7 @@ async function alreadyFiled(db: Db, workspaceId: string, userId: string, submiss
   });
   if (!report) return null;
   if (report.reporterUserId !== userId)
-    throw new AppError("CONFLICT", "submissionId: already used for another report");
+    throw new AppError("CONFLICT", { reason: "REPORT_ALREADY_SENT", field: "submissionId" });
   return { id: report.id, status: report.status };
 }
 
@@ -129,7 +129,7 @@ async function placeOf(db: Db, workspaceId: string, placeId: string) {
     where: { workspaceId_id: { workspaceId, id: placeId } },
     select: { name: true, lon: true, lat: true },
   });
-  if (!place) throw new AppError("VALIDATION", "placeId: no such place in the workspace's address list");
+  if (!place) throw new AppError("VALIDATION", { reason: "PLACE_NOT_IN_LIST", field: "placeId" });
   return place;
 }
 
@@ -149,7 +149,8 @@ export async function createCitizenReport(
     throw new AppError("RATE_LIMITED", "Too many reports from this address; wait a while and try again");
   citizenLimiter.hit(key);
   // Bots fill every field; people never see this one. Refused like any invalid input.
-  if (input.website.trim() !== "") throw new AppError("VALIDATION", "website: must be empty");
+  if (input.website.trim() !== "")
+    throw new AppError("VALIDATION", { reason: "FORM_NOT_SENT", field: "website" });
   const token = randomBytes(24).toString("base64url");
   const report = await storeReport(db, workspace.id, {
     kind: "citizen",

@@ -84,7 +84,7 @@ export async function reviewReport(
   input: z.output<typeof ReviewInputSchema>,
 ) {
   if (input.decision === "rejected" && !input.reason)
-    throw new AppError("VALIDATION", "reason: a rejected report needs a reason");
+    throw new AppError("VALIDATION", { reason: "REPORT_REJECT_NEEDS_REASON", field: "reason" });
   const reviewedAt = new Date();
   return db.$transaction(async (tx) => {
     const { count } = await tx.fieldReport.updateMany({
@@ -96,7 +96,7 @@ export async function reviewReport(
         reviewedAt,
       },
     });
-    if (count === 0) throw new AppError("CONFLICT", "The report is not waiting for review");
+    if (count === 0) throw new AppError("CONFLICT", { reason: "REPORT_NOT_WAITING" });
     await recordAudit(tx, {
       workspaceId: workspace.id,
       userId,
@@ -119,12 +119,12 @@ export async function undoReview({ db, workspace, userId }: ActingScope, reportI
     });
     if (!report) throw new AppError("NOT_FOUND", "No such report in the workspace");
     if (report.status === "pending" || !report.reviewedAt)
-      throw new AppError("CONFLICT", "The report has no decision to undo");
+      throw new AppError("CONFLICT", { reason: "REPORT_NO_DECISION" });
     if (undoUntil(report.reviewedAt).getTime() <= Date.now())
-      throw new AppError(
-        "CONFLICT",
-        `The decision is older than ${REVIEW_UNDO_HOURS} hours and can no longer be undone`,
-      );
+      throw new AppError("CONFLICT", {
+        reason: "REPORT_UNDO_TOO_LATE",
+        params: { hours: REVIEW_UNDO_HOURS },
+      });
     // Only if nobody changed it since it was read.
     const { count } = await tx.fieldReport.updateMany({
       where: {
@@ -135,7 +135,7 @@ export async function undoReview({ db, workspace, userId }: ActingScope, reportI
       },
       data: { status: "pending", reviewReason: null, reviewedBy: null, reviewedAt: null },
     });
-    if (count === 0) throw new AppError("CONFLICT", "The decision changed meanwhile; reload the queue");
+    if (count === 0) throw new AppError("CONFLICT", { reason: "DECISION_CHANGED" });
     await recordAudit(tx, {
       workspaceId: workspace.id,
       userId,

@@ -55,7 +55,8 @@ async function requireOwnOrganizations(db: Db, workspaceId: string, settings: Ss
     problems.push("Standardrollen medlem behöver en standardorganisation.");
   if (settings.isEnabled && settings.rules.length === 0 && settings.defaultRole === null)
     problems.push("Lägg till minst en regel eller en standardroll: annars kan ingen logga in.");
-  if (problems.length > 0) throw new AppError("VALIDATION", problems.join(" "));
+  if (problems.length > 0)
+    throw new AppError("VALIDATION", { reason: "SETTINGS_RULES", params: { problems: problems.join(" ") } });
 }
 
 export async function updateSsoSettings({

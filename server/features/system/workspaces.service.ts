@@ -26,10 +26,10 @@ export async function createWorkspaceWithAdmin(
   let passwordHash: string | null = null;
   if (options.password !== undefined) {
     if (await db.user.findUnique({ where: { email: input.adminEmail }, select: { id: true } }))
-      throw new AppError(
-        "CONFLICT",
-        `Kontot ${input.adminEmail} finns redan och behåller sitt lösenord: skapa arbetsytan utan lösenord, så får kontot en inbjudan.`,
-      );
+      throw new AppError("CONFLICT", {
+        reason: "ACCOUNT_EXISTS_KEEPS_PASSWORD",
+        params: { email: input.adminEmail },
+      });
     requireAllowedPassword(options.password, input.adminEmail);
     passwordHash = await hashPassword(options.password);
   }

@@ -65,10 +65,7 @@ export async function requireOrganizationFor(
 ) {
   if (organizationId === null) {
     if (role === "member")
-      throw new AppError(
-        "VALIDATION",
-        "En medlem måste höra till en organisation: det den registrerar tillhör organisationen.",
-      );
+      throw new AppError("VALIDATION", { reason: "MEMBER_NEEDS_ORGANIZATION", field: "organizationId" });
     return;
   }
   const link = await db.workspaceOrganization.findUnique({
@@ -102,10 +99,7 @@ async function requireAnotherAdmin(tx: Transaction, workspaceId: string, userId:
     WHERE workspace_id = ${workspaceId}::uuid AND role = 'admin' AND deactivated_at IS NULL
     FOR UPDATE`;
   if (!admins.some((admin) => admin.user_id !== userId))
-    throw new AppError(
-      "VALIDATION",
-      "Arbetsytan måste ha minst en aktiv administratör: utse en annan administratör först.",
-    );
+    throw new AppError("VALIDATION", { reason: "LAST_ADMIN" });
 }
 
 /** Sets a member's role and organisation; the new role applies on their next request. */

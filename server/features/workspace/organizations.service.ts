@@ -45,10 +45,7 @@ export async function removeOrganization({ db, workspace, user }: AdminScope, or
     }),
   ]);
   if (members + invitations > 0)
-    throw new AppError(
-      "VALIDATION",
-      `${members} medlemmar och ${invitations} öppna inbjudningar hör till organisationen: flytta dem till en annan först.`,
-    );
+    throw new AppError("VALIDATION", { reason: "ORGANIZATION_IN_USE", params: { members, invitations } });
   await db.$transaction(async (tx) => {
     await tx.workspaceOrganization.delete({ where: link });
     await recordAudit(tx, {
