@@ -1,6 +1,6 @@
 import type { Db } from "../server/db/client.ts";
 import { lastCompletePeriod, toLocalDate } from "../shared/calendar.ts";
-import { DEMO_USERS, seedDemoWorkspace } from "../tests/factories/demo-workspace.factory.ts";
+import { DEMO_USERS, seedDemoWorkspace } from "./factories/demo-workspace.factory.ts";
 
 /** Seeds the demo workspace when the database has none; returns what a new user needs to log in. */
 export async function seedIfEmpty(db: Db, options: { password?: string; today?: Date } = {}) {

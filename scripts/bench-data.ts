@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { addDays, daysBetween, type LocalDate } from "../shared/calendar.ts";
-import { createRandom } from "../tests/factories/random.ts";
+import { createRandom } from "../prisma/factories/random.ts";
 
 /**
  * Bench data that looks like the real thing: police delivery rows resampled from the real

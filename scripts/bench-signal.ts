@@ -5,7 +5,7 @@ import {
   type SustainedLevel,
   weeklyWindows,
 } from "../shared/rising-over-time.ts";
-import { createRandom } from "../tests/factories/random.ts";
+import { createRandom } from "../prisma/factories/random.ts";
 
 // Both rising flags on synthetic series with known truth: false alarms on series without a rise,
 // power on series with one. Run alone with `npm run bench -- --only signal`.

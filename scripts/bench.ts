@@ -16,9 +16,9 @@ import { resolveMembership } from "../server/features/workspace/workspace.servic
 import { addDays } from "../shared/calendar.ts";
 import { comparePeriodsSoFar, periodOfInput } from "../shared/periods.ts";
 import { OverviewFilterInputSchema } from "../shared/schemas/overview.ts";
-import { createRandom } from "../tests/factories/random.ts";
-import { createUser } from "../tests/factories/user.factory.ts";
-import { createWorkspace } from "../tests/factories/workspace.factory.ts";
+import { createRandom } from "../prisma/factories/random.ts";
+import { createUser } from "../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../prisma/factories/workspace.factory.ts";
 import { bareColumns, benchYears, DALARNA, DELIVERY_HEADER, deliveryYear } from "./bench-data.ts";
 import { benchSignal } from "./bench-signal.ts";
 

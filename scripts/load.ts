@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { addDays, toLocalDate } from "../shared/calendar.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../tests/factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../prisma/factories/demo-workspace.factory.ts";
 
 // npm run load [-- --duration 60 --connections 200 --only districtStats,compstat --public --no-write --no-cache]
 // Starts the app (npm start's own script) on a fresh PostgreSQL database with the demo workspace,

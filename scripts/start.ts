@@ -13,7 +13,7 @@ import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.servic
 import { sendNotificationDigests, smtpSender } from "../server/features/notifications/digest.service.ts";
 import { oidcOptionsFromEnv } from "../server/features/sso/oidc-client.ts";
 import { createLogger } from "../server/logger.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../tests/factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../prisma/factories/demo-workspace.factory.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const clientDir = path.join(root, "dist", "client");

@@ -6,8 +6,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createApp } from "../../server/app.ts";
 import { connectDb } from "../../server/db/client.ts";
-import { seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { seedDemoWorkspace } from "../../prisma/factories/demo-workspace.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { writeTestBasemap } from "../support/test-basemap.ts";
 import { CHROMIUM_PATH } from "./browser.ts";
 

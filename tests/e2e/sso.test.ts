@@ -4,8 +4,8 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { connectDb, type DbHandle } from "../../server/db/client.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { type ProviderAccount, reserveIdentityProvider, TEST_CLIENT } from "../support/identity-provider.ts";
 import { expectNoAxeViolations, openBrowser } from "./browser.ts";
 

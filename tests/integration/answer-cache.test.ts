@@ -4,7 +4,7 @@ import { answerByRole, answerCacheStats, readDataVersion, sharedAnswer } from ".
 import { SESSION_DAYS } from "../../server/features/auth/session.service.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { createCallerFactory, router, workspaceProcedure } from "../../server/trpc.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../../prisma/factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller, outsiderCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

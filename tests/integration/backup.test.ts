@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb, type DbHandle } from "../../server/db/client.ts";
 import { openConfiguredDb } from "../../server/db/open-configured.ts";
 import { readEnv } from "../../server/env.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../../prisma/factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import {
   commandEnv,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { generateSyntheticIncidents } from "../factories/incident.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { generateSyntheticIncidents } from "../../prisma/factories/incident.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_MEETINGS } from "../factories/lagesbild.factory.ts";
+import { DEMO_MEETINGS } from "../../prisma/factories/lagesbild.factory.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
 

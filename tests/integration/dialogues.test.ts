@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeExpiredNotes } from "../../server/features/dialogues/dialogues.service.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";

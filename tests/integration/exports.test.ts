@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeSustained, SUSTAINED_LABELS } from "../../shared/rising-over-time.ts";
-import { DEMO_DEFAULT_PASSWORD } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD } from "../../prisma/factories/demo-workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";

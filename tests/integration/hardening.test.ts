@@ -7,10 +7,10 @@ import { createApp } from "../../server/app.ts";
 import { readEnv } from "../../server/env.ts";
 import { passwordHashing, verifyPassword } from "../../server/features/auth/password.ts";
 import { readPhoto } from "../../server/features/reports/photos.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

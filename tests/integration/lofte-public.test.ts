@@ -8,10 +8,10 @@ import { createApp } from "../../server/app.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { PUBLIC_PAGE_HTTP_ROUTES } from "../../server/features/medborgarlofte/public-html-route.ts";
 import { addDays, toLocalDate } from "../../shared/calendar.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -2,10 +2,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { createLogger } from "../../server/logger.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -15,10 +15,10 @@ import {
   toLocalDate,
 } from "../../shared/calendar.ts";
 import type { Notification } from "../../shared/schemas/notifications.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { addDays, isoWeekStart, periodContaining, previousPeriod } from "../../shared/calendar.ts";
-import { generateSyntheticIncidents } from "../factories/incident.factory.ts";
+import { generateSyntheticIncidents } from "../../prisma/factories/incident.factory.ts";
 import type { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";

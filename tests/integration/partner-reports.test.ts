@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REVIEW_UNDO_HOURS } from "../../shared/field.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createDemoPlaces } from "../factories/place.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createDemoPlaces } from "../../prisma/factories/place.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -5,8 +5,8 @@ import {
   PUBLIC_PLACE_SEARCH_LIMIT,
   publicPlaceLimiter,
 } from "../../server/features/places/public-places.service.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { callerFor } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb } from "../../server/db/client.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../../prisma/factories/demo-workspace.factory.ts";
 
 // Stateless servers (docs/decisions/003, 022): two app processes, as `npm start` runs them, on one
 // PostgreSQL database serve the same sessions, and an answer one of them cached is not served

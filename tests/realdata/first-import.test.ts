@@ -4,7 +4,7 @@ import { afterAll, expect, it } from "vitest";
 import { importAreasGeoJson } from "../../server/features/imports/areas.ts";
 import { importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
 import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { describeRealData, readCsv, SHARED_DATA } from "../support/shared-data.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

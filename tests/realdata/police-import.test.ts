@@ -7,8 +7,8 @@ import { ImportRejectedError } from "../../server/features/imports/import-errors
 import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
 import { importPoliceEvents } from "../../server/features/imports/police-events.ts";
 import { addDays, periodContaining } from "../../shared/calendar.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { describeRealData, readCsv, SHARED_DATA } from "../support/shared-data.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";

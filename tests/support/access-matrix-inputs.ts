@@ -1,4 +1,4 @@
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
 import {
   as,
   CENTRE,
@@ -399,6 +399,7 @@ export const SPECS: Record<string, Spec> = {
   },
 
   "places.search": { input: () => ({ query: "Torget" }) },
+  "places.publicSearch": { input: () => ({ workspace: SLUG, query: "Torget" }) },
   "places.import": { input: () => file("platser.csv", `Namn;Lat;Lon\nTorget;60,48153;15,449798\n`) },
   "places.remove": {
     input: async () => ({
@@ -418,7 +419,6 @@ export const SPECS: Record<string, Spec> = {
   },
 
   "lagesbild.list": {},
-  "places.publicSearch": { input: () => ({ workspace: SLUG, query: "Torget" }) },
   "lagesbild.get": { input: () => ({ id: ids.draft }) },
   "lagesbild.create": { input: () => ({ date: "2026-10-20" }) },
   "lagesbild.setAreaStatus": {

@@ -1,9 +1,9 @@
 import type { Db } from "../../server/db/client.ts";
 import type { Role } from "../../shared/roles.ts";
-import { createBorlangeAreas } from "../factories/area.factory.ts";
-import { createCategoryTree } from "../factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../factories/workspace.factory.ts";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { callerFor, loginAs } from "./caller.ts";
 import { TINY_PNG } from "./images.ts";
 import { createTestDb, type TestDb } from "./test-db.ts";

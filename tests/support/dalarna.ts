@@ -5,8 +5,8 @@ import { importAreasGeoJson, importPopulation } from "../../server/features/impo
 import { importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
 import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
-import { createUser } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { createUser } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { SHARED_DATA } from "./shared-data.ts";
 
 export const DALARNA = path.join(SHARED_DATA, "dalarna");

@@ -1,7 +1,7 @@
 import type { Db } from "../../server/db/client.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../factories/demo-workspace.factory.ts";
-import { createUser, TEST_PASSWORD } from "../factories/user.factory.ts";
-import { createWorkspace } from "../factories/workspace.factory.ts";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, seedDemoWorkspace } from "../../prisma/factories/demo-workspace.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "./caller.ts";
 import { createTestDb } from "./test-db.ts";
 

@@ -77,8 +77,24 @@ describe("import layers", () => {
     for (const line of [1, 2, 3]) expect(output).toContain(`${file}:${line}:`);
   });
 
-  it("today's client and shared code keep to the layers", () => {
-    const { code, output } = lint(["client", "shared"]);
+  it("refuses the server and the seed importing test code", () => {
+    const server = probe(
+      "server",
+      'import { createTestDb } from "../../tests/support/test-db.ts";\nexport const x = createTestDb;\n',
+    );
+    const seed = probe(
+      "prisma",
+      'import { login } from "../../tests/e2e/browser.ts";\nexport const y = login;\n',
+    );
+    const { code, output } = lint([server, seed]);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${server}:1:`);
+    expect(output).toContain(`${seed}:1:`);
+    expect(output).toContain("Production code");
+  });
+
+  it("today's client, shared, server and seed code keep to the layers", () => {
+    const { code, output } = lint(["client", "shared", "server", "prisma", "scripts"]);
     expect(output).not.toContain("lint/style/noRestrictedImports");
     expect(code).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitCountModel, solveLinear } from "../../shared/rising-model.ts";
-import { createRandom } from "../factories/random.ts";
+import { createRandom } from "../../prisma/factories/random.ts";
 
 describe("the count model", () => {
   it("solves small linear systems", () => {

@@ -8,7 +8,7 @@ import {
   sustainedPlan,
   weeklyWindows,
 } from "../../shared/rising-over-time.ts";
-import { createRandom } from "../factories/random.ts";
+import { createRandom } from "../../prisma/factories/random.ts";
 
 /** P(X ≥ k) for X ~ Binomial(n, ½). */
 function halfBinomialUpperTail(n: number, k: number) {

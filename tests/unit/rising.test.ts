@@ -7,7 +7,7 @@ import {
   poissonUpperTail,
   rateRatioUpperTail,
 } from "../../shared/rising.ts";
-import { createRandom } from "../factories/random.ts";
+import { createRandom } from "../../prisma/factories/random.ts";
 
 const PERIODS_PER_YEAR = 26;
 
