@@ -1,5 +1,5 @@
-import { BORLANGE, BORLANGE_DESO } from "../../prisma/demo/borlange.ts";
-import { readBorlangeShapes } from "../../prisma/demo/borlange-shapes.ts";
+import { BORLANGE, BORLANGE_DESO } from "../demo/borlange.ts";
+import { readBorlangeShapes } from "../demo/borlange-shapes.ts";
 import type { Db } from "../../server/db/client.ts";
 
 const DESO_2025 = new Date("2025-01-01T00:00:00Z");

@@ -1,4 +1,4 @@
-import { DEMO_CATEGORY_TREE, type DemoCategory } from "../../prisma/demo/categories.ts";
+import { DEMO_CATEGORY_TREE, type DemoCategory } from "../demo/categories.ts";
 import type { Db } from "../../server/db/client.ts";
 
 export type CreatedCategory = DemoCategory & { id: string; parentCode: string | null };

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { DEMO_ACTOR_EMAILS, type DemoActor } from "../../prisma/demo/organizations.ts";
+import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { districtContaining } from "../../server/features/areas/areas.service.ts";
 import {

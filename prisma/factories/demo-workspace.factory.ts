@@ -1,5 +1,5 @@
-import { DEMO_RISING_CODES } from "../../prisma/demo/categories.ts";
-import { DEMO_ORGANIZATIONS } from "../../prisma/demo/organizations.ts";
+import { DEMO_RISING_CODES } from "../demo/categories.ts";
+import { DEMO_ORGANIZATIONS } from "../demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { isoWeekOf, isoWeekStart, type LocalDate } from "../../shared/calendar.ts";
 import type { Role } from "../../shared/roles.ts";

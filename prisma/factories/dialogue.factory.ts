@@ -1,4 +1,4 @@
-import { DEMO_DIALOGUES, type DemoDialogue } from "../../prisma/demo/dialogues.ts";
+import { DEMO_DIALOGUES, type DemoDialogue } from "../demo/dialogues.ts";
 import { createDialogue, recordDialogueResults } from "../../server/features/dialogues/dialogues.service.ts";
 import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";
 import { CreateDialogueInputSchema, DialogueResultsInputSchema } from "../../shared/schemas/field.ts";

@@ -1,4 +1,4 @@
-import { DEMO_REPORTS, type DemoReport } from "../../prisma/demo/reports.ts";
+import { DEMO_REPORTS, type DemoReport } from "../demo/reports.ts";
 import {
   citizenLimiter,
   createCitizenReport,

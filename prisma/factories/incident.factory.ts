@@ -1,4 +1,4 @@
-import type { DemoCategory } from "../../prisma/demo/categories.ts";
+import type { DemoCategory } from "../demo/categories.ts";
 import type { Db } from "../../server/db/client.ts";
 import { type IncidentRow, insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";

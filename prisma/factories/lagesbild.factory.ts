@@ -4,7 +4,7 @@ import {
   DEMO_INSATSER,
   FRAUD_ASSESSMENT,
   WATCHED_AREAS,
-} from "../../prisma/demo/lagesbilder.ts";
+} from "../demo/lagesbilder.ts";
 import type { Db } from "../../server/db/client.ts";
 import { resolveActor } from "../../server/features/access/ownership.ts";
 import { addFollowUp, closeInsats, createInsats } from "../../server/features/lagesbild/insatser.service.ts";

@@ -4,8 +4,8 @@ import {
   DEMO_FOCUS_AREA,
   DEMO_PROMISE,
   type DemoActivity,
-} from "../../prisma/demo/medborgarlofte.ts";
-import { DEMO_ACTOR_EMAILS, type DemoActor } from "../../prisma/demo/organizations.ts";
+} from "../demo/medborgarlofte.ts";
+import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { resolveActor } from "../../server/features/access/ownership.ts";
 import {

@@ -1,4 +1,4 @@
-import { DEMO_WALKS, type DemoFinding, type DemoWalk } from "../../prisma/demo/walks.ts";
+import { DEMO_WALKS, type DemoFinding, type DemoWalk } from "../demo/walks.ts";
 import { addFinding, changeFindingStatus, createWalk } from "../../server/features/walks/walks.service.ts";
 import { addDays, type LocalDate } from "../../shared/calendar.ts";
 import {
