@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/router.ts";
 import { MAX_BATCH_SIZE } from "../../shared/api-limits.ts";
+import { invalidateAfter } from "./invalidation.ts";
 import { fetchWithUploadProgress } from "./upload-progress.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -28,7 +29,16 @@ function leaveWhenSignedOut(error: unknown) {
 export function createClients() {
   const queryClient = new QueryClient({
     queryCache: new QueryCache({ onError: leaveWhenSignedOut }),
-    mutationCache: new MutationCache({ onError: leaveWhenSignedOut }),
+    // What a write changed is refreshed here, by the map in invalidation.ts, not by each form.
+    // Imports refresh on failure too: a refused file is a row in the import history.
+    mutationCache: new MutationCache({
+      onError: leaveWhenSignedOut,
+      onSettled: (_data, error, _variables, _context, mutation) => {
+        const key = mutation.options.mutationKey;
+        const isImport = Array.isArray(key?.[0]) && key[0][0] === "imports";
+        if (!error || isImport) return invalidateAfter(queryClient, key);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,

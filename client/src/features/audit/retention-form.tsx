@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from "../../../../shared/schemas/audit.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
@@ -10,11 +10,8 @@ import { useTRPC } from "../../trpc.ts";
 export function RetentionForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const retention = useQuery(trpc.audit.retention.queryOptions());
-  const save = useMutation(
-    trpc.audit.setRetention.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
-  );
+  const save = useMutation(trpc.audit.setRetention.mutationOptions());
   const [days, setDays] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { SSO_FAILURES, type SsoFailure } from "../../../../shared/sso-failures.ts";
@@ -10,7 +10,6 @@ import { useTRPC } from "../../trpc.ts";
 export function LoginPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const config = useQuery(trpc.system.config.queryOptions());
@@ -22,10 +21,7 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        void navigate("/");
-      },
+      onSuccess: () => void navigate("/"),
     }),
   );
   const submit = (event: FormEvent) => {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -37,11 +37,9 @@ function flatten(categories: readonly Category[]) {
 export function CategoriesPage() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const categories = useQuery(trpc.categories.list.queryOptions());
-  const refresh = () => void queryClient.invalidateQueries();
-  const update = useMutation(trpc.categories.update.mutationOptions({ onSuccess: refresh }));
-  const create = useMutation(trpc.categories.createGroup.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(trpc.categories.update.mutationOptions());
+  const create = useMutation(trpc.categories.createGroup.mutationOptions());
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState({ nameSv: "", nameEn: "", parentCode: "" });
   const [group, setGroup] = useState({ nameSv: "", nameEn: "", parentCode: "" });

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { DIALOGUE_FORMATS, DIALOGUE_KINDS } from "../../../../shared/field.ts";
 import { DateTimeInput } from "../../components/ui/date-input.tsx";
@@ -11,10 +11,7 @@ import { useTRPC } from "../../trpc.ts";
 export function DialoguePlanForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const create = useMutation(
-    trpc.dialogues.create.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
-  );
+  const create = useMutation(trpc.dialogues.create.mutationOptions());
   const [form, setForm] = useState({
     kind: "medborgardialog",
     format: "stormote",

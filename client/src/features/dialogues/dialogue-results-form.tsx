@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { DIALOGUE_THEMES, type DialogueTheme } from "../../../../shared/field.ts";
 import { useAreaOptions } from "../../components/ui/district-select.tsx";
@@ -14,14 +14,10 @@ export type Dialogue = RouterOutputs["dialogues"]["list"][number];
 export function DialogueResultsForm({ dialogue, onDone }: { dialogue: Dialogue; onDone(): void }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const areaOptions = useAreaOptions("all");
   const save = useMutation(
     trpc.dialogues.recordResults.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries();
-        onDone();
-      },
+      onSuccess: () => onDone(),
     }),
   );
   const [attendance, setAttendance] = useState(dialogue.attendance?.toString() ?? "");

@@ -10,13 +10,13 @@ import { FileChooser, usePreviewedFile } from "./use-previewed-file.tsx";
 const AREA_KINDS = ["deso", "regso", "district", "subarea"] as const;
 
 /** Areas from GeoJSON: choose which properties hold the code, the name and the kommun. */
-export function AreaImportForm({ onImported }: { onImported(): void }) {
+export function AreaImportForm() {
   const { t, formatNumber } = useI18n();
   const trpc = useTRPC();
   const [kind, setKind] = useState<(typeof AREA_KINDS)[number]>("deso");
   const [fields, setFields] = useState({ code: "", name: "", parentCode: "", parentName: "" });
   const preview = useMutation(trpc.imports.areasPreview.mutationOptions());
-  const save = useMutation(trpc.imports.areas.mutationOptions({ onSuccess: onImported }));
+  const save = useMutation(trpc.imports.areas.mutationOptions());
   const { file, choose } = usePreviewedFile(preview, save);
   const properties = preview.data?.properties ?? [];
   const set = (key: keyof typeof fields) => (value: string) => setFields({ ...fields, [key]: value });
@@ -102,12 +102,12 @@ export function AreaImportForm({ onImported }: { onImported(): void }) {
 }
 
 /** Population per area and year from CSV: choose the code, year and population columns. */
-export function PopulationImportForm({ onImported }: { onImported(): void }) {
+export function PopulationImportForm() {
   const { t, formatNumber } = useI18n();
   const trpc = useTRPC();
   const [columns, setColumns] = useState({ code: "", year: "", population: "" });
   const preview = useMutation(trpc.imports.preview.mutationOptions());
-  const save = useMutation(trpc.imports.population.mutationOptions({ onSuccess: onImported }));
+  const save = useMutation(trpc.imports.population.mutationOptions());
   const { file, choose } = usePreviewedFile(preview, save);
   const header = preview.data?.header ?? [];
   const set = (key: keyof typeof columns) => (value: string) => setColumns({ ...columns, [key]: value });

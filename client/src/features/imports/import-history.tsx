@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -9,13 +9,8 @@ import { useTRPC } from "../../trpc.ts";
 export function ImportHistory() {
   const { t, formatNumber } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const history = useQuery(trpc.imports.history.queryOptions());
-  const undo = useMutation(
-    trpc.imports.undo.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(),
-    }),
-  );
+  const undo = useMutation(trpc.imports.undo.mutationOptions());
   // The import's name as the import page says it; a kind this version does not know shows its code.
   const kindName = (kind: string) => {
     const key = `import.batchKind.${kind}`;

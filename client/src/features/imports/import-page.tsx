@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { PlacesPanel } from "../places/places-panel.tsx";
@@ -12,11 +12,9 @@ import { PartnerImportForm } from "./partner-import-form.tsx";
 export function ImportPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries();
-  const delivery = useMutation(trpc.imports.policeDelivery.mutationOptions({ onSettled: refresh }));
-  const events = useMutation(trpc.imports.policeEvents.mutationOptions({ onSettled: refresh }));
-  const crimeCodes = useMutation(trpc.imports.crimeCodes.mutationOptions({ onSettled: refresh }));
+  const delivery = useMutation(trpc.imports.policeDelivery.mutationOptions());
+  const events = useMutation(trpc.imports.policeEvents.mutationOptions());
+  const crimeCodes = useMutation(trpc.imports.crimeCodes.mutationOptions());
   return (
     <>
       <h1>{t("import.title")}</h1>
@@ -40,7 +38,7 @@ export function ImportPage() {
       </div>
       <div className="import-grid">
         <section className="panel">
-          <PartnerImportForm onImported={refresh} />
+          <PartnerImportForm />
         </section>
         <section className="panel">
           <SurveyImportForm />
@@ -49,10 +47,10 @@ export function ImportPage() {
       <h2>{t("import.geographyTitle")}</h2>
       <div className="import-grid">
         <section className="panel">
-          <AreaImportForm onImported={refresh} />
+          <AreaImportForm />
         </section>
         <section className="panel">
-          <PopulationImportForm onImported={refresh} />
+          <PopulationImportForm />
         </section>
         <section className="panel">
           <FileImportForm

@@ -20,7 +20,7 @@ type Mapping = {
 const EMPTY: Mapping = { date: "", category: "", area: { by: "code", column: "" } };
 
 /** Upload, preview, map columns to fields, import; the mapping is saved with the data source. */
-export function PartnerImportForm({ onImported }: { onImported(): void }) {
+export function PartnerImportForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -38,7 +38,7 @@ export function PartnerImportForm({ onImported }: { onImported(): void }) {
       },
     }),
   );
-  const save = useMutation(trpc.imports.partnerReports.mutationOptions({ onSuccess: onImported }));
+  const save = useMutation(trpc.imports.partnerReports.mutationOptions());
   const chooseSource = (id: string) => {
     setSourceId(id);
     const saved = sources.data?.find((source) => source.id === id)?.columnMapping as

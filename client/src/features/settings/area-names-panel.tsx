@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
@@ -45,13 +45,10 @@ export default function AreaNamesPanel() {
 function AreaNameRow({ area }: { area: Area }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(area.name === area.code ? "" : area.name);
   const rename = useMutation(
-    trpc.areas.rename.mutationOptions({
-      // Names show in every list and map: everything is read again.
-      onSuccess: () => void queryClient.invalidateQueries(),
-    }),
+    // Names show in every list and map: invalidation.ts refreshes them all.
+    trpc.areas.rename.mutationOptions(),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();

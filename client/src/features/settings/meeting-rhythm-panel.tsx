@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { isLocalDate, toLocalDate } from "../../../../shared/calendar.ts";
 import {
@@ -24,7 +24,6 @@ export function MeetingRhythmPanel() {
   const i18n = useI18n();
   const { t } = i18n;
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const workspace = useWorkspace();
   const today = toLocalDate(new Date(), workspace.timezone);
   const stored = {
@@ -38,11 +37,7 @@ export function MeetingRhythmPanel() {
     meetingDate: nextStored,
   });
   useEffect(() => setForm({ period: stored.period, meetingDate: nextStored }), [stored.period, nextStored]);
-  const save = useMutation(
-    trpc.workspace.updateMeetingRhythm.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(),
-    }),
-  );
+  const save = useMutation(trpc.workspace.updateMeetingRhythm.mutationOptions());
   const preview = isLocalDate(form.meetingDate)
     ? nextMeetings(rhythmWithMeetingOn(form.period, form.meetingDate), today, 3)
     : [];

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, lazy, Suspense, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
@@ -18,11 +18,8 @@ export function SettingsPage() {
   const { t } = useI18n();
   const { slug = "" } = useParams();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const settings = useQuery(trpc.workspace.settings.queryOptions());
-  const save = useMutation(
-    trpc.workspace.updateSettings.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
-  );
+  const save = useMutation(trpc.workspace.updateSettings.mutationOptions());
   const [form, setForm] = useState({ notesRetentionDays: "", surveyMinRespondents: "" });
   useEffect(() => {
     if (settings.data)

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SURVEY_KINDS, type SurveyKind } from "../../../../shared/surveys.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -11,12 +11,9 @@ type Summary = { rows: number; added: number; replaced: number; unchanged: numbe
 export function SurveyImportForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const surveys = useQuery(trpc.surveys.list.queryOptions());
-  const mutation = useMutation(
-    trpc.imports.surveys.mutationOptions({ onSettled: () => void queryClient.invalidateQueries() }),
-  );
+  const mutation = useMutation(trpc.imports.surveys.mutationOptions());
   const [kind, setKind] = useState<SurveyKind>("trygghetsmatning");
   const [name, setName] = useState("");
   return (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { FINDING_CATEGORIES, type FindingCategory, LIMITS } from "../../../../shared/field.ts";
 import { type DistrictGeometries, PlaceField } from "../../components/map/place-field.tsx";
@@ -15,7 +15,6 @@ import { PhotoField } from "../review/report-fields.tsx";
 export function FindingForm({ walkId, others, route }: { walkId: string; others: Point[]; route?: Point[] }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const geometries = useQuery(trpc.areas.districtGeometries.queryOptions());
   const addressList = useAddressList();
   const organizations = useQuery(trpc.walks.organizations.queryOptions());
@@ -34,7 +33,6 @@ export function FindingForm({ walkId, others, route }: { walkId: string; others:
   const add = useMutation(
     trpc.walks.addFinding.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries();
         setForm(empty);
         setPoint(null);
         setPhotos([]);

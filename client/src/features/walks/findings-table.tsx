@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { createColumnHelper, useTable } from "@tanstack/react-table";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -28,10 +28,7 @@ const helper = createColumnHelper<typeof features, Finding>();
 function StatusControl({ finding }: { finding: Finding }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const change = useMutation(
-    trpc.walks.changeStatus.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
-  );
+  const change = useMutation(trpc.walks.changeStatus.mutationOptions());
   const next = FINDING_TRANSITIONS[finding.status as FindingStatus];
   const [status, setStatus] = useState<FindingStatus | "">("");
   const [reason, setReason] = useState("");

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Point } from "../../components/map/place-picker-map.tsx";
@@ -20,12 +20,10 @@ export function WalksPage() {
   const trpc = useTRPC();
   const workspace = useWorkspace();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const walks = useQuery(trpc.walks.list.queryOptions());
   const create = useMutation(
     trpc.walks.create.mutationOptions({
       onSuccess: (walk) => {
-        void queryClient.invalidateQueries();
         void navigate(`/w/${workspace.slug}/vandringar/${walk.id}`);
       },
     }),
