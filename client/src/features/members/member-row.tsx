@@ -4,10 +4,10 @@ import { ROLES, type Role } from "../../../../shared/roles.ts";
 import { RESET_PATH } from "../../../../shared/schemas/accounts.ts";
 import { ErrorMessage } from "../../components/ui/error-message.tsx";
 import { OneTimeLink } from "../../components/ui/one-time-link.tsx";
+import { OrganizationSelect } from "../../components/ui/organization-select.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type RouterOutputs, useTRPC } from "../../trpc.ts";
 import { linkUrl } from "../auth/link-token.ts";
-import { OrganizationSelect } from "./organization-select.tsx";
 
 type Member = RouterOutputs["workspace"]["members"][number];
 

@@ -4,10 +4,10 @@ import { ROLES, type Role } from "../../../../shared/roles.ts";
 import type { SsoRule, SsoSettings } from "../../../../shared/schemas/sso.ts";
 import { FormFooter } from "../../components/ui/form-footer.tsx";
 import { LabelledInput } from "../../components/ui/labelled-field.tsx";
+import { OrganizationSelect } from "../../components/ui/organization-select.tsx";
 import { Panel } from "../../components/ui/panel.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { OrganizationSelect } from "../members/organization-select.tsx";
 
 function RoleSelect({
   id,

@@ -6,6 +6,7 @@ import { DateInput } from "../../../components/ui/date-input.tsx";
 import { ErrorMessage } from "../../../components/ui/error-message.tsx";
 import { LabelledInput, LabelledTextarea } from "../../../components/ui/labelled-field.tsx";
 import { MultiSelect } from "../../../components/ui/multi-select.tsx";
+import { OrganizationSelect } from "../../../components/ui/organization-select.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { useTRPC } from "../../../trpc.ts";
 import { type LagesbildEditing, useRefreshLagesbild } from "../lagesbild-editing.ts";
@@ -98,14 +99,12 @@ export function InsatsForm({ content, edit }: { content: LagesbildContent; edit:
         />
         <label>
           <span className="field-label">{t("lagesbild.insatsForm.organization")}</span>
-          <select value={form.organizationId} onChange={(e) => set({ organizationId: e.target.value })}>
-            <option value="">{t("lagesbild.insatsForm.noOrganization")}</option>
-            {edit.organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
+          <OrganizationSelect
+            value={form.organizationId}
+            onChange={(organizationId) => set({ organizationId })}
+            organizations={edit.organizations}
+            noneLabel={t("lagesbild.insatsForm.noOrganization")}
+          />
         </label>
         <LabelledInput
           label={t("lagesbild.insatsForm.contact")}

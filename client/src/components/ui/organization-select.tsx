@@ -1,7 +1,12 @@
+import { useWorkspace } from "../../features/workspace/workspace-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { useWorkspace } from "../workspace/workspace-context.tsx";
 
-/** One of the workspace's organisations, or none ("" stands for none). */
+type Organization = { id: string; name: string };
+
+/**
+ * One of the workspace's organisations (or of `organizations` when a page has its own list), or
+ * none: "" stands for none, shown as `noneLabel`. Give it a visible <label> around it, or `label`.
+ */
 export function OrganizationSelect({
   id,
   value,
@@ -9,6 +14,8 @@ export function OrganizationSelect({
   label,
   isInvalid = false,
   describedBy,
+  organizations,
+  noneLabel,
 }: {
   id?: string;
   value: string;
@@ -16,9 +23,12 @@ export function OrganizationSelect({
   label?: string;
   isInvalid?: boolean;
   describedBy?: string;
+  organizations?: readonly Organization[];
+  noneLabel?: string;
 }) {
   const { t } = useI18n();
   const workspace = useWorkspace();
+  const choices = organizations ?? workspace.organizations;
   return (
     <select
       id={id}
@@ -29,8 +39,8 @@ export function OrganizationSelect({
       aria-describedby={describedBy}
       onChange={(event) => onChange(event.target.value)}
     >
-      <option value="">{t("members.noOrganization")}</option>
-      {workspace.organizations.map((organization) => (
+      <option value="">{noneLabel ?? t("members.noOrganization")}</option>
+      {choices.map((organization) => (
         <option key={organization.id} value={organization.id}>
           {organization.name}
         </option>
