@@ -3,15 +3,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { ACCESS_POLICY } from "../../server/access-policy.ts";
 import { createApp } from "../../server/app.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { PUBLIC_PAGE_HTTP_ROUTES } from "../../server/features/medborgarlofte/public-html-route.ts";
 import { addDays, toLocalDate } from "../../shared/calendar.ts";
-import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
-import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
@@ -405,5 +405,66 @@ describe("the public endpoints of the promise page", () => {
     expect(html).toContain('class="page public-page lofte-public is-embedded"');
     expect(html).not.toContain("Sidan visas utan inloggning");
     expect(html).toContain('<script type="module" src="/assets/app.js">');
+  });
+
+  it("serves a link in the newspaper: 300 readers at once behind one address after a change, all with the page", async () => {
+    // A change drops the cached page; the readers arrive together, all through one address (a
+    // workplace's or a mobile operator's), and each browser asks for the HTML and then the app's
+    // data call: one assembly serves them all, and the address's limit counts only that one.
+    const { id } = await analyst.medborgarlofte.create({
+      title: "Löfte för cachetest",
+      startYear: YEAR,
+      endYear: YEAR,
+    });
+    await admin.medborgarlofte.publish({ id, isPublished: true });
+    const headers = { "X-Forwarded-For": "198.51.100.77" };
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, () => [
+        fetch(`${url}/lofte/${SLUG}`, { headers }),
+        fetch(
+          `${url}/trpc/medborgarlofte.publicPage?input=${encodeURIComponent(JSON.stringify({ workspace: SLUG }))}`,
+          { headers },
+        ),
+      ])
+        .flat()
+        .map((request) =>
+          request.then(async (response) => ({
+            status: response.status,
+            etag: response.headers.get("etag"),
+            text: await response.text(),
+          })),
+        ),
+    );
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual([]);
+    expect(new Set(answers.filter((a) => a.etag !== null).map((a) => a.etag)).size).toBe(1);
+    for (const answer of answers) expect(answer.text).toContain("Löfte för cachetest");
+    await admin.medborgarlofte.publish({ id, isPublished: false });
+    await analyst.medborgarlofte.remove({ id });
+  });
+
+  it("answers a reader who holds the page with 304 and no body; a changed page has a new ETag", async () => {
+    const first = await fetch(`${url}/lofte/${SLUG}`);
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(Number(first.headers.get("content-length"))).toBe(Buffer.byteLength(await first.text()));
+    const again = await fetch(`${url}/lofte/${SLUG}`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(await again.text()).toBe("");
+    const embedded = await fetch(`${url}/lofte/${SLUG}?inbaddad=1`, { headers: { "If-None-Match": etag } });
+    expect(embedded.status).toBe(200);
+    expect(embedded.headers.get("etag")).not.toBe(etag);
+    await embedded.text();
+    const { id } = await analyst.medborgarlofte.create({
+      title: "Nytt löfte",
+      startYear: YEAR,
+      endYear: YEAR,
+    });
+    await admin.medborgarlofte.publish({ id, isPublished: true });
+    const changed = await fetch(`${url}/lofte/${SLUG}`, { headers: { "If-None-Match": etag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain("Nytt löfte");
+    await admin.medborgarlofte.publish({ id, isPublished: false });
+    await analyst.medborgarlofte.remove({ id });
   });
 });

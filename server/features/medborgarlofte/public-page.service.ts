@@ -8,10 +8,13 @@ import { createRateLimiter } from "../../rate-limit.ts";
 import { measureEffects } from "./effects.service.ts";
 import { promiseBodySelect } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
-import { cachedPublicPage, rememberPublicPage } from "./public-cache.ts";
+import { lookUpPublicPage, PublicPageNotFound, startAssembly } from "./public-cache.ts";
 import { publicFigures } from "./public-figures.service.ts";
 
-/** Per client address and workspace, like the citizen report: a reader reloading is fine, a scraper is not. */
+/**
+ * Per client address, for requests that make the database work (a cached page is free): a reader
+ * reloading is fine, a scraper trying workspace names is not.
+ */
 export const PUBLIC_PAGE_LIMIT = { windowMs: 60_000, max: 120 } as const;
 export const publicPageLimiter = createRateLimiter(PUBLIC_PAGE_LIMIT);
 
@@ -164,30 +167,34 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
   return PublicPageSchema.parse(page);
 }
 
-/**
- * The public follow-up page of a workspace: its published promises for this year with each
- * activity's progress, what was done, the chosen figures and the coming medborgardialoger. No
- * session; limited per address; cached for a minute.
- */
-export async function getPublicPage(
-  { db, clientIp }: { db: Db; clientIp: string },
-  slug: string,
-  { isCacheHitCounted = true }: { isCacheHitCounted?: boolean } = {},
-) {
-  const key = `${slug}:${clientIp}`;
-  const cached = cachedPublicPage(slug);
-  // The server-rendered page answers from the cache without counting: many readers share an address.
-  if (cached && !isCacheHitCounted) return cached;
-  if (publicPageLimiter.isLimited(key))
-    throw new AppError("RATE_LIMITED", "Too many requests from this address; wait a minute and try again");
-  publicPageLimiter.hit(key);
-  if (cached) return cached;
+/** The page of the workspace with this slug, or null when there is none. */
+async function assembleBySlug(db: Db, slug: string) {
   const workspace = await db.workspace.findUnique({
     where: { slug },
     select: { id: true, name: true, timezone: true },
   });
-  if (!workspace) throw new AppError("NOT_FOUND", "No such kommun");
-  const page = await assemblePublicPage(db, workspace);
-  rememberPublicPage(slug, page);
-  return page;
+  return workspace ? assemblePublicPage(db, workspace) : null;
+}
+
+/**
+ * The public follow-up page of a workspace: its published promises for this year with each
+ * activity's progress, what was done, the chosen figures and the coming medborgardialoger. No
+ * session; cached for a minute (public-cache.ts). Only a request that makes the database work
+ * (an unknown workspace, or the first reader after a change) counts against its address's limit:
+ * a newspaper's readers behind one address share the cached page, and a limit must not turn a
+ * cached answer into an error.
+ */
+export async function getPublicPage({ db, clientIp }: { db: Db; clientIp: string }, slug: string) {
+  const refresh = () => assembleBySlug(db, slug);
+  const found = lookUpPublicPage(slug, refresh);
+  if (found.kind !== "miss") return found.kind === "joined" ? await found.page : found.page;
+  if (publicPageLimiter.isLimited(clientIp))
+    throw new AppError("RATE_LIMITED", "Too many requests from this address; wait a minute and try again");
+  publicPageLimiter.hit(clientIp);
+  try {
+    return await startAssembly(slug, refresh);
+  } catch (error) {
+    if (error instanceof PublicPageNotFound) throw new AppError("NOT_FOUND", "No such kommun");
+    throw error;
+  }
 }
