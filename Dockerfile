@@ -25,18 +25,20 @@ RUN apt-get update \
      $([ "$WITH_CHROMIUM" = "1" ] && echo chromium fonts-dejavu-core) \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
+    SEED_DEMO=0 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \
     CHROMIUM_PATH=/usr/bin/chromium \
     SKIP_CLIENT_BUILD=1
 WORKDIR /app
-COPY --from=build --chown=node:node /app /app
+# The code belongs to root: the app's user may write only its data folder.
+COPY --from=build /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Migrations run at start (and the demo is seeded into an empty database); SIGTERM stops it cleanly.
+# Migrations run at start; no demo (SEED_DEMO=0): create the first workspace with `npm run admin`. SIGTERM stops it cleanly.
 CMD ["node", "--import", "tsx", "scripts/start.ts"]

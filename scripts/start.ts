@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../prisma/factories/demo-workspace.factory.ts";
 import { seedIfEmpty } from "../prisma/seed.ts";
 import { configureAnswerCache } from "../server/answer-cache.ts";
 import { createApp } from "../server/app.ts";
@@ -13,7 +14,6 @@ import { purgeExpiredNotes } from "../server/features/dialogues/dialogues.servic
 import { sendNotificationDigests, smtpSender } from "../server/features/notifications/digest.service.ts";
 import { oidcOptionsFromEnv } from "../server/features/sso/oidc-client.ts";
 import { createLogger } from "../server/logger.ts";
-import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG, DEMO_USERS } from "../prisma/factories/demo-workspace.factory.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const clientDir = path.join(root, "dist", "client");
@@ -56,9 +56,16 @@ async function main() {
   if (!process.env.SKIP_CLIENT_BUILD) buildIfNeeded();
   configureAnswerCache({ maxMegabytes: env.ANSWER_CACHE_MB });
   const handle = await openConfiguredDb(env, { role: "app", command: "npm start", migrate: true });
-  const seeded = await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
-  if (seeded)
+  // A real installation starts empty (SEED_DEMO=0) and gets its first workspace from `npm run admin`:
+  // the demo's users have a published password and its admin is a system administrator.
+  const seeded = env.SEED_DEMO === "1" ? await seedIfEmpty(handle.db, { password: env.DEMO_PASSWORD }) : null;
+  if (seeded) {
     console.log(`Demoarbetsytan "EST Borlänge" skapades med ${seeded.incidentCount} syntetiska händelser.`);
+    if (!env.DEMO_PASSWORD && !["127.0.0.1", "localhost", "::1"].includes(env.HOST))
+      console.warn(
+        `Varning: demoanvändarna har det publicerade lösenordet och appen lyssnar på ${env.HOST}. För en riktig installation: SEED_DEMO=0 (se README, Production). / Warning: the demo users have the published password; set SEED_DEMO=0 for a real installation.`,
+      );
+  }
   await deleteExpiredSessions({ db: handle.db });
   // Notes and audit entries past their workspace's retention are purged now and every six hours.
   const purge = () =>

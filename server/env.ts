@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .default(0),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Seed the demo workspace into an empty database at start. Production installations set 0. */
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** The Chromium that prints lägesbild PDFs on the server. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Log lines (JSON, one per request and event) at this level and above; "silent" for none. */

@@ -79,6 +79,8 @@ export async function backupDatabase(env: Env, file: string, log: (line: string)
         "--no-privileges",
         // An interrupted import's staging tables hold nothing published: not worth keeping.
         "--exclude-table=import_stage_*",
+        "--exclude-table=import_raw_*",
+        "--exclude-table=import_windows_*",
         `--file=${partial}`,
         `--dbname=${connection.url}`,
       ]),
@@ -238,7 +240,7 @@ async function restorePostgres(env: Env, databaseUrl: string, file: string, forc
     await client.end();
   }
   // Read whole before anything changes: a damaged file is refused here.
-  await runTool(env, "pg_restore", ["--list", file]).catch((error: unknown) => {
+  await runTool(env, "pg_restore", ["--list", "--", path.resolve(file)]).catch((error: unknown) => {
     if (error instanceof BackupRefusedError) throw error;
     throw new BackupRefusedError(
       `${file} kunde inte läsas av pg_restore; databasen är orörd.
@@ -310,7 +312,7 @@ function runTool(env: Env, tool: "pg_dump" | "pg_restore" | "psql", args: string
 /** pg_restore's SQL into psql, after emptying the schema, all in psql's single transaction. */
 function runRestorePipe(env: Env, file: string, url: string) {
   return new Promise<void>((resolve, reject) => {
-    const restore = spawn(toolPath(env, "pg_restore"), ["--no-owner", "--no-privileges", "--file=-", file], {
+    const restore = spawn(toolPath(env, "pg_restore"), ["--no-owner", "--no-privileges", "--file=-", "--", path.resolve(file)], {
       env: toolEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -201,3 +201,33 @@ describe("the embedded database under a running app", () => {
     expect(readLock()).toBeNull();
   }, 60_000);
 });
+
+describe("a real installation (SEED_DEMO=0)", () => {
+  it("starts empty: no demo workspace and no demo users with the published password", async () => {
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "est-empty-"));
+    const app = start("start.ts", [], { DATA_DIR: emptyDir, SEED_DEMO: "0" });
+    try {
+      let url: string | undefined;
+      for (let waited = 0; waited < 60_000 && !url; waited += 200) {
+        const lockFile = path.join(emptyDir, "est.lock");
+        const holder = fs.existsSync(lockFile)
+          ? (JSON.parse(fs.readFileSync(lockFile, "utf8")) as LockHolder)
+          : null;
+        url = holder && holder.pid === app.child.pid ? holder.url : undefined;
+        if (app.child.exitCode !== null) throw new Error(`The app stopped: ${app.output.stderr}`);
+        if (!url) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(url).toBeDefined();
+      const response = await fetch(`${url}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@borlange.example", password: "est-demo-2026" }),
+      });
+      expect(response.status).toBe(401);
+      expect(app.output.stdout).not.toContain("Demoarbetsytan");
+    } finally {
+      await stop(app.child, "SIGTERM");
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
