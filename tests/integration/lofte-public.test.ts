@@ -442,6 +442,23 @@ describe("the public endpoints of the promise page", () => {
     await analyst.medborgarlofte.remove({ id });
   });
 
+  it("shows a promise whose text holds $-patterns as written, inside the page's body", async () => {
+    // String.replace reads "$'", "$`" and "$&" in a replacement string as patterns: text is text.
+    const title = "Löfte $' $` $& $$ slut";
+    const { id } = await analyst.medborgarlofte.create({ title, startYear: YEAR, endYear: YEAR });
+    await admin.medborgarlofte.publish({ id, isPublished: true });
+    try {
+      const html = await (await fetch(`${url}/lofte/${SLUG}`)).text();
+      expect(html).toContain("Löfte $&#39; $` $&amp; $$ slut");
+      expect(html.match(/<script type="module"/g)?.length).toBe(1);
+      expect(html.match(/<\/body>/g)?.length).toBe(1);
+      expect(html.indexOf("slut")).toBeLessThan(html.indexOf("</body>"));
+    } finally {
+      await admin.medborgarlofte.publish({ id, isPublished: false });
+      await analyst.medborgarlofte.remove({ id });
+    }
+  });
+
   it("answers a reader who holds the page with 304 and no body; a changed page has a new ETag", async () => {
     const first = await fetch(`${url}/lofte/${SLUG}`);
     const etag = first.headers.get("etag") ?? "";

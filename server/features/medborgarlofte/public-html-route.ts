@@ -44,8 +44,9 @@ export function createPublicPageRoute(db: Db, options: { clientDir: string; trus
   };
   const htmlOf = (title: string, body: string) =>
     shellHtml()
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
-      .replace('<div id="root"></div>', `<div id="root">${body}</div>`);
+      // Replacer functions: a "$'" or "$&" in a promise's text is text, not a replacement pattern.
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
   // Keyed by the cached page object: a new page (after a minute or a change) is rendered anew, and
   // an old one's bytes go with it.
   const rendered = new WeakMap<PublicPage, { plain?: Rendered; embedded?: Rendered }>();
