@@ -111,11 +111,17 @@ async function answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
   return computing;
 }
 
-type WorkspaceCallContext = { db: Db; workspace: CurrentWorkspace; role: Role };
+type WorkspaceCallContext = {
+  db: Db;
+  workspace: CurrentWorkspace;
+  role: Role;
+  /** Read with the caller's membership at the start of the HTTP request, when it was (trpc.ts). */
+  dataVersion?: string | null;
+};
 type Call<TInput> = { ctx: WorkspaceCallContext; input: TInput; path: string };
 
 async function keyOf({ ctx, input, path }: Call<unknown>, visibleTo: string): Promise<string> {
-  const version = await readDataVersion(ctx.db, ctx.workspace.id);
+  const version = ctx.dataVersion ?? (await readDataVersion(ctx.db, ctx.workspace.id));
   // The date decides whether a period is still running; the workspace row its rhythm and zone.
   const today = toLocalDate(new Date(), ctx.workspace.timezone);
   return [

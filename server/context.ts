@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { Db } from "./db/client.ts";
 import { SESSION_DAYS } from "./features/auth/session.service.ts";
+import { memoiseRequestCaller, type RequestCaller, readRequestCaller } from "./request-caller.ts";
 
 export const SESSION_COOKIE = "est_session";
 export const WORKSPACE_HEADER = "x-est-workspace";
@@ -17,6 +18,12 @@ export type Context = {
   sessionDays: number;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
+  /**
+   * For an HTTP request of queries: its caller, read once for all the calls of its batch
+   * (server/request-caller.ts). Absent elsewhere (mutations, server-side callers), where each call
+   * resolves its session and membership itself.
+   */
+  requestCaller?: () => Promise<RequestCaller>;
 };
 
 export type CookieOptions = { secure: "auto" | "true" | "false" };
@@ -78,10 +85,20 @@ export function createHttpContextFactory(db: Db, options: HttpContextOptions) {
         }),
       ]);
     };
+    const sessionToken = cookies[SESSION_COOKIE] ?? null;
+    const workspaceSlug = typeof header === "string" && header.length > 0 ? header : null;
     return {
       db,
-      sessionToken: cookies[SESSION_COOKIE] ?? null,
-      workspaceSlug: typeof header === "string" && header.length > 0 ? header : null,
+      sessionToken,
+      workspaceSlug,
+      // tRPC runs only queries on a GET: nothing in the request can change who the caller is.
+      ...(req.method === "GET"
+        ? {
+            requestCaller: memoiseRequestCaller(() =>
+              readRequestCaller({ db, token: sessionToken, slug: workspaceSlug, renewDays: sessionDays }),
+            ),
+          }
+        : {}),
       clientIp: clientAddressOf({
         forwardedFor: req.headers["x-forwarded-for"],
         socketAddress: req.socket.remoteAddress,

@@ -94,7 +94,9 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const session = await resolveSession({ db: ctx.db, token: ctx.sessionToken, renewDays: ctx.sessionDays });
+  const session = ctx.requestCaller
+    ? ((await ctx.requestCaller())?.session ?? null)
+    : await resolveSession({ db: ctx.db, token: ctx.sessionToken, renewDays: ctx.sessionDays });
   if (!session) throw new AppError("UNAUTHENTICATED", "No valid session");
   // A session in use slides: the browser's cookie gets the new expiry too.
   if (session.renewedUntil && ctx.sessionToken) ctx.setSessionCookie(ctx.sessionToken, session.renewedUntil);
@@ -104,9 +106,14 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 /** The one place the caller's workspace and role are resolved; every tenant query uses its id. */
 export const workspaceProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.workspaceSlug) throw new AppError("WORKSPACE_REQUIRED", "No workspace given");
-  const membership = await resolveMembership({ db: ctx.db, userId: ctx.user.id, slug: ctx.workspaceSlug });
+  const caller = ctx.requestCaller ? await ctx.requestCaller() : null;
+  const membership = caller
+    ? caller.membership
+    : await resolveMembership({ db: ctx.db, userId: ctx.user.id, slug: ctx.workspaceSlug });
   if (!membership) throw new AppError("WORKSPACE_REQUIRED", "Not a member of this workspace");
-  return next({ ctx: { ...ctx, workspace: membership.workspace, role: membership.role } });
+  // The data version read with the membership (a query's request), for the answer cache's key.
+  const dataVersion = caller?.dataVersion ?? null;
+  return next({ ctx: { ...ctx, workspace: membership.workspace, role: membership.role, dataVersion } });
 });
 
 export function roleProcedure(roles: readonly Role[]) {

@@ -45,17 +45,24 @@ export async function resolveSession({
   if (!token) return null;
   // One plain query on every signed-in request (through Prisma's relation it was two, and most of
   // the CPU a cached dashboard answer costs).
-  const [row] = await queryPlain<SessionUser & { tokenHash: string; expiresAt: Date }>(
+  const [row] = await queryPlain<SessionRow>(
     db,
-    `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", u.id::text AS id, u.email, u.name,
-       u.locale, u.is_system_admin AS "isSystemAdmin"
-     FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1`,
+    `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
     [hashToken(token)],
   );
-  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
-  const { tokenHash, expiresAt, ...user } = row;
-  const session = { tokenHash, expiresAt, user };
+  return row ? slideSession(db, row, renewDays) : null;
+}
+
+export type SessionRow = SessionUser & { tokenHash: string; expiresAt: Date };
+/** The columns of `sessions s JOIN users u` that make a session (server/request-caller.ts reads them too). */
+export const SESSION_COLUMNS = `s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", u.id::text AS id,
+  u.email, u.name, u.locale, u.is_system_admin AS "isSystemAdmin"`;
+
+/** A session row as the caller's session: null once expired; renewed as `resolveSession` says. */
+export async function slideSession(db: Db, row: SessionRow, renewDays: number | undefined) {
+  if (row.expiresAt.getTime() <= Date.now()) return null;
+  const { tokenHash, expiresAt, id, email, name, locale, isSystemAdmin } = row;
+  const session = { tokenHash, expiresAt, user: { id, email, name, locale, isSystemAdmin } };
   if (renewDays === undefined) return { ...session, renewedUntil: null };
   const lifetime = renewDays * DAY_MS;
   const renewedExpiry = Date.now() + lifetime;

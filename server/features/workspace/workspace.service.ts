@@ -6,7 +6,7 @@ import { type Db, queryPlain } from "../../db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
-type MembershipRow = {
+export type MembershipRow = {
   role: Role;
   id: string;
   slug: string;
@@ -25,16 +25,35 @@ type MembershipRow = {
 export async function resolveMembership({ db, userId, slug }: { db: Db; userId: string; slug: string }) {
   const [membership] = await queryPlain<MembershipRow>(
     db,
-    `SELECT m.role::text AS role, w.id::text AS id, w.slug, w.name,
-       w.meeting_anchor_date::text AS "meetingAnchor", w.meeting_period AS "meetingPeriod",
-       w.meeting_weekday AS "meetingWeekday", w.timezone, w.basemap_style_url AS "basemapStyleUrl"
+    `SELECT ${MEMBERSHIP_COLUMNS}
      FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
      WHERE m.user_id = $1::uuid AND w.slug = $2 AND m.deactivated_at IS NULL`,
     [userId, slug],
   );
-  if (!membership) return null;
-  const { role, meetingPeriod, ...workspace } = membership;
-  return { role, workspace: { ...workspace, meetingPeriod: asMeetingPeriod(meetingPeriod) } };
+  return membership ? membershipOf(membership) : null;
+}
+
+/** The columns of `memberships m JOIN workspaces w` that make a membership (server/request-caller.ts reads them too). */
+export const MEMBERSHIP_COLUMNS = `m.role::text AS role, w.id::text AS id, w.slug, w.name,
+  w.meeting_anchor_date::text AS "meetingAnchor", w.meeting_period AS "meetingPeriod",
+  w.meeting_weekday AS "meetingWeekday", w.timezone, w.basemap_style_url AS "basemapStyleUrl"`;
+
+export function membershipOf(row: MembershipRow) {
+  const { role, meetingPeriod, id, slug, name, meetingAnchor, meetingWeekday, timezone, basemapStyleUrl } =
+    row;
+  return {
+    role,
+    workspace: {
+      id,
+      slug,
+      name,
+      meetingAnchor,
+      meetingWeekday,
+      timezone,
+      basemapStyleUrl,
+      meetingPeriod: asMeetingPeriod(meetingPeriod),
+    },
+  };
 }
 
 export type CurrentWorkspace = NonNullable<Awaited<ReturnType<typeof resolveMembership>>>["workspace"];
