@@ -5,6 +5,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
+import { createRandom } from "../prisma/factories/random.ts";
+import { createUser } from "../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../prisma/factories/workspace.factory.ts";
 import { connectDb, type DbHandle } from "../server/db/client.ts";
 import { getCompstat } from "../server/features/analysis/analysis.service.ts";
 import { importAreasGeoJson, importPopulation } from "../server/features/imports/areas.ts";
@@ -16,9 +19,6 @@ import { resolveMembership } from "../server/features/workspace/workspace.servic
 import { addDays } from "../shared/calendar.ts";
 import { comparePeriodsSoFar, periodOfInput } from "../shared/periods.ts";
 import { OverviewFilterInputSchema } from "../shared/schemas/overview.ts";
-import { createRandom } from "../prisma/factories/random.ts";
-import { createUser } from "../prisma/factories/user.factory.ts";
-import { createWorkspace } from "../prisma/factories/workspace.factory.ts";
 import { bareColumns, benchYears, DALARNA, DELIVERY_HEADER, deliveryYear } from "./bench-data.ts";
 import { benchSignal } from "./bench-signal.ts";
 
@@ -362,13 +362,17 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
   }
 }
 
+const startLoad = os.loadavg()[0]?.toFixed(1);
+const runNote = () =>
+  `Written by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString().slice(0, 10)}, load average ${startLoad} at the start (the machine is shared with other work).`;
+
 const STEPS = ["copy and check", "resolve", "analyze", "replace", "publish", "commit"];
 
 function writeImport() {
   current = "import";
   log("\n## Import of police deliveries against COPY into a bare table");
   log(
-    `\nThe bench data looks like the real thing: rows resampled from the real Dalarna deliveries in ../shared/data (their DeSO areas, crime codes, counts and crime-to-registration delays, jointly) on registration dates spread over ${years} years up to ${END}, in the police's file format (all kommuner of a year in one file, files of up to a million rows); the workspace has the 175 DeSO areas of Dalarna and the police's key of 683 crime codes. **App import**: \`importPoliceDelivery\` end to end on a fresh database, from the file's text to the committed batch (COPY of the file as it is, set-wise checks, resolution of areas, codes and ids, the replacement of each delivery's kommun and months, the insert into \`incidents\` with its three indexes and the daily counts kept by the statement triggers, all in one transaction per file). **Bare COPY** (the floor): COPY FROM STDIN of the same rows' five columns (DeSO, code, registration date, crime date, count) into a table without index, key or trigger (on PGlite COPY from \`/dev/blob\`). Target: the app at most 2× the bare COPY time on PostgreSQL, at least 100,000 rows/s on PGlite.`,
+    `\n${runNote()} The bench data looks like the real thing: rows resampled from the real Dalarna deliveries in ../shared/data (their DeSO areas, crime codes, counts and crime-to-registration delays, jointly) on registration dates spread over ${years} years up to ${END}, in the police's file format (all kommuner of a year in one file, files of up to a million rows); the workspace has the 175 DeSO areas of Dalarna and the police's key of 683 crime codes. **App import**: \`importPoliceDelivery\` end to end on a fresh database, from the file's text to the committed batch (COPY of the file as it is, set-wise checks, resolution of areas, codes and ids, the replacement of each delivery's kommun and months, the insert into \`incidents\` with its three indexes and the daily counts kept by the statement triggers, all in one transaction per file). **Bare COPY** (the floor): COPY FROM STDIN of the same rows' five columns (DeSO, code, registration date, crime date, count) into a table without index, key or trigger (on PGlite COPY from \`/dev/blob\`). Target: the app at most 2× the bare COPY time on PostgreSQL, at least 100,000 rows/s on PGlite.`,
   );
   log("\n| database | rows | app import | bare COPY | app / COPY | target met |");
   log("| --- | --- | --- | --- | --- | --- |");
@@ -402,7 +406,7 @@ function writeCompstat() {
   current = "compstat";
   log("\n## CompStat against DuckDB");
   log(
-    `\nThe biweekly CompStat (\`getCompstat\`: the category tree, the period against the one before, the same period last year, year to date and last year to date, a two-year baseline per row and the period and sustained flags) for a workspace's whole area, asked for ${queryRuns} biweeks within the two years before ${END} (at least 10 runs, fewer than ${queryRuns} when they take over a minute), after three warm-up questions, on the rows imported above (VACUUM ANALYZE first). **DuckDB** (\`@duckdb/node-api\`, in memory, the peer) answers five windows per area × code (the period, the one before, the same period last year, year to date, last year to date) over the same rows' five columns, loaded from CSV, as a prepared statement. The district picture (count, rate and change per DeSO) is the overview's first question. Targets: CompStat p95 at most DuckDB's, at most 50 ms at 10 M rows on PostgreSQL and 250 ms at 1 M on PGlite, and p95 at 10 M at most twice p95 at 100 k.`,
+    `\n${runNote()} The biweekly CompStat (\`getCompstat\`: the category tree, the period against the one before, the same period last year, year to date and last year to date, a two-year baseline per row and the period and sustained flags) for a workspace's whole area, asked for ${queryRuns} biweeks within the two years before ${END} (at least 10 runs, fewer than ${queryRuns} when they take over a minute), after three warm-up questions, on the rows imported above (VACUUM ANALYZE first). **DuckDB** (\`@duckdb/node-api\`, in memory, the peer) answers five windows per area × code (the period, the one before, the same period last year, year to date, last year to date) over the same rows' five columns, loaded from CSV, as a prepared statement. The district picture (count, rate and change per DeSO) is the overview's first question. Targets: CompStat p95 at most DuckDB's, at most 50 ms at 10 M rows on PostgreSQL and 250 ms at 1 M on PGlite, and p95 at 10 M at most twice p95 at 100 k.`,
   );
   log(
     "\n| database | rows | CompStat p50 | CompStat p95 | DuckDB p50 | DuckDB p95 | district picture p50 | p95 | runs |",
@@ -443,16 +447,18 @@ function writeCompstat() {
 
 const FILE = "docs/benchmarks.md";
 const HEADINGS: Record<Section, RegExp> = {
-  signal:
-    /\n## Rising flag on synthetic biweekly series[\s\S]*?(?=\n## (?!Sustained flag)|\n<!-- load:start -->|$)/,
-  import: /\n## Import (?:of police deliveries|and queries)[\s\S]*?(?=\n## |\n<!-- load:start -->|$)/,
-  compstat: /\n## CompStat against DuckDB[\s\S]*?(?=\n## |\n<!-- load:start -->|$)/,
+  signal: /\n## Rising flag on synthetic biweekly series[\s\S]*?(?=\n## (?!Sustained flag)|\n<!-- |$)/,
+  import: /\n## Import (?:of police deliveries|and queries)[\s\S]*?(?=\n## |\n<!-- |$)/,
+  compstat: /\n## CompStat against DuckDB[\s\S]*?(?=\n## |\n<!-- |$)/,
 };
 
 /** Replaces the sections this run wrote, keeping the others and the load test's block as they are. */
 function writeFile(header: string) {
   const old = fs.existsSync(FILE) ? fs.readFileSync(FILE, "utf8") : "";
-  const load = /<!-- load:start -->[\s\S]*?<!-- load:end -->/.exec(old)?.[0] ?? null;
+  // Blocks other scripts write (the load tests), each between its own start and end markers.
+  const blocks = [...old.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map(
+    (match) => match[0],
+  );
   const kept = (section: Section) => {
     if (sections[section].length > 0) return `${sections[section].join("\n")}\n`;
     const found = HEADINGS[section].exec(old)?.[0];
@@ -460,7 +466,7 @@ function writeFile(header: string) {
     return found && !found.startsWith("\n## Import and queries") ? `${found.trimEnd()}\n` : "";
   };
   const head = parts.size === 3 || !old ? header : (/^[\s\S]*?(?=\n## )/.exec(old)?.[0] ?? header);
-  const text = `${head.trimEnd()}\n${kept("signal")}${kept("import")}${kept("compstat")}${load ? `\n${load}\n` : ""}`;
+  const text = `${head.trimEnd()}\n${kept("signal")}${kept("import")}${kept("compstat")}${blocks.map((block) => `\n${block}\n`).join("")}`;
   fs.mkdirSync("docs", { recursive: true });
   fs.writeFileSync(FILE, text);
   console.log(`\nWritten to ${FILE}`);
