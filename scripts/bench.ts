@@ -138,7 +138,15 @@ async function openDatabase(kind: "pglite" | "postgres", url: string | undefined
     await admin.end();
     return connectDb({ databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") }, { migrate: true });
   }
-  return connectDb({ pgliteDir: fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-")) }, { migrate: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-"));
+  const handle = await connectDb({ pgliteDir: dir }, { migrate: true });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 type Loaded = { csvFiles: string[]; importMs: number; copyMs: number; profile: Record<string, number> };
