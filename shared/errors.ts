@@ -197,6 +197,10 @@ export const APP_ERROR_REASONS = {
     en: "The form could not be sent. Reload the page and try again.",
   },
   SETTINGS_RULES: { sv: "{problems}", en: "{problems}" },
+  SSO_DEFAULT_ROLE_UNLIMITED: {
+    sv: "En standardroll måste begränsas: ange minst en e-postdomän eller ett värde som claimet måste innehålla. Annars får alla som identitetsleverantören känner till rollen, också andra kommuners personal.",
+    en: "A default role must be limited: give at least one email domain or a value the claim must hold. Otherwise everyone the identity provider knows gets the role, other kommuners' staff too.",
+  },
   INCIDENT_REFERENCES_GONE: {
     sv: "{count} händelser hänvisar till ett område, en kategori eller en källa som inte längre finns.",
     en: "{count} incidents refer to an area, category or source that no longer exists.",

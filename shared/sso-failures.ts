@@ -8,6 +8,7 @@ export const SSO_FAILURES = [
   "no_organization",
   "no_email",
   "email_conflict",
+  "system_admin",
   "deactivated",
 ] as const;
 export type SsoFailure = (typeof SSO_FAILURES)[number];

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "member_updated",
   "member_deactivated",
   "member_reactivated",
+  "member_change_withheld",
   "reset_link_issued",
   "reset_link_used",
   "organization_added",
@@ -86,7 +87,9 @@ export type AuditDetails = {
     | "sso_no_email"
     | "sso_email_conflict"
     | "sso_state_mismatch"
-    | "sso_provider_error";
+    | "sso_provider_error"
+    | "sso_system_admin"
+    | "sso_last_admin";
   version?: number;
   days?: number;
   year?: number;

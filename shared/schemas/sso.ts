@@ -30,6 +30,18 @@ export const SsoSettingsSchema = z.object({
   rules: z.array(SsoRuleSchema).max(100),
   defaultRole: z.enum(ROLES).nullable(),
   defaultOrganizationId: z.uuid().nullable(),
+  /** The default role goes only to verified addresses of these domains (exact match) ... */
+  defaultEmailDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Skriv domänen utan @, till exempel falun.se."),
+    )
+    .max(20),
+  /** ... and/or only to someone whose claim holds this value. A default role needs one of the two. */
+  defaultRequiredValue: z.string().trim().min(1).max(200).nullable(),
 });
 export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
 
@@ -39,6 +51,8 @@ export const DEFAULT_SSO_SETTINGS: SsoSettings = {
   rules: [],
   defaultRole: null,
   defaultOrganizationId: null,
+  defaultEmailDomains: [],
+  defaultRequiredValue: null,
 };
 
 // The failures live in shared/sso-failures.ts, which the login page loads without zod.
@@ -67,13 +81,34 @@ export type SsoMapping = {
   source: "rule" | "default";
 };
 
+/** A default role limited to nobody in particular would admit anyone the provider vouches for. */
+export const isDefaultRoleLimited = (settings: SsoSettings) =>
+  settings.defaultEmailDomains.length > 0 || settings.defaultRequiredValue !== null;
+
+/** Whether the default role's limits let this person in: every limit set must hold. */
+function passesDefaultLimits(settings: SsoSettings, values: Set<string>, verifiedEmail: string | null) {
+  if (!isDefaultRoleLimited(settings)) return false;
+  const domain = verifiedEmail?.slice(verifiedEmail.lastIndexOf("@") + 1).toLowerCase() ?? null;
+  if (
+    settings.defaultEmailDomains.length > 0 &&
+    (domain === null || !settings.defaultEmailDomains.includes(domain))
+  )
+    return false;
+  return settings.defaultRequiredValue === null || values.has(settings.defaultRequiredValue.toLowerCase());
+}
+
 /**
  * What the claims give in one workspace: the strongest role of the matching rules and the
  * organisation of the first matching rule that names one; with no matching role, the default
- * role (and the default organisation where no rule gave one); null when neither applies.
+ * role (and the default organisation where no rule gave one) when its limits let the person in
+ * (a verified address of an allowed domain, the required claim value); null otherwise.
  * Values compare without regard to case (Entra's group ids, typed by an admin).
  */
-export function mapClaims(settings: SsoSettings, claims: Record<string, unknown>): SsoMapping | null {
+export function mapClaims(
+  settings: SsoSettings,
+  claims: Record<string, unknown>,
+  verifiedEmail: string | null = null,
+): SsoMapping | null {
   const values = new Set(claimValues(claims, settings.claim).map((value) => value.toLowerCase()));
   const matching = settings.rules.filter((rule) => values.has(rule.value.toLowerCase()));
   const organizationId = matching.find((rule) => rule.organizationId !== null)?.organizationId ?? null;
@@ -82,7 +117,7 @@ export function mapClaims(settings: SsoSettings, claims: Record<string, unknown>
     const role = roles.reduce((best, role) => (ROLE_STRENGTH[role] > ROLE_STRENGTH[best] ? role : best));
     return { role, organizationId, source: "rule" };
   }
-  if (settings.defaultRole === null) return null;
+  if (settings.defaultRole === null || !passesDefaultLimits(settings, values, verifiedEmail)) return null;
   return {
     role: settings.defaultRole,
     organizationId: organizationId ?? settings.defaultOrganizationId,

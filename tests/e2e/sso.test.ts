@@ -2,10 +2,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app.ts";
-import { connectDb, type DbHandle } from "../../server/db/client.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
+import { createApp } from "../../server/app.ts";
+import { connectDb, type DbHandle } from "../../server/db/client.ts";
 import { type ProviderAccount, reserveIdentityProvider, TEST_CLIENT } from "../support/identity-provider.ts";
 import { expectNoAxeViolations, openBrowser } from "./browser.ts";
 
@@ -102,10 +102,22 @@ describe("single sign-on in the browser", () => {
     await panel
       .getByRole("combobox", { name: "Regel 1: Organisation" })
       .selectOption({ label: "Falu kommun" });
+    // A default role limited by nothing is refused, saying why; a claim value limits it.
+    await panel
+      .getByRole("combobox", { name: "Standardroll för den som inte matchar någon regel" })
+      .selectOption("viewer");
+    await panel.getByRole("button", { name: "Spara inloggningsinställningar" }).click();
+    await expect.poll(() => panel.textContent()).toContain("En standardroll måste begränsas");
+    await panel.getByLabel("Standardrollen bara med värdet i claimet").fill("falun-anställda");
     await panel.getByRole("button", { name: "Spara inloggningsinställningar" }).click();
     await expect
       .poll(() => panel.getByRole("status").textContent())
       .toBe("Inloggningsinställningarna är sparade.");
+    expect(
+      await handle.db.workspaceSsoSettings.findFirstOrThrow({
+        select: { defaultRole: true, defaultRequiredValue: true },
+      }),
+    ).toEqual({ defaultRole: "viewer", defaultRequiredValue: "falun-anställda" });
     await expectNoAxeViolations(admin);
 
     const page = await signInAtProvider("erik");

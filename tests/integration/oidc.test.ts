@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { createApp } from "../../server/app.ts";
 import { SESSION_COOKIE } from "../../server/context.ts";
 import { hashToken } from "../../server/features/auth/session.service.ts";
 import { SsoRefusal, signInWithSso } from "../../server/features/sso/sso-sign-in.service.ts";
-import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
 import { type ProviderAccount, reserveIdentityProvider, TEST_CLIENT } from "../support/identity-provider.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
@@ -191,6 +191,8 @@ describe("the workspace's single sign-on settings", () => {
         ],
         defaultRole: null,
         defaultOrganizationId: null,
+        defaultEmailDomains: [],
+        defaultRequiredValue: null,
       }),
     ).rejects.toThrow("Regel 2 (annan): organisationen hör inte till arbetsytan.");
     const saved = await admin.workspace.updateSsoSettings({
@@ -203,6 +205,8 @@ describe("the workspace's single sign-on settings", () => {
       ],
       defaultRole: null,
       defaultOrganizationId: null,
+      defaultEmailDomains: [],
+      defaultRequiredValue: null,
     });
     expect(saved.rules).toHaveLength(3);
     const entry = await testDb.db.auditEntry.findFirstOrThrow({
@@ -217,6 +221,22 @@ describe("the workspace's single sign-on settings", () => {
     });
     const { caller } = await loginAs(testDb.db, analyst.email, TEST_PASSWORD, workspace.slug);
     await expect(caller.workspace.ssoSettings()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuse a default role limited by neither an address domain nor a claim value", async () => {
+    const { caller: admin } = await loginAs(testDb.db, "admin@falun.example", TEST_PASSWORD, workspace.slug);
+    const current = await admin.workspace.ssoSettings();
+    await expect(admin.workspace.updateSsoSettings({ ...current, defaultRole: "viewer" })).rejects.toThrow(
+      "A default role must be limited: give at least one email domain or a value the claim must hold.",
+    );
+    expect((await admin.workspace.ssoSettings()).defaultRole).toBeNull();
+    const limited = await admin.workspace.updateSsoSettings({
+      ...current,
+      defaultRole: "viewer",
+      defaultEmailDomains: [" Falun.Example "],
+    });
+    expect(limited).toMatchObject({ defaultRole: "viewer", defaultEmailDomains: ["falun.example"] });
+    expect(await admin.workspace.updateSsoSettings(current)).toMatchObject({ defaultRole: null });
   });
 
   it("tell the login page the provider's name", async () => {
@@ -306,7 +326,7 @@ describe("signing in through the provider", () => {
   it("gives the default role to someone no rule maps once the admin chooses one", async () => {
     await testDb.db.workspaceSsoSettings.update({
       where: { workspaceId: workspace.id },
-      data: { defaultRole: "viewer" },
+      data: { defaultRole: "viewer", defaultRequiredValue: "Ekonomi" },
     });
     try {
       const { url } = await signIn("ulf");
@@ -315,7 +335,7 @@ describe("signing in through the provider", () => {
     } finally {
       await testDb.db.workspaceSsoSettings.update({
         where: { workspaceId: workspace.id },
-        data: { defaultRole: null },
+        data: { defaultRole: null, defaultRequiredValue: null },
       });
     }
   });
@@ -426,6 +446,109 @@ describe("signing in through the provider", () => {
   });
 });
 
+describe("when the provider takes a group away", () => {
+  const auditOf = (userId: string, action: string) =>
+    testDb.db.auditEntry
+      .findMany({
+        where: { workspaceId: workspace.id, action, targetId: userId },
+        select: { details: true },
+        orderBy: { at: "asc" },
+      })
+      .then((entries) => entries.map((entry) => entry.details));
+  const adam: ProviderAccount = { email: "adam@falun.example", name: "Adam Admin", groups: ["EST-Admins"] };
+  const adamGroups = (groups: string[]) => accounts.set("adam", { ...adam, groups });
+  const adamId = async () =>
+    (await testDb.db.user.findUniqueOrThrow({ where: { email: adam.email }, select: { id: true } })).id;
+  let storedRules: object[];
+
+  beforeAll(async () => {
+    const stored = await testDb.db.workspaceSsoSettings.findUniqueOrThrow({
+      where: { workspaceId: workspace.id },
+    });
+    storedRules = stored.rules as object[];
+    await testDb.db.workspaceSsoSettings.update({
+      where: { workspaceId: workspace.id },
+      data: { rules: [...storedRules, { value: "est-admins", role: "admin", organizationId: null }] },
+    });
+  });
+
+  afterAll(async () => {
+    await testDb.db.workspaceSsoSettings.update({
+      where: { workspaceId: workspace.id },
+      data: { rules: storedRules, defaultRole: null, defaultRequiredValue: null },
+    });
+  });
+
+  it("deactivates the membership the claims gave once no rule matches, ends its sessions, and audits it", async () => {
+    adamGroups(["EST-Admins"]);
+    const first = await signIn("adam");
+    expect(first.url.pathname).toBe(`/w/${workspace.slug}`);
+    expect(await membershipOf(adam.email)).toMatchObject({ role: "admin", deactivatedAt: null });
+    const userId = await adamId();
+
+    // Removed from EST-Admins at the provider: the next sign-in takes the role away.
+    adamGroups([]);
+    const before = (await failures()).length;
+    const second = await signIn("adam");
+    expect(second.url.searchParams.get("sso")).toBe("no_mapping");
+    expect(second.session).toBeNull();
+    expect(await membershipOf(adam.email)).toMatchObject({ role: "admin", deactivatedAt: expect.any(Date) });
+    // The session of the first sign-in ends with it.
+    expect(await testDb.db.session.count({ where: { userId } })).toBe(0);
+    expect(await auditOf(userId, "member_deactivated")).toEqual([
+      { role: "admin", reason: "sso_no_mapping", via: "sso" },
+    ]);
+    expect((await failures()).slice(before)).toEqual([
+      { details: { reason: "sso_no_mapping", via: "sso" }, targetId: userId },
+    ]);
+
+    // Back in the group: the claims that took the membership away give it back.
+    adamGroups(["est-admins"]);
+    expect((await signIn("adam")).url.pathname).toBe(`/w/${workspace.slug}`);
+    expect(await membershipOf(adam.email)).toMatchObject({ role: "admin", deactivatedAt: null });
+    expect(await auditOf(userId, "member_reactivated")).toEqual([{ via: "sso" }]);
+  });
+
+  it("lowers the membership the claims gave to the default role when only the default applies", async () => {
+    await testDb.db.workspaceSsoSettings.update({
+      where: { workspaceId: workspace.id },
+      data: { defaultRole: "viewer", defaultRequiredValue: "falun-alla" },
+    });
+    adamGroups(["falun-alla"]);
+    const { url } = await signIn("adam");
+    expect(url.pathname).toBe(`/w/${workspace.slug}`);
+    expect(await membershipOf(adam.email)).toEqual({
+      role: "viewer",
+      organizationId: kommun.id,
+      deactivatedAt: null,
+    });
+    expect((await auditOf(await adamId(), "member_updated")).at(-1)).toEqual({
+      role: "viewer",
+      previousRole: "admin",
+      organizationId: kommun.id,
+      previousOrganizationId: null,
+      via: "sso",
+    });
+  });
+
+  it("leaves a role an admin set by hand as the admin set it", async () => {
+    const userId = await adamId();
+    const { caller: admin } = await loginAs(testDb.db, "admin@falun.example", TEST_PASSWORD, workspace.slug);
+    await admin.workspace.updateMember({ userId, role: "analyst", organizationId: kommun.id });
+    const updates = (await auditOf(userId, "member_updated")).length;
+    adamGroups([]);
+    const { url } = await signIn("adam");
+    expect(url.pathname).toBe(`/w/${workspace.slug}`);
+    expect(await membershipOf(adam.email)).toEqual({
+      role: "analyst",
+      organizationId: kommun.id,
+      deactivatedAt: null,
+    });
+    expect(await auditOf(userId, "member_updated")).toHaveLength(updates);
+    expect(await auditOf(userId, "member_deactivated")).toHaveLength(1);
+  });
+});
+
 describe("the sign-in service, given claims a provider vouched for", () => {
   const identity = (subject: string, claims: Record<string, unknown>) => ({
     issuer: "https://login.microsoftonline.com/tenant/v2.0",
@@ -468,6 +591,117 @@ describe("the sign-in service, given claims a provider vouched for", () => {
     );
     expect((await attempt(true)).workspaceSlug).toBe(workspace.slug);
     expect(await testDb.db.oidcIdentity.count({ where: { subject: "entra-tove" } })).toBe(1);
+  });
+});
+
+describe("the sign-in service, when claims stop matching or addresses are not to be trusted", () => {
+  const identity = (subject: string, claims: Record<string, unknown>) => ({
+    issuer: "https://login.microsoftonline.com/tenant/v2.0",
+    subject,
+    claims: { sub: subject, ...claims },
+  });
+  const attempt = (subject: string, claims: Record<string, unknown>, trustEmail = false) =>
+    signInWithSso({
+      db: testDb.db,
+      identity: identity(subject, claims),
+      workspaceSlug: null,
+      sessionDays: 14,
+      trustEmail,
+    });
+  const refusedWith = (code: string) => (error: unknown) =>
+    error instanceof SsoRefusal && error.code === code;
+
+  it("never takes a workspace's last active admin away, and says so in the log", async () => {
+    const lone = await createWorkspace(testDb.db, { name: "EST Ensam", slug: "est-ensam" });
+    await testDb.db.workspaceSsoSettings.create({
+      data: {
+        workspaceId: lone.id,
+        isEnabled: true,
+        rules: [{ value: "ensam-admins", role: "admin", organizationId: null }],
+      },
+    });
+    try {
+      await attempt("ensam-1", { email: "ensam@falun.example", groups: ["ensam-admins"] });
+      expect(await membershipOf("ensam@falun.example", lone.id)).toMatchObject({ role: "admin" });
+      expect((await attempt("ensam-1", { email: "ensam@falun.example", groups: [] })).workspaceSlug).toBe(
+        lone.slug,
+      );
+      expect(await membershipOf("ensam@falun.example", lone.id)).toEqual({
+        role: "admin",
+        organizationId: null,
+        deactivatedAt: null,
+      });
+      const kept = await testDb.db.auditEntry.findMany({
+        where: { workspaceId: lone.id, action: "member_change_withheld" },
+        select: { details: true },
+      });
+      expect(kept).toEqual([{ details: { role: "admin", reason: "sso_last_admin", via: "sso" } }]);
+    } finally {
+      await testDb.db.workspaceSsoSettings.update({
+        where: { workspaceId: lone.id },
+        data: { isEnabled: false },
+      });
+    }
+  });
+
+  it("never joins a system administrator's account by address, verified or trusted", async () => {
+    const system = await createUser(testDb.db, { email: "system@falun.example", isSystemAdmin: true });
+    const before = (await failures()).length;
+    const claims = { email: "system@falun.example", groups: ["est-analytiker"] };
+    await expect(attempt("entra-system", { ...claims, email_verified: true })).rejects.toSatisfy(
+      refusedWith("system_admin"),
+    );
+    await expect(attempt("entra-system", claims, true)).rejects.toSatisfy(refusedWith("system_admin"));
+    expect(await testDb.db.oidcIdentity.count({ where: { subject: "entra-system" } })).toBe(0);
+    expect(await testDb.db.membership.count({ where: { userId: system.id } })).toBe(0);
+    expect((await failures()).slice(before)).toEqual([
+      { details: { reason: "sso_system_admin", via: "sso" }, targetId: system.id },
+      { details: { reason: "sso_system_admin", via: "sso" }, targetId: system.id },
+    ]);
+  });
+
+  it("takes email_verified for the email claim only, not for an address from preferred_username", async () => {
+    await createUser(testDb.db, {
+      email: "pia@falun.example",
+      memberships: [{ workspaceId: workspace.id, role: "viewer" }],
+    });
+    await expect(
+      attempt("entra-pia", { preferred_username: "pia@falun.example", email_verified: true, groups: [] }),
+    ).rejects.toSatisfy(refusedWith("email_conflict"));
+    expect(await testDb.db.oidcIdentity.count({ where: { subject: "entra-pia" } })).toBe(0);
+    // The same address in a verified email claim joins the account; so would OIDC_TRUST_EMAIL.
+    expect(
+      (await attempt("entra-pia", { email: "pia@falun.example", email_verified: true, groups: [] }))
+        .workspaceSlug,
+    ).toBe(workspace.slug);
+    expect(await testDb.db.oidcIdentity.count({ where: { subject: "entra-pia" } })).toBe(1);
+  });
+
+  it("gives a default role limited to an address domain only to verified addresses of that domain", async () => {
+    await testDb.db.workspaceSsoSettings.update({
+      where: { workspaceId: workspace.id },
+      data: { defaultRole: "viewer", defaultEmailDomains: ["falun.example"] },
+    });
+    try {
+      // Another kommun's staff at the same provider get no role here.
+      await expect(
+        attempt("annan-1", { email: "kim@annan.example", email_verified: true, groups: [] }),
+      ).rejects.toSatisfy(refusedWith("no_mapping"));
+      // Nor does an address of the domain the provider has not verified (a user name, here).
+      await expect(
+        attempt("annan-2", { preferred_username: "kim@falun.example", email_verified: true, groups: [] }),
+      ).rejects.toSatisfy(refusedWith("no_mapping"));
+      expect(
+        await testDb.db.user.count({ where: { email: { in: ["kim@annan.example", "kim@falun.example"] } } }),
+      ).toBe(0);
+      await attempt("falun-1", { email: "kim@falun.example", email_verified: true, groups: [] });
+      expect(await membershipOf("kim@falun.example")).toMatchObject({ role: "viewer", deactivatedAt: null });
+    } finally {
+      await testDb.db.workspaceSsoSettings.update({
+        where: { workspaceId: workspace.id },
+        data: { defaultRole: null, defaultEmailDomains: [] },
+      });
+    }
   });
 });
 

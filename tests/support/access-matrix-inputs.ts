@@ -195,6 +195,8 @@ export const SPECS: Record<string, Spec> = {
       rules: [{ value: "est-analytiker", role: "analyst", organizationId: null }],
       defaultRole: null,
       defaultOrganizationId: null,
+      defaultEmailDomains: [],
+      defaultRequiredValue: null,
     }),
   },
   "workspace.updateMeetingRhythm": { input: () => ({ period: "biweek", meetingDate: "2024-01-08" }) },

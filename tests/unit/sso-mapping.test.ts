@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readEnv } from "../../server/env.ts";
-import { claimValues, DEFAULT_SSO_SETTINGS, mapClaims, type SsoSettings } from "../../shared/schemas/sso.ts";
+import {
+  claimValues,
+  DEFAULT_SSO_SETTINGS,
+  isDefaultRoleLimited,
+  mapClaims,
+  type SsoSettings,
+  SsoSettingsSchema,
+} from "../../shared/schemas/sso.ts";
 
 const KOMMUN = "0190a1b2-0000-7000-8000-000000000001";
 const POLIS = "0190a1b2-0000-7000-8000-000000000002";
@@ -36,17 +43,50 @@ describe("claim mapping", () => {
 
   it("falls back to the default role, keeping a rule's organisation, and gives nothing without one", () => {
     expect(mapClaims(settings, { groups: ["ekonomi"] })).toBeNull();
-    const withDefault = { ...settings, defaultRole: "viewer" as const, defaultOrganizationId: POLIS };
-    expect(mapClaims(withDefault, { groups: ["ekonomi"] })).toEqual({
+    const withDefault = {
+      ...settings,
+      defaultRole: "viewer" as const,
+      defaultOrganizationId: POLIS,
+      defaultRequiredValue: "Falun-Anställda",
+    };
+    expect(mapClaims(withDefault, { groups: ["ekonomi", "falun-anställda"] })).toEqual({
       role: "viewer",
       organizationId: POLIS,
       source: "default",
     });
-    expect(mapClaims(withDefault, { groups: ["falun-alla"] })).toEqual({
+    expect(mapClaims(withDefault, { groups: ["ekonomi"] })).toBeNull();
+    expect(mapClaims(withDefault, { groups: ["falun-alla", "falun-anställda"] })).toEqual({
       role: "viewer",
       organizationId: KOMMUN,
       source: "default",
     });
+  });
+
+  it("gives no default role that nothing limits: it would admit anyone the provider vouches for", () => {
+    const unlimited = { ...settings, defaultRole: "viewer" as const };
+    expect(isDefaultRoleLimited(unlimited)).toBe(false);
+    expect(mapClaims(unlimited, { groups: ["ekonomi"] }, "eva@falun.se")).toBeNull();
+  });
+
+  it("gives a domain-limited default role only to a verified address of an allowed domain", () => {
+    const byDomain = { ...settings, defaultRole: "viewer" as const, defaultEmailDomains: ["falun.se"] };
+    const viewer = { role: "viewer", organizationId: null, source: "default" };
+    expect(mapClaims(byDomain, { groups: [] }, "eva@falun.se")).toEqual(viewer);
+    expect(mapClaims(byDomain, { groups: [] }, "eva@borlange.se")).toBeNull();
+    expect(mapClaims(byDomain, { groups: [] }, "eva@sub.falun.se")).toBeNull();
+    expect(mapClaims(byDomain, { groups: [] }, null)).toBeNull();
+    // Both limits set: both must hold.
+    const both = { ...byDomain, defaultRequiredValue: "falun-anställda" };
+    expect(mapClaims(both, { groups: [] }, "eva@falun.se")).toBeNull();
+    expect(mapClaims(both, { groups: ["falun-anställda"] }, "eva@falun.se")).toEqual(viewer);
+  });
+
+  it("reads e-mail domains as lower case and refuses one typed with @", () => {
+    const parse = (domains: string[]) =>
+      SsoSettingsSchema.safeParse({ ...DEFAULT_SSO_SETTINGS, defaultEmailDomains: domains });
+    expect(parse([" Falun.SE "]).data?.defaultEmailDomains).toEqual(["falun.se"]);
+    expect(parse(["@falun.se"]).success).toBe(false);
+    expect(parse(["falun"]).success).toBe(false);
   });
 });
 

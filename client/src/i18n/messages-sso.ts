@@ -18,11 +18,13 @@ export const ssoSv = {
     "Identitetsleverantören skickade ingen e-postadress för ditt konto, så inget konto kunde skapas. Be IT lägga till claimet email.",
   "login.ssoFailed.email_conflict":
     "Det finns redan ett konto med din e-postadress, och identitetsleverantören har inte intygat adressen. Logga in med lösenord, eller be en administratör om hjälp.",
+  "login.ssoFailed.system_admin":
+    "Det finns ett systemadministratörskonto med din e-postadress. Det kopplas aldrig automatiskt till en inloggning via organisationens konto: logga in med lösenord.",
   "login.ssoFailed.deactivated":
     "Kontot är avstängt i alla arbetsytor det hör till. Kontakta arbetsytans administratör.",
   "sso.title": "Inloggning med organisationens konto",
   "sso.intro":
-    "Personer loggar in med kommunens eller organisationens konto ({name}). Här bestäms vilka som kommer in och med vilken roll: ett värde i claimet (en grupp eller roll hos identitetsleverantören) ger en roll, en organisation eller båda. Den som matchar en regel får rollen vid varje inloggning; den som bara får standardrollen behåller det du sedan ändrar i Medlemmar.",
+    "Personer loggar in med kommunens eller organisationens konto ({name}). Här bestäms vilka som kommer in och med vilken roll: ett värde i claimet (en grupp eller roll hos identitetsleverantören) ger en roll, en organisation eller båda. Ett medlemskap som inloggningen har gett följer claimet vid varje inloggning: den som inte längre matchar någon regel får standardrollen (om den gäller dem) eller stängs av. Det du själv ändrar i Medlemmar står kvar, och den sista aktiva administratören tas aldrig bort.",
   "sso.notConfigured":
     "Installationen har ingen identitetsleverantör (OIDC_ISSUER). Inställningarna sparas men används först när den finns; se README, avsnittet Single sign-on.",
   "sso.enabled": "Ta emot inloggning via organisationens konto i den här arbetsytan",
@@ -36,12 +38,21 @@ export const ssoSv = {
   "sso.none": "—",
   "sso.addRule": "Lägg till regel",
   "sso.removeRule": "Ta bort regel {n}",
-  "sso.defaultRole": "Standardroll för nya personer som inte matchar någon regel",
+  "sso.defaultRole": "Standardroll för den som inte matchar någon regel",
   "sso.defaultRoleNone": "Ingen: de nekas med ett meddelande",
   "sso.defaultOrganization": "Standardorganisation",
+  "sso.defaultLimit":
+    "En standardroll måste begränsas, annars får alla som identitetsleverantören känner till den (på en installation för flera kommuner också andra kommuners personal). Ange e-postdomäner, ett värde som claimet måste innehålla, eller båda: då måste båda stämma.",
+  "sso.defaultEmailDomains": "Standardrollen bara för e-postdomäner",
+  "sso.defaultEmailDomainsHint":
+    "Till exempel falun.se, avgränsade med komma. Gäller bara adresser som identitetsleverantören har intygat (email_verified, eller OIDC_TRUST_EMAIL).",
+  "sso.defaultRequiredValue": "Standardrollen bara med värdet i claimet",
   "sso.save": "Spara inloggningsinställningar",
   "sso.saved": "Inloggningsinställningarna är sparade.",
   "audit.action.member_provisioned": "Medlem skapad via inloggning",
+  "audit.action.member_change_withheld": "Ändring via inloggning stoppad",
+  "audit.detail.sso_system_admin": "Systemadministratörens konto kopplas inte automatiskt",
+  "audit.detail.sso_last_admin": "Sista aktiva administratören behålls",
   "audit.detail.sso": "Via organisationens konto",
   "audit.detail.sso_no_mapping": "Ingen regel gav en roll",
   "audit.detail.sso_no_organization": "Medlem utan organisation",
@@ -70,11 +81,13 @@ export const ssoEn: Record<keyof typeof ssoSv, string> = {
     "The identity provider sent no email address for your account, so no account could be made. Ask IT to add the email claim.",
   "login.ssoFailed.email_conflict":
     "An account with your email address already exists, and the identity provider has not verified the address. Sign in with your password, or ask an administrator for help.",
+  "login.ssoFailed.system_admin":
+    "A system administrator's account has your email address. It is never joined to a sign-in with the organisation's account automatically: sign in with your password.",
   "login.ssoFailed.deactivated":
     "The account is deactivated in every workspace it belongs to. Contact the workspace's administrator.",
   "sso.title": "Sign-in with your organisation's account",
   "sso.intro":
-    "People sign in with their kommun's or organisation's account ({name}). Here you decide who gets in and with which role: a value of the claim (a group or role at the identity provider) gives a role, an organisation or both. Whoever matches a rule gets its role at every sign-in; whoever only gets the default role keeps what you later change in Members.",
+    "People sign in with their kommun's or organisation's account ({name}). Here you decide who gets in and with which role: a value of the claim (a group or role at the identity provider) gives a role, an organisation or both. A membership the sign-in gave follows the claim at every sign-in: whoever no longer matches a rule gets the default role (where it applies to them) or is deactivated. What you change yourself in Members stands, and the last active admin is never removed.",
   "sso.notConfigured":
     "The installation has no identity provider (OIDC_ISSUER). The settings are saved but used only once it has one; see the README, section Single sign-on.",
   "sso.enabled": "Accept sign-in with the organisation's account in this workspace",
@@ -88,12 +101,21 @@ export const ssoEn: Record<keyof typeof ssoSv, string> = {
   "sso.none": "—",
   "sso.addRule": "Add a rule",
   "sso.removeRule": "Remove rule {n}",
-  "sso.defaultRole": "Default role for new people who match no rule",
+  "sso.defaultRole": "Default role for whoever matches no rule",
   "sso.defaultRoleNone": "None: they are refused with a message",
   "sso.defaultOrganization": "Default organisation",
+  "sso.defaultLimit":
+    "A default role must be limited, or everyone the identity provider knows gets it (on an installation for several kommuner, other kommuners' staff too). Give email domains, a value the claim must hold, or both: then both must hold.",
+  "sso.defaultEmailDomains": "Default role only for email domains",
+  "sso.defaultEmailDomainsHint":
+    "For example falun.se, separated by commas. Only addresses the identity provider has verified count (email_verified, or OIDC_TRUST_EMAIL).",
+  "sso.defaultRequiredValue": "Default role only with this value in the claim",
   "sso.save": "Save sign-in settings",
   "sso.saved": "The sign-in settings are saved.",
   "audit.action.member_provisioned": "Member created at sign-in",
+  "audit.action.member_change_withheld": "Change at sign-in withheld",
+  "audit.detail.sso_system_admin": "A system administrator's account is not joined automatically",
+  "audit.detail.sso_last_admin": "The last active admin is kept",
   "audit.detail.sso": "With the organisation's account",
   "audit.detail.sso_no_mapping": "No rule gave a role",
   "audit.detail.sso_no_organization": "Member without an organisation",

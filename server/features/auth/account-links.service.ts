@@ -77,7 +77,7 @@ export async function acceptInvitation(scope: LinkScope, input: AcceptInvitation
     await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
       create: { workspaceId: workspace.id, userId: user.id, role, organizationId },
-      update: { role, organizationId, deactivatedAt: null },
+      update: { role, organizationId, deactivatedAt: null, roleSource: "admin" },
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SSO_SETTINGS,
+  isDefaultRoleLimited,
   type SsoRule,
   SsoRuleSchema,
   type SsoSettings,
@@ -14,6 +15,8 @@ const settingsSelect = {
   rules: true,
   defaultRole: true,
   defaultOrganizationId: true,
+  defaultEmailDomains: true,
+  defaultRequiredValue: true,
 } as const;
 
 /** Stored rules read back through their schema: a row edited by hand cannot slip a bad rule in. */
@@ -59,6 +62,15 @@ async function requireOwnOrganizations(db: Db, workspaceId: string, settings: Ss
     throw new AppError("VALIDATION", { reason: "SETTINGS_RULES", params: { problems: problems.join(" ") } });
 }
 
+/**
+ * A default role admits whoever no rule matches, so on an installation whose provider serves
+ * several kommuner it must be limited to an address domain or a claim value (decisions/020).
+ */
+function requireLimitedDefault(settings: SsoSettings) {
+  if (settings.defaultRole !== null && !isDefaultRoleLimited(settings))
+    throw new AppError("VALIDATION", { reason: "SSO_DEFAULT_ROLE_UNLIMITED", field: "defaultEmailDomains" });
+}
+
 export async function updateSsoSettings({
   db,
   workspaceId,
@@ -70,6 +82,7 @@ export async function updateSsoSettings({
   userId: string;
   settings: SsoSettings;
 }): Promise<SsoSettings> {
+  requireLimitedDefault(settings);
   await requireOwnOrganizations(db, workspaceId, settings);
   const data = { ...settings, updatedAt: new Date() };
   await db.$transaction(async (tx) => {

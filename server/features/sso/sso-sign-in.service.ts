@@ -1,3 +1,4 @@
+import type { Role } from "../../../shared/roles.ts";
 import { mapClaims, type SsoFailure, type SsoMapping } from "../../../shared/schemas/sso.ts";
 import type { Db, Transaction } from "../../db/client.ts";
 import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
@@ -23,6 +24,7 @@ const AUDIT_REASON = {
   no_organization: "sso_no_organization",
   no_email: "sso_no_email",
   email_conflict: "sso_email_conflict",
+  system_admin: "sso_system_admin",
   state_mismatch: "sso_state_mismatch",
   provider_error: "sso_provider_error",
   deactivated: "deactivated",
@@ -46,18 +48,28 @@ const stringClaim = (claims: Record<string, unknown>, name: string) => {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 };
 
-/** The address a new account gets: `email`, or Entra ID's `preferred_username` when it is one. */
-function emailOf(claims: Record<string, unknown>) {
-  const email = stringClaim(claims, "email") ?? stringClaim(claims, "preferred_username");
-  return email?.includes("@") ? email.toLowerCase() : null;
+/**
+ * The address a new account gets: `email`, or Entra ID's `preferred_username` when it is one.
+ * `isVerified` only when it came from `email` and the provider says `email_verified`: the flag
+ * speaks for that claim alone, never for a user name that looks like an address.
+ */
+function addressOf(claims: Record<string, unknown>) {
+  const fromEmail = stringClaim(claims, "email");
+  const address = fromEmail ?? stringClaim(claims, "preferred_username");
+  const email = address?.includes("@") ? address.toLowerCase() : null;
+  return { email, isVerified: email !== null && fromEmail !== null && claims.email_verified === true };
 }
 
-/** The account behind the identity: linked before, or an existing one with the same verified address. */
+/**
+ * The account behind the identity: linked before, or an existing one with the same address when
+ * the address can be trusted (verified, or OIDC_TRUST_EMAIL). A system administrator's account is
+ * never joined this way: an address at the provider must not be a way to the installation's keys.
+ */
 async function findAccount(
   tx: Transaction,
   identity: OidcIdentity,
   email: string | null,
-  trustEmail: boolean,
+  isTrusted: boolean,
 ) {
   const linked = await tx.oidcIdentity.findUnique({
     where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
@@ -65,11 +77,11 @@ async function findAccount(
   });
   if (linked) return { userId: linked.userId, isLinked: true };
   if (!email) return { userId: null, isLinked: false };
-  const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, isSystemAdmin: true } });
   if (!existing) return { userId: null, isLinked: false };
-  // Only a provider's verified address may join an account that exists: anyone else could claim it.
-  if (identity.claims.email_verified !== true && !trustEmail)
-    throw new SsoRefusal("email_conflict", existing.id);
+  // Only a trusted address may join an account that exists: anyone else could claim it.
+  if (!isTrusted) throw new SsoRefusal("email_conflict", existing.id);
+  if (existing.isSystemAdmin) throw new SsoRefusal("system_admin", existing.id);
   return { userId: existing.id, isLinked: false };
 }
 
@@ -107,14 +119,43 @@ async function idOf(tx: Transaction, slug: string) {
   return workspace?.id ?? "00000000-0000-0000-0000-000000000000";
 }
 
-type Plan = { workspaceId: string; mapping: SsoMapping };
+/** A workspace's mapping for this sign-in; null when nothing (valid) matches any more. */
+type Plan = {
+  workspaceId: string;
+  mapping: SsoMapping | null;
+  lost: "sso_no_mapping" | "sso_no_organization";
+};
+
+/** What the claims give in each workspace with single sign-on on. */
+async function planWorkspaces(
+  tx: Transaction,
+  claims: Record<string, unknown>,
+  workspaceSlug: string | null,
+  verifiedEmail: string | null,
+) {
+  const plans: Plan[] = [];
+  for (const { workspaceId, settings, organizations } of await enabledWorkspaces(tx, workspaceSlug)) {
+    const mapping = mapClaims(settings, claims, verifiedEmail);
+    // An organisation no longer the workspace's is not given; a member then has none (decisions/011).
+    const organizationId =
+      mapping?.organizationId && organizations.has(mapping.organizationId) ? mapping.organizationId : null;
+    const isMissingOrganization = mapping?.role === "member" && organizationId === null;
+    plans.push({
+      workspaceId,
+      mapping: mapping && !isMissingOrganization ? { ...mapping, organizationId } : null,
+      lost: isMissingOrganization ? "sso_no_organization" : "sso_no_mapping",
+    });
+  }
+  return plans;
+}
 
 /**
  * Signs in the person the provider vouched for (docs/decisions/020). In each workspace with
- * single sign-on on, their claims are mapped: a new membership where a rule or the default role
- * gives one, and the role and organisation brought up to date where a rule matched. A deactivated
- * membership stays deactivated. Someone who ends with no active membership is refused, and an
- * account is created only for someone who gets one. Returns the session and where to land.
+ * single sign-on on, their claims are mapped: a new membership where a rule or the (limited)
+ * default role gives one; a membership the claims set before follows them (role, organisation,
+ * and deactivation when nothing matches any more); one an admin set stays as the admin set it.
+ * Someone who ends with no active membership is refused, and an account is created only for
+ * someone who gets one. Returns the session and where to land.
  */
 export async function signInWithSso({
   db,
@@ -129,42 +170,36 @@ export async function signInWithSso({
   sessionDays: number;
   trustEmail?: boolean;
 }) {
-  const email = emailOf(identity.claims);
+  const { email, isVerified } = addressOf(identity.claims);
+  const verifiedEmail = isVerified || trustEmail ? email : null;
   try {
-    return await db.$transaction(async (tx) => {
-      const account = await findAccount(tx, identity, email, trustEmail);
-      const workspaces = await enabledWorkspaces(tx, workspaceSlug);
-      let isMissingOrganization = false;
-      const plans: Plan[] = [];
-      for (const { workspaceId, settings, organizations } of workspaces) {
-        const mapping = mapClaims(settings, identity.claims);
-        if (!mapping) continue;
-        // An organisation no longer the workspace's is not given; a member then has none.
-        const organizationId =
-          mapping.organizationId && organizations.has(mapping.organizationId) ? mapping.organizationId : null;
-        if (mapping.role === "member" && organizationId === null) {
-          isMissingOrganization = true;
-          continue;
-        }
-        plans.push({ workspaceId, mapping: { ...mapping, organizationId } });
-      }
+    // A refusal after the claims took a role away is returned, not thrown, so that the change stays.
+    const result = await db.$transaction(async (tx) => {
+      const account = await findAccount(tx, identity, email, verifiedEmail !== null);
+      const plans = await planWorkspaces(tx, identity.claims, workspaceSlug, verifiedEmail);
+      const isMissingOrganization = plans.some((p) => p.mapping === null && p.lost === "sso_no_organization");
       let userId = account.userId;
       if (userId === null) {
-        if (plans.length === 0)
+        if (plans.every((plan) => plan.mapping === null))
           throw new SsoRefusal(isMissingOrganization ? "no_organization" : "no_mapping");
         if (!email) throw new SsoRefusal("no_email");
         const name = stringClaim(identity.claims, "name") ?? email;
         // No local password: "" never verifies (server/features/auth/password.ts).
         userId = (await tx.user.create({ data: { email, name, passwordHash: "" }, select: { id: true } })).id;
       }
-      for (const plan of plans) await applyMapping(tx, userId, plan);
+      let hasLostMembership = false;
+      for (const plan of plans)
+        hasLostMembership = (await applyMapping(tx, userId, plan)) || hasLostMembership;
       const target = await signInTarget(tx, userId);
       if (!target.canSignIn) {
         const hasMembership = (await tx.membership.count({ where: { userId } })) > 0;
-        throw new SsoRefusal(
-          hasMembership ? "deactivated" : isMissingOrganization ? "no_organization" : "no_mapping",
-          account.userId,
-        );
+        const code =
+          hasLostMembership || !hasMembership
+            ? isMissingOrganization
+              ? "no_organization"
+              : "no_mapping"
+            : "deactivated";
+        return { refusal: new SsoRefusal(code, account.userId) };
       }
       await tx.oidcIdentity.upsert({
         where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
@@ -186,51 +221,134 @@ export async function signInWithSso({
         : null;
       return { session, workspaceSlug: requested ? workspaceSlug : target.workspaceSlug };
     });
+    if ("refusal" in result) throw result.refusal;
+    return result;
   } catch (error) {
     if (error instanceof SsoRefusal) await recordSsoFailure(db, error.code, error.userId);
     throw error;
   }
 }
 
-/** One workspace's mapping applied to the account's membership there. */
-async function applyMapping(tx: Transaction, userId: string, { workspaceId, mapping }: Plan) {
+type Membership = { role: Role; organizationId: string | null; deactivatedAt: Date | null };
+
+/**
+ * One workspace's mapping applied to the account's membership there. Only a membership the
+ * claims set (role_source sso) follows them; an admin's choice in Medlemmar or an invitation
+ * stands. Returns whether the claims deactivated the membership now.
+ */
+async function applyMapping(tx: Transaction, userId: string, plan: Plan) {
+  const { workspaceId, mapping } = plan;
   const membership = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
-    select: { role: true, organizationId: true, deactivatedAt: true },
+    select: { role: true, organizationId: true, deactivatedAt: true, roleSource: true },
   });
   if (!membership) {
-    await tx.membership.create({
-      data: { workspaceId, userId, role: mapping.role, organizationId: mapping.organizationId },
-    });
+    if (mapping) await provision(tx, userId, workspaceId, mapping);
+    return false;
+  }
+  if (membership.roleSource !== "sso") return false;
+  if (mapping === null) {
+    if (membership.deactivatedAt !== null) return false;
+    return deactivateByClaims(tx, userId, plan, membership);
+  }
+  const isSame =
+    membership.deactivatedAt === null &&
+    membership.role === mapping.role &&
+    membership.organizationId === mapping.organizationId;
+  if (isSame) return false;
+  const isLosingAdmin =
+    membership.deactivatedAt === null && membership.role === "admin" && mapping.role !== "admin";
+  if (isLosingAdmin && (await activeAdminsBesides(tx, workspaceId, userId)) === 0) {
+    await withhold(tx, userId, workspaceId, membership, mapping.role);
+    return false;
+  }
+  await tx.membership.update({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    data: { role: mapping.role, organizationId: mapping.organizationId, deactivatedAt: null },
+  });
+  // Claims that deactivated a membership bring it back when they match again.
+  if (membership.deactivatedAt !== null)
     await recordAudit(tx, {
       workspaceId,
       userId,
-      action: "member_provisioned",
+      action: "member_reactivated",
       target: { type: "user", id: userId },
-      details: { role: mapping.role, organizationId: mapping.organizationId, via: "sso" },
+      details: { via: "sso" },
     });
-    return;
-  }
-  // The default only places newcomers; an admin's later choice stands. A deactivated member stays so.
-  if (membership.deactivatedAt !== null || mapping.source === "default") return;
-  if (membership.role === mapping.role && membership.organizationId === mapping.organizationId) return;
-  // The claims may not take the workspace's last active admin away.
-  if (membership.role === "admin" && mapping.role !== "admin")
-    if ((await activeAdminsBesides(tx, workspaceId, userId)) === 0) return;
-  await tx.membership.update({
-    where: { workspaceId_userId: { workspaceId, userId } },
-    data: { role: mapping.role, organizationId: mapping.organizationId },
+  if (membership.role !== mapping.role || membership.organizationId !== mapping.organizationId)
+    await recordAudit(tx, {
+      workspaceId,
+      userId,
+      action: "member_updated",
+      target: { type: "user", id: userId },
+      details: {
+        role: mapping.role,
+        previousRole: membership.role,
+        organizationId: mapping.organizationId,
+        previousOrganizationId: membership.organizationId,
+        via: "sso",
+      },
+    });
+  return false;
+}
+
+async function provision(tx: Transaction, userId: string, workspaceId: string, mapping: SsoMapping) {
+  await tx.membership.create({
+    data: {
+      workspaceId,
+      userId,
+      role: mapping.role,
+      organizationId: mapping.organizationId,
+      roleSource: "sso",
+    },
   });
   await recordAudit(tx, {
     workspaceId,
     userId,
-    action: "member_updated",
+    action: "member_provisioned",
+    target: { type: "user", id: userId },
+    details: { role: mapping.role, organizationId: mapping.organizationId, via: "sso" },
+  });
+}
+
+/** Nothing matches any more: the membership ends (its sessions too), unless it is the last admin. */
+async function deactivateByClaims(tx: Transaction, userId: string, plan: Plan, membership: Membership) {
+  const { workspaceId } = plan;
+  if (membership.role === "admin" && (await activeAdminsBesides(tx, workspaceId, userId)) === 0) {
+    await withhold(tx, userId, workspaceId, membership, null);
+    return false;
+  }
+  await tx.membership.update({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    data: { deactivatedAt: new Date() },
+  });
+  await recordAudit(tx, {
+    workspaceId,
+    userId,
+    action: "member_deactivated",
+    target: { type: "user", id: userId },
+    details: { role: membership.role, reason: plan.lost, via: "sso" },
+  });
+  await tx.session.deleteMany({ where: { userId } });
+  return true;
+}
+
+/** The claims would take the workspace's last active admin away: kept, and said so in the log. */
+function withhold(
+  tx: Transaction,
+  userId: string,
+  workspaceId: string,
+  membership: Membership,
+  role: Role | null,
+) {
+  return recordAudit(tx, {
+    workspaceId,
+    userId,
+    action: "member_change_withheld",
     target: { type: "user", id: userId },
     details: {
-      role: mapping.role,
-      previousRole: membership.role,
-      organizationId: mapping.organizationId,
-      previousOrganizationId: membership.organizationId,
+      ...(role ? { role, previousRole: membership.role } : { role: membership.role }),
+      reason: "sso_last_admin",
       via: "sso",
     },
   });

@@ -111,7 +111,8 @@ export async function updateMember({ db, workspace, user }: AdminScope, input: U
       await requireAnotherAdmin(tx, workspace.id, input.userId);
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: input.userId } },
-      data: { role: input.role, organizationId: input.organizationId },
+      // An admin's choice stands against the single sign-on claims from now on (decisions/020).
+      data: { role: input.role, organizationId: input.organizationId, roleSource: "admin" },
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -143,7 +144,7 @@ export async function setMemberActive(
       await requireAnotherAdmin(tx, workspace.id, userId);
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId } },
-      data: { deactivatedAt: isActive ? null : (current.deactivatedAt ?? new Date()) },
+      data: { deactivatedAt: isActive ? null : (current.deactivatedAt ?? new Date()), roleSource: "admin" },
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,

@@ -48,8 +48,12 @@ export function SsoPanel() {
   const config = useQuery(trpc.system.config.queryOptions());
   const settings = useQuery(trpc.workspace.ssoSettings.queryOptions());
   const [form, setForm] = useState<SsoSettings | null>(null);
+  const [domains, setDomains] = useState("");
   useEffect(() => {
-    if (settings.data) setForm(settings.data);
+    if (settings.data) {
+      setForm(settings.data);
+      setDomains(settings.data.defaultEmailDomains.join(", "));
+    }
   }, [settings.data]);
   const save = useMutation(
     trpc.workspace.updateSsoSettings.mutationOptions({
@@ -62,7 +66,15 @@ export function SsoPanel() {
     form && setForm({ ...form, rules: form.rules.map((r, i) => (i === index ? { ...r, ...rule } : r)) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (form) save.mutate(form);
+    if (form)
+      save.mutate({
+        ...form,
+        defaultEmailDomains: domains
+          .split(/[\s,;]+/)
+          .map((domain) => domain.replace(/^@/, ""))
+          .filter((domain) => domain !== ""),
+        defaultRequiredValue: form.defaultRequiredValue?.trim() || null,
+      });
   };
   return (
     <Panel title={t("sso.title")} titleId="sso-title" isLoading={settings.isPending} error={settings.error}>
@@ -158,6 +170,29 @@ export function SsoPanel() {
               onChange={(id) => setForm({ ...form, defaultOrganizationId: id === "" ? null : id })}
             />
           </div>
+          <p className="muted small" id="sso-default-limit">
+            {t("sso.defaultLimit")}
+          </p>
+          <LabelledInput
+            label={t("sso.defaultEmailDomains")}
+            value={domains}
+            aria-describedby="sso-default-limit sso-domains-hint"
+            onChange={(event) => setDomains(event.target.value)}
+          />
+          <p className="muted small" id="sso-domains-hint">
+            {t("sso.defaultEmailDomainsHint")}
+          </p>
+          <LabelledInput
+            label={t("sso.defaultRequiredValue")}
+            value={form.defaultRequiredValue ?? ""}
+            aria-describedby="sso-default-limit"
+            onChange={(event) =>
+              setForm({
+                ...form,
+                defaultRequiredValue: event.target.value === "" ? null : event.target.value,
+              })
+            }
+          />
           <FormFooter
             error={save.error}
             status={save.isSuccess ? t("sso.saved") : undefined}
