@@ -136,7 +136,20 @@ async function openDatabase(kind: "pglite" | "postgres", url: string | undefined
     await admin.query("DROP DATABASE IF EXISTS est_bench");
     await admin.query("CREATE DATABASE est_bench");
     await admin.end();
-    return connectDb({ databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") }, { migrate: true });
+    const handle = await connectDb(
+      { databaseUrl: url?.replace(/\/[^/]*$/, "/est_bench") },
+      { migrate: true },
+    );
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        const cleanup = new pg.Client({ connectionString: url });
+        await cleanup.connect();
+        await cleanup.query("DROP DATABASE IF EXISTS est_bench");
+        await cleanup.end();
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "est-bench-"));
   const handle = await connectDb({ pgliteDir: dir }, { migrate: true });
