@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { addDays, isLocalDate, type LocalDate } from "../../../shared/calendar.ts";
 import { quoteIdentifier } from "../../db/adapter.ts";
 import { type Db, rawDriverOf, type Transaction } from "../../db/client.ts";
+import { scratchTableName } from "../incidents/incident-writer.ts";
 
 /** The columns a police delivery must have (others, like regsonamn or LPO, may come too). */
 export const DELIVERY_COLUMNS = [
@@ -136,7 +136,7 @@ function withMemory<T>(db: Db, run: (tx: Transaction) => Promise<T>) {
 
 async function copyRows(db: Db, header: string[], delimiter: string, chunks: Iterable<string>) {
   const driver = rawDriverOf(db);
-  const table = quoteIdentifier(`import_raw_${randomBytes(8).toString("hex")}`);
+  const table = quoteIdentifier(scratchTableName("import_raw_"));
   const columns = header.map((_, index) => `c${index}`);
   // Each required column by its name; regsonamn, when there, names areas imported without one.
   const named = [...DELIVERY_COLUMNS, "regsonamn"].map((name) => {
@@ -324,8 +324,8 @@ export async function deriveIncidents(
   options: { workspaceId: string; dataSourceId: string; timeZone: string; deliveries: StagedDelivery[] },
 ) {
   const driver = rawDriverOf(db);
-  const table = quoteIdentifier(`import_stage_${randomBytes(8).toString("hex")}`);
-  const windows = quoteIdentifier(`import_windows_${randomBytes(8).toString("hex")}`);
+  const table = quoteIdentifier(scratchTableName("import_stage_"));
+  const windows = quoteIdentifier(scratchTableName("import_windows_"));
   const day = (value: string) => `NULLIF(${value}, '-')::date`;
   const instant = (value: string) => `${day(value)}::timestamp AT TIME ZONE $3`;
   await withMemory(db, (tx) =>

@@ -195,11 +195,15 @@ function csvCell(value: RecordValue): string {
 
 const COPY_CHUNK = 20_000;
 const STAGE_PREFIX = "import_stage_";
+/** The imports' scratch tables: staged rows, a police file as it is, the windows a file replaces. */
+const SCRATCH_PREFIXES = [STAGE_PREFIX, "import_raw_", "import_windows_"] as const;
+export type ScratchPrefix = (typeof SCRATCH_PREFIXES)[number];
 
-/** A staging table's name carries its creation time, so one left by a killed process can be told apart. */
-function stagingTableName() {
-  return `${STAGE_PREFIX}${Date.now().toString(36)}_${randomBytes(6).toString("hex")}`;
+/** A scratch table's name carries its creation time, so one left by a killed process can be told apart. */
+export function scratchTableName(prefix: ScratchPrefix = STAGE_PREFIX) {
+  return `${prefix}${Date.now().toString(36)}_${randomBytes(6).toString("hex")}`;
 }
+const stagingTableName = () => scratchTableName(STAGE_PREFIX);
 
 /**
  * Drops staging tables that no running import can still use: those left by a process killed
@@ -209,15 +213,16 @@ function stagingTableName() {
  */
 export async function dropOrphanedStagingTables(driver: RawDriver, olderThanMs: number): Promise<number> {
   const tables = await driver.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`,
-    [`${STAGE_PREFIX.replaceAll("_", "\\_")}%`],
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ANY($1)`,
+    [SCRATCH_PREFIXES.map((prefix) => `${prefix.replaceAll("_", "\\_")}%`)],
   );
   const now = Date.now();
   let dropped = 0;
   for (const { name } of tables) {
-    const createdAt = Number.parseInt(name.slice(STAGE_PREFIX.length).split("_")[0] ?? "", 36);
+    const prefix = SCRATCH_PREFIXES.find((candidate) => name.startsWith(candidate)) ?? STAGE_PREFIX;
+    const createdAt = Number.parseInt(name.slice(prefix.length).split("_")[0] ?? "", 36);
     // A name without a time (made before times were added) is old by definition.
-    const isOld = !name.slice(STAGE_PREFIX.length).includes("_") || now - createdAt >= olderThanMs;
+    const isOld = !name.slice(prefix.length).includes("_") || now - createdAt >= olderThanMs;
     if (!isOld) continue;
     await driver.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
     dropped++;
