@@ -24,17 +24,23 @@ export type AnswerCacheStats = {
   bytes: number;
 };
 
+/**
+ * An answer, and once an HTTP request has asked for it as such, the tRPC response body that
+ * carries it (server/fast-answers.ts): made once per answer, not once per request.
+ */
+type Entry = { value: unknown; size: number; response?: Buffer };
+
 function createStore(maxBytes: number) {
-  return new LRUCache<string, { value: unknown }>({
+  return new LRUCache<string, Entry>({
     maxSize: maxBytes,
     ttl: TTL_MS,
-    // Size by the answer's JSON length: a fair, cheap measure of what it holds.
-    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+    // The answer's JSON length (a fair, cheap measure of what it holds), twice: room for its response body.
+    sizeCalculation: (entry) => 2 * entry.size,
     maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
   });
 }
 
-let store: LRUCache<string, { value: unknown }> | null = createStore(DEFAULT_MAX_BYTES);
+let store: LRUCache<string, Entry> | null = createStore(DEFAULT_MAX_BYTES);
 const inFlight = new Map<string, Promise<unknown>>();
 const counters = { hits: 0, misses: 0, coalesced: 0 };
 
@@ -68,7 +74,7 @@ function databaseIdOf(db: Db) {
 /** The workspace's current data version ("0" before its first tracked write). */
 export async function readDataVersion(db: Db, workspaceId: string): Promise<string> {
   const sql = "SELECT version::text AS version FROM workspace_data_versions WHERE workspace_id = $1::uuid";
-  const rows = await queryPlain<{ version: string }>(db, sql, [workspaceId]);
+  const rows = await queryPlain<{ version: string }>(db, sql, [workspaceId], { name: "est_data_version" });
   return rows[0]?.version ?? "0";
 }
 
@@ -98,7 +104,7 @@ async function answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
   counters.misses++;
   const computing = compute().then(
     (value) => {
-      store?.set(key, { value });
+      store?.set(key, { value, size: Math.max(1, JSON.stringify(value)?.length ?? 1) });
       inFlight.delete(key);
       return value;
     },
@@ -120,8 +126,7 @@ type WorkspaceCallContext = {
 };
 type Call<TInput> = { ctx: WorkspaceCallContext; input: TInput; path: string };
 
-async function keyOf({ ctx, input, path }: Call<unknown>, visibleTo: string): Promise<string> {
-  const version = ctx.dataVersion ?? (await readDataVersion(ctx.db, ctx.workspace.id));
+function keyFor({ ctx, input, path }: Call<unknown>, version: string, visibleTo: string): string {
   // The date decides whether a period is still running; the workspace row its rhythm and zone.
   const today = toLocalDate(new Date(), ctx.workspace.timezone);
   return [
@@ -136,6 +141,55 @@ async function keyOf({ ctx, input, path }: Call<unknown>, visibleTo: string): Pr
   ].join("\u0000");
 }
 
+async function keyOf(call: Call<unknown>, visibleTo: string): Promise<string> {
+  const version = call.ctx.dataVersion ?? (await readDataVersion(call.ctx.db, call.ctx.workspace.id));
+  return keyFor(call, version, visibleTo);
+}
+
+/**
+ * What tRPC has let through to each cached resolver: the procedure's kind of answer and the roles
+ * it was served to. A resolver runs only after every middleware of its procedure has passed, and a
+ * cached procedure's access depends on the caller's membership and role alone (a procedure whose
+ * access depends on more must not be cached here), so a later request of the same role may be
+ * answered from the cache without going through tRPC (server/fast-answers.ts).
+ */
+const served = new Map<string, { visibility: "shared" | "by-role"; roles: Set<Role> }>();
+function recordServed(path: string, visibility: "shared" | "by-role", role: Role) {
+  let entry = served.get(path);
+  if (!entry) {
+    entry = { visibility, roles: new Set() };
+    served.set(path, entry);
+  }
+  entry.roles.add(role);
+}
+
+/**
+ * The tRPC response body (`{"result":{"data":…}}`) of a cached answer, or null when there is none
+ * or tRPC has not yet served this procedure to this role. `output` is the procedure's output
+ * parser, applied once when the body is first made, as tRPC applies it to every answer it sends.
+ */
+export function cachedResponse(
+  call: Call<unknown> & { ctx: { dataVersion: string } },
+  output: ((value: unknown) => unknown) | null,
+): Buffer | null {
+  if (!store) return null;
+  const route = served.get(call.path);
+  if (!route?.roles.has(call.ctx.role)) return null;
+  const key = keyFor(
+    call,
+    call.ctx.dataVersion,
+    route.visibility === "shared" ? "*" : `role:${call.ctx.role}`,
+  );
+  const entry = store.get(key);
+  if (!entry || entry.value === undefined) return null;
+  counters.hits++;
+  if (!entry.response) {
+    const data = output ? output(entry.value) : entry.value;
+    entry.response = Buffer.from(`{"result":{"data":${JSON.stringify(data)}}}`, "utf8");
+  }
+  return entry.response;
+}
+
 /**
  * A resolver whose answer is the same for every role: the computation is not given the role, so
  * it cannot make the answer depend on it. Use only for answers computed from the workspace's
@@ -145,6 +199,7 @@ export function sharedAnswer<TInput, TOutput>(
   compute: (scope: { db: Db; workspace: CurrentWorkspace; input: TInput }) => Promise<TOutput>,
 ) {
   return async (call: Call<TInput>): Promise<TOutput> => {
+    recordServed(call.path, "shared", call.ctx.role);
     const key = await keyOf(call, "*");
     return answer(key, () => compute({ db: call.ctx.db, workspace: call.ctx.workspace, input: call.input }));
   };
@@ -159,6 +214,7 @@ export function answerByRole<TInput, TOutput>(
   compute: (scope: { db: Db; workspace: CurrentWorkspace; role: Role; input: TInput }) => Promise<TOutput>,
 ) {
   return async (call: Call<TInput>): Promise<TOutput> => {
+    recordServed(call.path, "by-role", call.ctx.role);
     const key = await keyOf(call, `role:${call.ctx.role}`);
     const { db, workspace, role } = call.ctx;
     return answer(key, () => compute({ db, workspace, role, input: call.input }));

@@ -6,8 +6,15 @@ import { parse as parseCookie } from "cookie";
 import sirv from "sirv";
 import { MAX_BATCH_SIZE } from "../shared/api-limits.ts";
 import { bodyLimitFor, PUBLIC_BODY_LIMIT, procedurePathsOf } from "./body-limits.ts";
-import { type CookieOptions, createHttpContextFactory, isHttpsRequest, SESSION_COOKIE } from "./context.ts";
+import {
+  type CookieOptions,
+  createHttpContextFactory,
+  createRequestCallerReader,
+  isHttpsRequest,
+  SESSION_COOKIE,
+} from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { createFastAnswers } from "./fast-answers.ts";
 import { resolveSession, SESSION_DAYS } from "./features/auth/session.service.ts";
 import { createImportRoute, IMPORT_ROUTE } from "./features/imports/import-http.ts";
 import { createPdfRoute } from "./features/lagesbild/pdf-route.ts";
@@ -15,6 +22,7 @@ import { BASEMAP_ROUTE, createBasemapRoute } from "./features/maps/basemap-route
 import { knownMapOrigins, refreshMapOrigins } from "./features/maps/map-origins.ts";
 import { allowFraming, isEmbeddablePage } from "./features/medborgarlofte/embedding.ts";
 import { createPublicPageRoute, isPublicPagePath } from "./features/medborgarlofte/public-html-route.ts";
+import { cachedPublicPageOf } from "./features/medborgarlofte/public-page.service.ts";
 import { createOidcClient, type OidcOptions } from "./features/sso/oidc-client.ts";
 import { createOidcRoute, OIDC_ROUTE } from "./features/sso/oidc-route.ts";
 import type { PublicConfig } from "./features/system/system.router.ts";
@@ -137,6 +145,16 @@ export function createApp(options: AppOptions): http.Server {
     handlers.set(maxBodySize, handler);
     return handler;
   };
+  // Cached dashboard answers in front of tRPC, with the same checks per request (fast-answers.ts).
+  const fastAnswers = createFastAnswers({
+    db: options.db,
+    router,
+    callerOf: createRequestCallerReader(options.db, { sessionDays: options.sessionDays }),
+    publicAnswers: {
+      "medborgarlofte.publicPage": (input) =>
+        cachedPublicPageOf(options.db, (input as { workspace: string }).workspace),
+    },
+  });
   // Bodies larger than a signed-out report's are for signed-in users only, checked before reading.
   const bodyLimitOf = async (req: http.IncomingMessage) => {
     const limit = bodyLimitFor(procedurePathsOf(req.url ?? TRPC_BASE, TRPC_BASE));
@@ -192,11 +210,15 @@ export function createApp(options: AppOptions): http.Server {
       res.setHeader("Cache-Control", "no-store");
       if (isCrossSite(req, trustProxy))
         return sendTrpcError(res, 403, "FORBIDDEN", "FORBIDDEN", "Cross-site request refused");
-      bodyLimitOf(req).then(
-        (limit) => trpcFor(limit)(req, res),
-        () =>
+      // A failure there (the database away) is met again by tRPC, which gives its own answer (503).
+      fastAnswers(req, res)
+        .catch(() => false)
+        .then(async (isAnswered) => {
+          if (!isAnswered) trpcFor(await bodyLimitOf(req))(req, res);
+        })
+        .catch(() =>
           sendTrpcError(res, 500, "INTERNAL_SERVER_ERROR", "INTERNAL", "Something went wrong on our side."),
-      );
+        );
       return;
     }
     if (req.url?.startsWith("/api/w/")) {

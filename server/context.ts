@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookie, serialize as serializeCookie } from "cookie";
 import type { Db } from "./db/client.ts";
 import { SESSION_DAYS } from "./features/auth/session.service.ts";
-import { memoiseRequestCaller, type RequestCaller, readRequestCaller } from "./request-caller.ts";
+import { type RequestCaller, readRequestCaller, requestCallerOf } from "./request-caller.ts";
 
 export const SESSION_COOKIE = "est_session";
 export const WORKSPACE_HEADER = "x-est-workspace";
@@ -61,13 +61,36 @@ export function isHttpsRequest(req: IncomingMessage) {
   return req.headers["x-forwarded-proto"] === "https" || "encrypted" in req.socket;
 }
 
+const workspaceSlugOf = (req: IncomingMessage) => {
+  const header = req.headers[WORKSPACE_HEADER];
+  return typeof header === "string" && header.length > 0 ? header : null;
+};
+
+/**
+ * The caller of a GET request (its session cookie and workspace header), read once per request
+ * (server/request-caller.ts). tRPC runs only queries on a GET: nothing in the request can change
+ * who the caller is.
+ */
+export function createRequestCallerReader(db: Db, options: { sessionDays?: number }) {
+  const renewDays = options.sessionDays ?? SESSION_DAYS;
+  return (req: IncomingMessage): Promise<RequestCaller> =>
+    requestCallerOf(req, () =>
+      readRequestCaller({
+        db,
+        token: parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE] ?? null,
+        slug: workspaceSlugOf(req),
+        renewDays,
+      }),
+    );
+}
+
 export function createHttpContextFactory(db: Db, options: HttpContextOptions) {
   const sessionDays = options.sessionDays ?? SESSION_DAYS;
+  const callerOf = createRequestCallerReader(db, { sessionDays });
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => {
     const cookies = parseCookie(req.headers.cookie ?? "");
     const secure =
       options.cookies.secure === "auto" ? isHttpsRequest(req) : options.cookies.secure === "true";
-    const header = req.headers[WORKSPACE_HEADER];
     const setCookie = (value: string, expires: Date) => {
       // One session cookie per response, even when several calls of a batch renew it.
       const others = [res.getHeader("Set-Cookie") ?? []]
@@ -85,20 +108,11 @@ export function createHttpContextFactory(db: Db, options: HttpContextOptions) {
         }),
       ]);
     };
-    const sessionToken = cookies[SESSION_COOKIE] ?? null;
-    const workspaceSlug = typeof header === "string" && header.length > 0 ? header : null;
     return {
       db,
-      sessionToken,
-      workspaceSlug,
-      // tRPC runs only queries on a GET: nothing in the request can change who the caller is.
-      ...(req.method === "GET"
-        ? {
-            requestCaller: memoiseRequestCaller(() =>
-              readRequestCaller({ db, token: sessionToken, slug: workspaceSlug, renewDays: sessionDays }),
-            ),
-          }
-        : {}),
+      sessionToken: cookies[SESSION_COOKIE] ?? null,
+      workspaceSlug: workspaceSlugOf(req),
+      ...(req.method === "GET" ? { requestCaller: () => callerOf(req) } : {}),
       clientIp: clientAddressOf({
         forwardedFor: req.headers["x-forwarded-for"],
         socketAddress: req.socket.remoteAddress,

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { type Db, queryPlain } from "./db/client.ts";
 import {
   hashToken,
@@ -50,7 +51,9 @@ export async function readRequestCaller(options: {
 }): Promise<RequestCaller> {
   const { db, token, slug, renewDays } = options;
   if (!token) return null;
-  const [row] = await queryPlain<Row>(db, CALLER_SQL, [hashToken(token), slug ?? ""]);
+  const [row] = await queryPlain<Row>(db, CALLER_SQL, [hashToken(token), slug ?? ""], {
+    name: "est_request_caller",
+  });
   if (!row) return null;
   const session = await slideSession(db, row, renewDays);
   if (!session) return null;
@@ -70,11 +73,17 @@ export async function readRequestCaller(options: {
   return { session, membership, dataVersion: row.dataVersion };
 }
 
-/** A request's caller, read at most once however many calls its batch holds. */
-export function memoiseRequestCaller(read: () => Promise<RequestCaller>) {
-  let caller: Promise<RequestCaller> | null = null;
-  return () => {
-    caller ??= read();
-    return caller;
-  };
+const callers = new WeakMap<IncomingMessage, Promise<RequestCaller>>();
+
+/**
+ * The caller of an HTTP request of queries, read at most once however many calls its batch holds
+ * and whoever asks (server/fast-answers.ts, then tRPC's middleware for the same request).
+ */
+export function requestCallerOf(req: IncomingMessage, read: () => Promise<RequestCaller>) {
+  let caller = callers.get(req);
+  if (!caller) {
+    caller = read();
+    callers.set(req, caller);
+  }
+  return caller;
 }

@@ -25,7 +25,11 @@ export type DatabaseTarget = {
 export type RawDriver = {
   kind: "pglite" | "postgres";
   exec(sql: string): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * `name` makes it a prepared statement on PostgreSQL, parsed and planned once per connection
+   * (for the few statements every request runs); PGlite ignores it.
+   */
+  query<Row>(sql: string, params?: unknown[], options?: { name?: string }): Promise<Row[]>;
   /** Runs `COPY … FROM STDIN` with the given text chunks as its input (bulk loads). */
   copyFrom(sql: string, chunks: Iterable<string>): Promise<void>;
   /** The embedded database's own backup: its data folder as a gzipped tarball (PGlite only). */
@@ -54,8 +58,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       exec: async (sql) => {
         await pool.query(sql);
       },
-      query: async <Row>(sql: string, params?: unknown[]) =>
-        (await pool.query(sql, params as unknown[])).rows as Row[],
+      query: async <Row>(sql: string, params?: unknown[], options?: { name?: string }) =>
+        (options?.name
+          ? await pool.query({ name: options.name, text: sql, values: params as unknown[] })
+          : await pool.query(sql, params as unknown[])
+        ).rows as Row[],
       copyFrom: async (sql, chunks) => {
         const client = await pool.connect();
         try {

@@ -19,11 +19,17 @@ export function rawDriverOf(db: Db): RawDriver {
 /**
  * A plain parameterised query through the raw driver when the client has one, skipping Prisma's
  * engine (for the few queries every request runs); through Prisma otherwise. Cast dates to text:
- * the drivers turn DATE columns into different JavaScript values.
+ * the drivers turn DATE columns into different JavaScript values. A `name` prepares the statement
+ * once per PostgreSQL connection.
  */
-export async function queryPlain<Row>(db: Db, sql: string, params: unknown[]): Promise<Row[]> {
+export async function queryPlain<Row>(
+  db: Db,
+  sql: string,
+  params: unknown[],
+  options?: { name?: string },
+): Promise<Row[]> {
   const driver = drivers.get(db);
-  return driver ? driver.query<Row>(sql, params) : db.$queryRawUnsafe<Row[]>(sql, ...params);
+  return driver ? driver.query<Row>(sql, params, options) : db.$queryRawUnsafe<Row[]>(sql, ...params);
 }
 
 export async function connectDb(

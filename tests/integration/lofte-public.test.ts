@@ -438,6 +438,9 @@ describe("the public endpoints of the promise page", () => {
     expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual([]);
     expect(new Set(answers.filter((a) => a.etag !== null).map((a) => a.etag)).size).toBe(1);
     for (const answer of answers) expect(answer.text).toContain("Löfte för cachetest");
+    // The data call's answer is the same bytes whether tRPC assembled it or it came from the cache.
+    const dataAnswers = new Set(answers.filter((a) => a.etag === null).map((a) => a.text));
+    expect([...dataAnswers]).toEqual([(await read("trpc medborgarlofte.publicPage")).text]);
     await admin.medborgarlofte.publish({ id, isPublished: false });
     await analyst.medborgarlofte.remove({ id });
   });
@@ -457,6 +460,17 @@ describe("the public endpoints of the promise page", () => {
       await admin.medborgarlofte.publish({ id, isPublished: false });
       await analyst.medborgarlofte.remove({ id });
     }
+  });
+
+  it("gives the data call's cached answer as the bytes tRPC sends", async () => {
+    // Publishing the published promise again is a change: the page is assembled anew.
+    const promises = await analyst.medborgarlofte.list();
+    const published = promises.find((p) => p.title.startsWith("Tryggare Tjärna Ängar"));
+    await admin.medborgarlofte.publish({ id: published?.id ?? "", isPublished: true });
+    const assembled = await read("trpc medborgarlofte.publicPage");
+    const cached = await read("trpc medborgarlofte.publicPage");
+    expect(cached).toEqual(assembled);
+    expect(JSON.parse(cached.text)).toMatchObject({ result: { data: { name: "EST Publik" } } });
   });
 
   it("answers a reader who holds the page with 304 and no body; a changed page has a new ETag", async () => {

@@ -49,6 +49,7 @@ export async function resolveSession({
     db,
     `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
     [hashToken(token)],
+    { name: "est_session" },
   );
   return row ? slideSession(db, row, renewDays) : null;
 }

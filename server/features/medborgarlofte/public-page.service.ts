@@ -198,3 +198,12 @@ export async function getPublicPage({ db, clientIp }: { db: Db; clientIp: string
     throw error;
   }
 }
+
+/**
+ * The page when it is in the cache (a stale one starts its refresh), else null: what a request may
+ * be answered with without any work or limit (server/fast-answers.ts).
+ */
+export function cachedPublicPageOf(db: Db, slug: string): PublicPage | null {
+  const found = lookUpPublicPage(slug, () => assembleBySlug(db, slug));
+  return found.kind === "fresh" || found.kind === "stale" ? found.page : null;
+}

@@ -29,6 +29,7 @@ export async function resolveMembership({ db, userId, slug }: { db: Db; userId: 
      FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
      WHERE m.user_id = $1::uuid AND w.slug = $2 AND m.deactivated_at IS NULL`,
     [userId, slug],
+    { name: "est_membership" },
   );
   return membership ? membershipOf(membership) : null;
 }
