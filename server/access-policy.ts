@@ -206,6 +206,11 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   "surveys.series": { callers: EVERY_ROLE, reason: "published survey results with their intervals" },
 
   "places.search": { callers: EVERY_ROLE, reason: "partners' staff report from the address list" },
+  "places.publicSearch": {
+    callers: "public",
+    reason:
+      "citizens find their place by address: names and points only, 8 at a time, rate-limited (decisions/025)",
+  },
   "places.import": { callers: ANALYSTS },
   "places.remove": { callers: ANALYSTS },
 
@@ -221,11 +226,6 @@ export const ACCESS_POLICY: Readonly<Record<string, ProcedureAccess>> = {
   },
   "lagesbild.publish": { callers: ANALYSTS, reason: MEETING },
   "lagesbild.reopen": { callers: ANALYSTS, reason: MEETING },
-  "places.publicSearch": {
-    callers: "public",
-    reason:
-      "citizens find their place by address: names and points only, 8 at a time, rate-limited (decisions/025)",
-  },
   "lagesbild.snapshots": { callers: EVERY_ROLE, reason: DOCUMENT },
   "lagesbild.compare": { callers: EVERY_ROLE, reason: DOCUMENT },
   "lagesbild.createInsats": { callers: ANALYSTS, reason: MEETING },
