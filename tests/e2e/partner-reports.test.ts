@@ -86,8 +86,10 @@ describe("one reporting path, Mina rapporter and the review queue", () => {
 
     await partner.getByRole("link", { name: "Mina rapporter", exact: true }).first().click();
     await partner.waitForURL(/\/mina-rapporter$/);
-    await myReport(partner).waitFor();
-    await expect(myReport(partner).count()).resolves.toBe(1);
+    // The list replaces the single report's page: wait for the list, then one report (a double tap filed once).
+    const list = partner.locator("section", { has: partner.locator("#my-reports-title") });
+    await list.locator("[data-testid=my-report]", { hasText: TEXT }).waitFor();
+    await expect(list.locator("[data-testid=my-report]", { hasText: TEXT }).count()).resolves.toBe(1);
     expect(await partner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(partner);
   });
