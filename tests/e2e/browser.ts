@@ -70,13 +70,19 @@ export async function waitForMap(page: Page, expectSelected?: string) {
 }
 
 /** A fresh browser (its own profile) with one page, logged in as a demo user. */
+/** The Tuesday of issue 15's meeting (1 December 2026, ISO week 49), for a browser's clock. */
+export const MEETING_TUESDAY = new Date("2026-12-01T09:00:00+01:00");
+
 export async function openAs(
   baseUrl: string,
   email: string,
   screen?: Parameters<typeof openBrowser>[0],
+  clock?: Date,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await openBrowser(screen);
   const page = await context.newPage();
+  // The browser's clock starts there and runs on (the server keeps its own).
+  if (clock) await page.clock.install({ time: clock });
   await login(page, baseUrl, email);
   return { context, page };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   expectNoAxeViolations,
   fieldLabelled,
+  MEETING_TUESDAY,
   openAs,
   openBrowser,
   PHONE,
@@ -20,7 +21,8 @@ const bellCount = async (page: Page) => {
 };
 
 beforeAll(async () => {
-  const opened = await openAs(baseUrl, "analytiker@borlange.example");
+  // Tuesday of week 49, the meeting day the issue describes.
+  const opened = await openAs(baseUrl, "analytiker@borlange.example", undefined, MEETING_TUESDAY);
   contexts.push(opened.context);
   analyst = opened.page;
 });
@@ -106,6 +108,7 @@ describe("the citizen page on a phone", () => {
     contexts.push(context);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
     const citizen = await context.newPage();
+    await citizen.clock.install({ time: MEETING_TUESDAY });
     await citizen.goto(`${baseUrl}/rapport/est-borlange`);
     await citizen.getByRole("heading", { name: /Tipsa EST Borlänge/ }).waitFor();
     const address = fieldLabelled(citizen, "Eller skriv en adress");

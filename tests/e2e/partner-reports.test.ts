@@ -1,6 +1,13 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectNoAxeViolations, fieldLabelled, openAs, PHONE, selectLabelled } from "./browser.ts";
+import {
+  expectNoAxeViolations,
+  fieldLabelled,
+  MEETING_TUESDAY,
+  openAs,
+  PHONE,
+  selectLabelled,
+} from "./browser.ts";
 
 // The one reporting path (docs/decisions/024), end to end: a partner reports on a phone, follows
 // the report under Mina rapporter, an analyst decides it from the queue (organisation, place and
@@ -13,10 +20,14 @@ let analyst: Page;
 const TEXT = `Unga samlas vid port 7 varje kväll (${Date.now()}).`;
 
 beforeAll(async () => {
-  const phone = await openAs(baseUrl, "partner@borlange.example", PHONE);
-  const desk = await openAs(baseUrl, "analytiker@borlange.example", {
-    viewport: { width: 1400, height: 1000 },
-  });
+  // Tuesday of week 49, the meeting day the issue describes.
+  const phone = await openAs(baseUrl, "partner@borlange.example", PHONE, MEETING_TUESDAY);
+  const desk = await openAs(
+    baseUrl,
+    "analytiker@borlange.example",
+    { viewport: { width: 1400, height: 1000 } },
+    MEETING_TUESDAY,
+  );
   contexts.push(phone.context, desk.context);
   partner = phone.page;
   analyst = desk.page;
