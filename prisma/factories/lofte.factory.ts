@@ -1,11 +1,3 @@
-import {
-  DEMO_ACTIVITIES,
-  DEMO_EFFECTS,
-  DEMO_FOCUS_AREA,
-  DEMO_PROMISE,
-  type DemoActivity,
-} from "../demo/medborgarlofte.ts";
-import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { resolveActor } from "../../server/features/access/ownership.ts";
 import {
@@ -20,9 +12,18 @@ import {
   type LofteScope,
   publishPromise,
 } from "../../server/features/medborgarlofte/medborgarlofte.service.ts";
+import { setPublicSettings } from "../../server/features/medborgarlofte/public-figures.service.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
 import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";
 import { elapsedShare, plannedOccurrences } from "../../shared/medborgarlofte.ts";
+import {
+  DEMO_ACTIVITIES,
+  DEMO_EFFECTS,
+  DEMO_FOCUS_AREA,
+  DEMO_PROMISE,
+  type DemoActivity,
+} from "../demo/medborgarlofte.ts";
+import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import { DEMO_SURVEY_NAME } from "./survey.factory.ts";
 
 async function scopeOf(db: Db, slug: string, actor: DemoActor): Promise<LofteScope> {
@@ -163,5 +164,11 @@ export async function createDemoLofte(
     });
   }
   await publishPromise(admin, { id: promiseId, isPublished: true, showsDialogueSchedule: true });
+  // The public page's figures: two crime groups in the promise's areas, and the fixed problems.
+  await setPublicSettings(admin, {
+    categoryCodes: ["G-SKADEGORELSE", "G-STOLD"],
+    areaCodes: [...DEMO_PROMISE.areaCodes],
+    showsFixedProblems: true,
+  });
   return { promiseId, activities: DEMO_ACTIVITIES.length, progressEntries: entries };
 }

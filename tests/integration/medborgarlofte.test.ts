@@ -675,4 +675,18 @@ describe("the demo's medborgarlöfte", () => {
       ["Färre bedrägerier mot äldre", "against"],
     ]);
   });
+
+  it("shows a newcomer's public page with trends and fixed problems an admin chose", async () => {
+    const page = await callerFor(demoDb.db, { clientIp: "192.0.2.11" }).caller.medborgarlofte.publicPage({
+      workspace: SLUG,
+    });
+    expect(page.promises.map((p) => p.title)).toEqual(["Medborgarlöfte för Borlänge 2026"]);
+    const series = page.trends?.series ?? [];
+    // Two crime groups in the promise's four areas.
+    expect(series).toHaveLength(8);
+    expect(new Set(series.map((s) => s.categoryName)).size).toBe(2);
+    expect(series.some((s) => s.cells.some((c) => c.count !== null && c.count >= 5))).toBe(true);
+    expect(page.fixedProblems?.fixed === null || (page.fixedProblems?.fixed ?? 0) >= 5).toBe(true);
+    expect(page.fixedProblems?.total === null || (page.fixedProblems?.total ?? 0) > 0).toBe(true);
+  });
 });
