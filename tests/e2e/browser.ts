@@ -5,19 +5,12 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { CHROMIUM_ARGS } from "../../server/features/exports/print-pdf.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Exactly these flags let maplibre draw with SwiftShader's WebGL2 in headless Chromium.
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Exactly these flags let maplibre draw with SwiftShader's WebGL2 in headless Chromium; the
+// server prints PDFs with the same ones.
+const FLAGS = CHROMIUM_ARGS;
 
 /** A phone-sized screen (iPhone 12-class), for the pages used out in the field. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;

@@ -9,10 +9,10 @@ import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.t
 import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { ACCESS_POLICY } from "../../server/access-policy.ts";
 import { createApp } from "../../server/app.ts";
-import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { PUBLIC_PAGE_HTTP_ROUTES } from "../../server/features/medborgarlofte/public-html-route.ts";
 import { addDays, toLocalDate } from "../../shared/calendar.ts";
 import { loginAs } from "../support/caller.ts";
+import { addIncidents as addIncidentsTo } from "../support/incidents.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 // What the public follow-up page adds to the promises (decisions/026): incident trends an admin
@@ -57,29 +57,8 @@ let clientDir: string;
 let regsoOfTjarna = "";
 let splitEffectId = "";
 
-async function addIncidents(categoryCode: string, areaCode: string, day: string, count: number, tag: string) {
-  const { db } = testDb;
-  const source =
-    (await db.dataSource.findFirst({ where: { workspaceId, name: "Testkälla" } })) ??
-    (await db.dataSource.create({ data: { workspaceId, kind: "synthetic", name: "Testkälla" } }));
-  const category = await db.category.findFirstOrThrow({ where: { workspaceId, code: categoryCode } });
-  const area = await db.area.findFirstOrThrow({ where: { workspaceId, code: areaCode } });
-  const at = new Date(`${day}T10:00:00Z`);
-  await insertIncidents(
-    db,
-    workspaceId,
-    Array.from({ length: count }, (_, i) => ({
-      dataSourceId: source.id,
-      externalId: `${tag}-${i}`,
-      categoryId: category.id,
-      areaId: area.id,
-      occurredFrom: at,
-      registeredAt: at,
-      count: 1,
-    })),
-    "Europe/Stockholm",
-  );
-}
+const addIncidents = (categoryCode: string, areaCode: string, day: string, count: number, tag: string) =>
+  addIncidentsTo(testDb.db, workspaceId, { categoryCode, areaCode, day, count, tag });
 
 async function addFindings(count: number, status: "ny" | "atgardad" | "avvisad", daysAgo = 10) {
   const area = await testDb.db.area.findFirstOrThrow({ where: { workspaceId, code: TJARNA } });

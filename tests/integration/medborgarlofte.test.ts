@@ -4,11 +4,11 @@ import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
 import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
-import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { PUBLIC_PAGE_LIMIT } from "../../server/features/medborgarlofte/public-page.service.ts";
 import { toLocalDate } from "../../shared/calendar.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller, outsiderCaller } from "../support/demo.ts";
+import { addIncidents as addIncidentsTo } from "../support/incidents.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 // Medborgarlöften (decisions/016) on a workspace of their own: a 2026 promise whose progress is
@@ -34,29 +34,8 @@ const NOT_FOUND = { code: "NOT_FOUND" };
 const TODAY = toLocalDate(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
 
-async function addIncidents(categoryCode: string, areaCode: string, day: string, count: number, tag: string) {
-  const { db } = testDb;
-  const source =
-    (await db.dataSource.findFirst({ where: { workspaceId, name: "Testkälla" } })) ??
-    (await db.dataSource.create({ data: { workspaceId, kind: "synthetic", name: "Testkälla" } }));
-  const category = await db.category.findFirstOrThrow({ where: { workspaceId, code: categoryCode } });
-  const area = await db.area.findFirstOrThrow({ where: { workspaceId, code: areaCode } });
-  const at = new Date(`${day}T10:00:00Z`);
-  await insertIncidents(
-    db,
-    workspaceId,
-    Array.from({ length: count }, (_, i) => ({
-      dataSourceId: source.id,
-      externalId: `${tag}-${i}`,
-      categoryId: category.id,
-      areaId: area.id,
-      occurredFrom: at,
-      registeredAt: at,
-      count: 1,
-    })),
-    "Europe/Stockholm",
-  );
-}
+const addIncidents = (categoryCode: string, areaCode: string, day: string, count: number, tag: string) =>
+  addIncidentsTo(testDb.db, workspaceId, { categoryCode, areaCode, day, count, tag });
 
 beforeAll(async () => {
   testDb = await createTestDb();

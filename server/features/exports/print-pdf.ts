@@ -10,7 +10,8 @@ export function sendText(res: ServerResponse, status: number, text: string) {
     .end(text);
 }
 
-const CHROMIUM_ARGS = [
+/** Debian's Chromium headless on a closed network; the browser suite starts it with the same flags. */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
