@@ -191,6 +191,21 @@ export function cachedResponse(
 }
 
 /**
+ * An answer the server computes for itself (not a procedure's), kept and coalesced under the
+ * workspace's data version like the procedures' answers, so it changes with the data at once.
+ */
+export async function workspaceAnswer<T>(
+  scope: { db: Db; workspace: CurrentWorkspace },
+  name: string,
+  input: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = await readDataVersion(scope.db, scope.workspace.id);
+  const call = { ctx: { ...scope, role: "viewer" as const }, input, path: `internal:${name}` };
+  return answer(keyFor(call, version, "*"), compute);
+}
+
+/**
  * A resolver whose answer is the same for every role: the computation is not given the role, so
  * it cannot make the answer depend on it. Use only for answers computed from the workspace's
  * tracked tables (see the data-version migration) and the input.

@@ -2,10 +2,13 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
+import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { readEnv } from "../../server/env.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { sendNotificationDigests, smtpSender } from "../../server/features/notifications/digest.service.ts";
-import { clearRisingFlagCache } from "../../server/features/notifications/rising-flags.ts";
 import {
   addDays,
   localDateToDbDate,
@@ -15,10 +18,6 @@ import {
   toLocalDate,
 } from "../../shared/calendar.ts";
 import type { Notification } from "../../shared/schemas/notifications.ts";
-import { createBorlangeAreas } from "../../prisma/factories/area.factory.ts";
-import { createCategoryTree } from "../../prisma/factories/category.factory.ts";
-import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
-import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
@@ -132,7 +131,6 @@ beforeAll(async () => {
     },
   });
   for (const [name, email] of people) callers[name] = (await loginAs(db, email, TEST_PASSWORD, SLUG)).caller;
-  clearRisingFlagCache();
 });
 
 afterAll(async () => {

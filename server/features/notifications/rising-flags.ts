@@ -8,6 +8,7 @@ import {
 } from "../../../shared/calendar.ts";
 import { isPeriodComplete } from "../../../shared/periods.ts";
 import { CompstatInputSchema, type RisingNowOutput } from "../../../shared/schemas/analysis.ts";
+import { workspaceAnswer } from "../../answer-cache.ts";
 import type { Db } from "../../db/client.ts";
 import { getRisingNow } from "../analysis/analysis.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
@@ -16,10 +17,6 @@ export type NewRisingFlags = { period: Period; arisenAt: Date; pairs: RisingNowO
 
 /** Every flagged pair the judged period can hold; rising-now's own list stops at 8. */
 const PAIR_LIMIT = 500;
-/** A judged period's flags change only with new data; every bell and page read shares one answer. */
-const CACHE_MS = 10 * 60_000;
-const cache = new Map<string, { until: number; flags: Promise<NewRisingFlags> }>();
-
 async function flaggedIn(db: Db, workspace: CurrentWorkspace, period: Period, today: LocalDate) {
   const input = CompstatInputSchema.parse({ period: { kind: period.kind, date: period.start }, today });
   return getRisingNow({ db, workspace, input, limit: PAIR_LIMIT });
@@ -36,10 +33,8 @@ export async function newRisingFlags(
 ): Promise<NewRisingFlags> {
   const running = periodContaining(workspace.meetingPeriod, today, workspace.meetingAnchor);
   const period = isPeriodComplete(running, today) ? running : previousPeriod(running);
-  const cacheKey = `${workspace.id}|${period.kind}|${period.start}|${today}`;
-  const cached = cache.get(cacheKey);
-  if (cached && cached.until > Date.now()) return cached.flags;
-  const flags = (async () => {
+  // Every bell and page read shares one answer until the workspace's data changes.
+  return workspaceAnswer({ db, workspace }, "notifications.newRisingFlags", { period, today }, async () => {
     const [now, before] = await Promise.all([
       flaggedIn(db, workspace, period, today),
       flaggedIn(db, workspace, previousPeriod(period), today),
@@ -50,14 +45,5 @@ export async function newRisingFlags(
       arisenAt: startOfLocalDay(addDays(period.end, 1), workspace.timezone),
       pairs: now.filter((pair) => !earlier.has(`${pair.categoryCode}|${pair.areaCode}`)),
     };
-  })();
-  for (const [key, entry] of cache) if (entry.until <= Date.now()) cache.delete(key);
-  cache.set(cacheKey, { until: Date.now() + CACHE_MS, flags });
-  flags.catch(() => cache.delete(cacheKey));
-  return flags;
-}
-
-/** Forgets the cached flags (tests that change the data between reads). */
-export function clearRisingFlagCache() {
-  cache.clear();
+  });
 }
