@@ -27,6 +27,7 @@ import { benchSignal } from "./bench-signal.ts";
 //   --sizes 100000,1000000,10000000   PostgreSQL sizes;  --pglite-sizes 1000000
 //   --years 10  --queries 40 (runs per question, fewer when a question takes long)  --places 20000
 //   --skip-pglite  --skip-postgres  --signal-runs 400
+//   --keep   leave the PostgreSQL database est_bench in place (for profiling a question by hand)
 const { values } = parseArgs({
   options: {
     only: { type: "string" },
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     places: { type: "string", default: "20000" },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
   },
 });
 const numbers = (text: string | undefined) =>
@@ -144,6 +146,7 @@ async function openDatabase(kind: "pglite" | "postgres", url: string | undefined
       ...handle,
       async close() {
         await handle.close();
+        if (values.keep) return;
         const cleanup = new pg.Client({ connectionString: url });
         await cleanup.connect();
         await cleanup.query("DROP DATABASE IF EXISTS est_bench");

@@ -23,7 +23,8 @@ export type RequestCaller = {
 } | null;
 
 type Row = SessionRow &
-  Omit<MembershipRow, "role" | "id" | "name"> & {
+  Omit<MembershipRow, "role" | "id" | "name" | "organizationId"> & {
+    organizationId: string | null;
     role: MembershipRow["role"] | null;
     workspaceId: string | null;
     workspaceName: string;
@@ -33,7 +34,7 @@ type Row = SessionRow &
 // The session (as resolveSession reads it), the membership (as resolveMembership) and the version
 // (as readDataVersion), joined: one round trip where a batch of four made twelve.
 const CALLER_SQL = `SELECT ${SESSION_COLUMNS},
-    m.role::text AS role, w.id::text AS "workspaceId", w.slug, w.name AS "workspaceName",
+    m.role::text AS role, m.organization_id::text AS "organizationId", w.id::text AS "workspaceId", w.slug, w.name AS "workspaceName",
     w.meeting_anchor_date::text AS "meetingAnchor", w.meeting_period AS "meetingPeriod",
     w.meeting_weekday AS "meetingWeekday", w.timezone, w.basemap_style_url AS "basemapStyleUrl",
     COALESCE(v.version, 0)::text AS "dataVersion"
@@ -61,6 +62,7 @@ export async function readRequestCaller(options: {
     return { session, membership: null, dataVersion: null };
   const membership = membershipOf({
     role: row.role,
+    organizationId: row.organizationId,
     id: row.workspaceId,
     slug: row.slug,
     name: row.workspaceName,

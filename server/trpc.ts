@@ -8,6 +8,7 @@ import { AppError } from "./errors.ts";
 import { resolveSession } from "./features/auth/session.service.ts";
 import { ImportRejectedError } from "./features/imports/import-errors.ts";
 import { resolveMembership } from "./features/workspace/workspace.service.ts";
+import type { ServiceScope } from "./service-scope.ts";
 
 const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   UNAUTHENTICATED: "UNAUTHORIZED",
@@ -113,7 +114,10 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (!membership) throw new AppError("WORKSPACE_REQUIRED", "Not a member of this workspace");
   // The data version read with the membership (a query's request), for the answer cache's key.
   const dataVersion = caller?.dataVersion ?? null;
-  return next({ ctx: { ...ctx, workspace: membership.workspace, role: membership.role, dataVersion } });
+  const { workspace, role, organizationId } = membership;
+  // The shape every workspace service takes first (server/service-scope.ts).
+  const scope: ServiceScope = { db: ctx.db, workspace, actor: { userId: ctx.user.id, role, organizationId } };
+  return next({ ctx: { ...ctx, workspace, role, dataVersion, scope } });
 });
 
 export function roleProcedure(roles: readonly Role[]) {

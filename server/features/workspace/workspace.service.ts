@@ -8,6 +8,8 @@ import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
 export type MembershipRow = {
   role: Role;
+  /** The organisation the member acts for (null when the membership names none). */
+  organizationId: string | null;
   id: string;
   slug: string;
   name: string;
@@ -35,15 +37,26 @@ export async function resolveMembership({ db, userId, slug }: { db: Db; userId: 
 }
 
 /** The columns of `memberships m JOIN workspaces w` that make a membership (server/request-caller.ts reads them too). */
-export const MEMBERSHIP_COLUMNS = `m.role::text AS role, w.id::text AS id, w.slug, w.name,
+export const MEMBERSHIP_COLUMNS = `m.role::text AS role, m.organization_id::text AS "organizationId", w.id::text AS id, w.slug, w.name,
   w.meeting_anchor_date::text AS "meetingAnchor", w.meeting_period AS "meetingPeriod",
   w.meeting_weekday AS "meetingWeekday", w.timezone, w.basemap_style_url AS "basemapStyleUrl"`;
 
 export function membershipOf(row: MembershipRow) {
-  const { role, meetingPeriod, id, slug, name, meetingAnchor, meetingWeekday, timezone, basemapStyleUrl } =
-    row;
+  const {
+    role,
+    organizationId,
+    meetingPeriod,
+    id,
+    slug,
+    name,
+    meetingAnchor,
+    meetingWeekday,
+    timezone,
+    basemapStyleUrl,
+  } = row;
   return {
     role,
+    organizationId,
     workspace: {
       id,
       slug,

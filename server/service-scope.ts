@@ -1,0 +1,20 @@
+import type { Db } from "./db/client.ts";
+import type { Actor } from "./features/access/ownership.ts";
+import type { CurrentWorkspace } from "./features/workspace/workspace.service.ts";
+
+/**
+ * What every workspace service takes first: the database, the caller's workspace and who acts
+ * (user, role, organisation). The input follows as the second argument:
+ * `listWalks(scope)`, `createWalk(scope, input)`. tRPC's workspace procedures hand it over as
+ * `ctx.scope`, built from the membership read for the request (no further query); scripts and
+ * tests build it with `serviceScope`.
+ */
+export type ServiceScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
+
+export function serviceScope(
+  db: Db,
+  workspace: CurrentWorkspace,
+  actor: Pick<Actor, "userId" | "role"> & { organizationId?: string | null },
+): ServiceScope {
+  return { db, workspace, actor: { organizationId: null, ...actor } };
+}
