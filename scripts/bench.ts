@@ -12,7 +12,7 @@ import { connectDb, type DbHandle } from "../server/db/client.ts";
 import { getCompstat } from "../server/features/analysis/analysis.service.ts";
 import { importAreasGeoJson, importPopulation } from "../server/features/imports/areas.ts";
 import { importCrimeCodeKey } from "../server/features/imports/crime-codes.ts";
-import { importPoliceDelivery } from "../server/features/imports/police-delivery.ts";
+import { importPoliceDelivery } from "../server/features/incidents/police-delivery.ts";
 import { getDistrictStats } from "../server/features/overview/overview.service.ts";
 import { importPlaces, searchPlaces } from "../server/features/places/places.service.ts";
 import { resolveMembership } from "../server/features/workspace/workspace.service.ts";

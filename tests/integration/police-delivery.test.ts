@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { importAreasGeoJson } from "../../server/features/imports/areas.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
-import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
-import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
+import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 // The police delivery is read by the database (COPY, set-wise checks); files it finds unusual go

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
-import { importPoliceEvents, parseEventTime } from "../../server/features/imports/police-events.ts";
-import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
+import { importPoliceEvents, parseEventTime } from "../../server/features/incidents/police-events.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { importAreasGeoJson } from "../../server/features/imports/areas.ts";
 import { importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
-import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
-import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
+import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";
 import { describeRealData, readCsv, SHARED_DATA } from "../support/shared-data.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { importAreasGeoJson, importPopulation } from "../../server/features/imports/areas.ts";
 import { groupCode, importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
-import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
-import { importPoliceEvents } from "../../server/features/imports/police-events.ts";
+import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";
+import { importPoliceEvents } from "../../server/features/incidents/police-events.ts";
 import { addDays, periodContaining } from "../../shared/calendar.ts";
-import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
-import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { loginAs } from "../support/caller.ts";
 import { describeRealData, readCsv, SHARED_DATA } from "../support/shared-data.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";

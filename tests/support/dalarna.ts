@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createUser } from "../../prisma/factories/user.factory.ts";
+import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import type { Db } from "../../server/db/client.ts";
 import { importAreasGeoJson, importPopulation } from "../../server/features/imports/areas.ts";
 import { importCrimeCodeKey } from "../../server/features/imports/crime-codes.ts";
-import { importPoliceDelivery } from "../../server/features/imports/police-delivery.ts";
+import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
-import { createUser } from "../../prisma/factories/user.factory.ts";
-import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { SHARED_DATA } from "./shared-data.ts";
 
 export const DALARNA = path.join(SHARED_DATA, "dalarna");

@@ -3,6 +3,8 @@ import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
 import { ImportSurveyInputSchema } from "../../../shared/schemas/surveys.ts";
 import { roleProcedure, router } from "../../trpc.ts";
+import { importPoliceDelivery } from "../incidents/police-delivery.ts";
+import { importPoliceEvents } from "../incidents/police-events.ts";
 import { importAreasGeoJson, importPopulation, previewGeoJson } from "./areas.ts";
 import { importCrimeCodeKey } from "./crime-codes.ts";
 import {
@@ -12,8 +14,6 @@ import {
   undoImportBatch,
 } from "./imports.service.ts";
 import { ColumnMappingSchema, importPartnerReports, readTable } from "./partner-reports.ts";
-import { importPoliceDelivery } from "./police-delivery.ts";
-import { importPoliceEvents } from "./police-events.ts";
 import { importSurveyResults } from "./surveys.ts";
 
 const analystProcedure = roleProcedure(ANALYST_ROLES);

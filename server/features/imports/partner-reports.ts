@@ -4,10 +4,10 @@ import { z } from "zod";
 import { isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
 import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
+import { normalizePlace } from "../incidents/police-events.ts";
 import { parseCsv } from "./csv.ts";
 import { type ImportFileOptions, runImportBatch } from "./import-batch.ts";
 import { createIssueList, ImportRejectedError } from "./import-errors.ts";
-import { normalizePlace } from "./police-events.ts";
 import { checkUnzippedSize } from "./xlsx-size.ts";
 
 export const ColumnMappingSchema = z.object({

@@ -1,14 +1,14 @@
 import { isLocalDate, type LocalDate } from "../../../shared/calendar.ts";
 import type { Db, Transaction } from "../../db/client.ts";
-import { publishStagedIncidents } from "../incidents/incident-writer.ts";
-import { decodeCsv, locateColumns, parseCsv } from "./csv.ts";
+import { decodeCsv, locateColumns, parseCsv } from "../imports/csv.ts";
 import {
   ensureDataSource,
   type ImportFileOptions,
   recordRejectedImport,
   runImportBatch,
-} from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
+} from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
+import { publishStagedIncidents } from "./incident-writer.ts";
 import {
   type CheckedDelivery,
   DELIVERY_COLUMNS as COLUMNS,

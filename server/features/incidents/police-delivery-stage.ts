@@ -1,7 +1,7 @@
 import { addDays, isLocalDate, type LocalDate } from "../../../shared/calendar.ts";
 import { quoteIdentifier } from "../../db/adapter.ts";
 import { type Db, rawDriverOf, type Transaction } from "../../db/client.ts";
-import { scratchTableName } from "../incidents/incident-writer.ts";
+import { scratchTableName } from "./incident-writer.ts";
 
 /** The columns a police delivery must have (others, like regsonamn or LPO, may come too). */
 export const DELIVERY_COLUMNS = [

@@ -1,6 +1,6 @@
-import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
-import { ensureDataSource, type ImportFileOptions, runImportBatch } from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
+import { ensureDataSource, type ImportFileOptions, runImportBatch } from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
+import { type IncidentRow, insertIncidents } from "./incident-writer.ts";
 
 export const EVENTS_GROUP_CODE = "G-POLISEN-HANDELSER";
 // "2025-10-03 9:05:11 +02:00": the hour is not zero-padded and the offset follows summer time.
