@@ -1,5 +1,5 @@
 import type { Db } from "../../server/db/client.ts";
-import { importSurveyResults } from "../../server/features/imports/surveys.ts";
+import { importSurveyResults } from "../../server/features/surveys/surveys.import.ts";
 import { createRandom } from "./random.ts";
 
 export const DEMO_SURVEY_NAME = "Trygghetsmätning (syntetiska demodata)";

@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
-import { parseSwedishDate, parseSwedishNumber } from "../../server/features/imports/partner-reports.ts";
 import { DEMO_DEFAULT_PASSWORD, DEMO_SLUG } from "../../prisma/factories/demo-workspace.factory.ts";
+import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
+import {
+  parseSwedishDate,
+  parseSwedishNumber,
+} from "../../server/features/reports/partner-reports.import.ts";
 import { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
-import { importAreasGeoJson } from "../../server/features/imports/areas.ts";
+import { importAreasGeoJson } from "../../server/features/areas/areas.import.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
 import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getCompstat } from "../../server/features/analysis/analysis.service.ts";
-import { groupCode } from "../../server/features/imports/crime-codes.ts";
+import { groupCode } from "../../server/features/categories/crime-codes.import.ts";
 import type { CurrentWorkspace } from "../../server/features/workspace/workspace.service.ts";
 import type { PeriodKind } from "../../shared/calendar.ts";
 import { CompstatInputSchema } from "../../shared/schemas/analysis.ts";

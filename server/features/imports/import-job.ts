@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import { importAreasGeoJson, importPopulation } from "../areas/areas.import.ts";
+import { importCrimeCodeKey } from "../categories/crime-codes.import.ts";
 import { importPoliceDelivery } from "../incidents/police-delivery.ts";
 import { importPoliceEvents } from "../incidents/police-events.ts";
-import { importAreasGeoJson, importPopulation } from "./areas.ts";
-import { importCrimeCodeKey } from "./crime-codes.ts";
 
 /** The imports a scheduled job runs, from the command line or handed to the running app. */
 export const IMPORT_JOB_KINDS = [

@@ -3,18 +3,19 @@ import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import { FileInputSchema } from "../../../shared/schemas/imports.ts";
 import { ImportSurveyInputSchema } from "../../../shared/schemas/surveys.ts";
 import { roleProcedure, router } from "../../trpc.ts";
+import { importAreasGeoJson, importPopulation, previewGeoJson } from "../areas/areas.import.ts";
+import { importCrimeCodeKey } from "../categories/crime-codes.import.ts";
 import { importPoliceDelivery } from "../incidents/police-delivery.ts";
 import { importPoliceEvents } from "../incidents/police-events.ts";
-import { importAreasGeoJson, importPopulation, previewGeoJson } from "./areas.ts";
-import { importCrimeCodeKey } from "./crime-codes.ts";
+import { ColumnMappingSchema, importPartnerReports } from "../reports/partner-reports.import.ts";
+import { importSurveyResults } from "../surveys/surveys.import.ts";
 import {
   createPartnerSource,
   listImportBatches,
   listPartnerSources,
   undoImportBatch,
 } from "./imports.service.ts";
-import { ColumnMappingSchema, importPartnerReports, readTable } from "./partner-reports.ts";
-import { importSurveyResults } from "./surveys.ts";
+import { readTable } from "./read-table.ts";
 
 const analystProcedure = roleProcedure(ANALYST_ROLES);
 const decode = (input: { contentBase64: string }) => Buffer.from(input.contentBase64, "base64");

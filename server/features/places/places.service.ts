@@ -6,7 +6,7 @@ import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { locateAliasedColumns } from "../imports/csv.ts";
 import { recordImportAudit } from "../imports/import-batch.ts";
 import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
-import { readTable } from "../imports/partner-reports.ts";
+import { readTable } from "../imports/read-table.ts";
 import { isInSwedishExtent, swerefToWgs84 } from "./coordinates.ts";
 
 /** Accepted header names (case-insensitive), Swedish first. */

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import type { Db } from "../../db/client.ts";
-import { locateColumns, parseCsv } from "./csv.ts";
-import { type ImportActor, recordImportAudit } from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
+import { locateColumns, parseCsv } from "../imports/csv.ts";
+import { type ImportActor, recordImportAudit } from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
 
 export type AreaImportOptions = ImportActor & {
   db: Db;

@@ -9,10 +9,10 @@ import {
 } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { locateAliasedColumns } from "./csv.ts";
-import { type ImportFileOptions, recordRejectedImport, runImportBatch } from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
-import { readTable, type Table } from "./partner-reports.ts";
+import { locateAliasedColumns } from "../imports/csv.ts";
+import { type ImportFileOptions, recordRejectedImport, runImportBatch } from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
+import { readTable, type Table } from "../imports/read-table.ts";
 
 type SurveyRow = {
   indicator: string;

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.ts";
-import { locateColumns, parseCsv } from "./csv.ts";
-import { type ImportActor, recordImportAudit } from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
+import { locateColumns, parseCsv } from "../imports/csv.ts";
+import { type ImportActor, recordImportAudit } from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
 
 const COLUMNS = ["Brottskod", "Brott_niva", "Brottskategorier_namn"] as const;
 

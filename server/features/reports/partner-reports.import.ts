@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
 import { districtContaining, leafAreas } from "../areas/areas.service.ts";
+import { type ImportFileOptions, runImportBatch } from "../imports/import-batch.ts";
+import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
+import { readTable } from "../imports/read-table.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { normalizePlace } from "../incidents/police-events.ts";
-import { parseCsv } from "./csv.ts";
-import { type ImportFileOptions, runImportBatch } from "./import-batch.ts";
-import { createIssueList, ImportRejectedError } from "./import-errors.ts";
-import { checkUnzippedSize } from "./xlsx-size.ts";
 
 export const ColumnMappingSchema = z.object({
   date: z.string().min(1),
@@ -22,45 +20,6 @@ export const ColumnMappingSchema = z.object({
   description: z.string().optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
-
-export type Table = { header: string[]; rows: (string | null)[][]; format: string };
-
-/** A partner's file as a table: CSV in any of the usual encodings and delimiters, or XLSX (first sheet). */
-export async function readTable(fileName: string, content: Buffer): Promise<Table> {
-  if (/\.xlsx$/i.test(fileName)) {
-    await checkUnzippedSize(content);
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(content as never);
-    } catch (error) {
-      throw new ImportRejectedError(
-        [{ row: 1, column: "-", reason: `inte en läsbar XLSX-fil: ${(error as Error).message}` }],
-        1,
-      );
-    }
-    const sheet = workbook.worksheets[0];
-    const rows: (string | null)[][] = [];
-    sheet?.eachRow({ includeEmpty: false }, (row) => {
-      const values = (row.values as unknown[]).slice(1);
-      rows.push(
-        values.map((value) =>
-          value instanceof Date
-            ? value.toISOString().slice(0, 10)
-            : value === null || value === undefined
-              ? null
-              : typeof value === "object" && "text" in (value as object)
-                ? String((value as { text: unknown }).text)
-                : String(value),
-        ),
-      );
-    });
-    const [header = [], ...data] = rows;
-    return { header: header.map((cell) => (cell ?? "").trim()), rows: data, format: "xlsx" };
-  }
-  const csv = parseCsv(content);
-  const delimiter = csv.delimiter === "\t" ? "tab" : csv.delimiter;
-  return { header: csv.header, rows: csv.rows, format: `csv (${csv.encoding}, ${delimiter})` };
-}
 
 /** Swedish date forms: 2026-03-05, 2026-03-05 14:30, 5/3/2026, 05.03.2026, 5 mars 2026 is not accepted. */
 export function parseSwedishDate(value: string): LocalDate | null {
