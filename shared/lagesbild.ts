@@ -1,132 +1,38 @@
+import type { z } from "zod";
 import type { LocalDate } from "./calendar.ts";
-import type { LinkedRise, StatusLevel } from "./schemas/lagesbild.ts";
+import type {
+  CategoryFigureSchema,
+  DistrictFigureSchema,
+  FigureChangeSchema,
+  FollowUpViewSchema,
+  InsatsViewSchema,
+  LagesbildComparisonSchema,
+  LagesbildContentSchema,
+  LagesbildFiguresSchema,
+  RisingFigureSchema,
+  RisingOverTimeFigureSchema,
+} from "./schemas/lagesbild.ts";
 
 // What a lägesbild shows, the same shape live (a draft) and frozen (a published snapshot), and
-// the pure comparisons between two of them or between a snapshot and today's data.
+// the pure comparisons between two of them or between a snapshot and today's data. The shapes
+// are the procedures' output schemas (shared/schemas/lagesbild.ts).
 
-export type DistrictFigure = {
-  areaId: string;
-  code: string | null;
-  name: string;
-  population: number | null;
-  count: number;
-  previousCount: number;
-  rate: number | null;
-  changePercent: number | null;
-  findings: number;
-  openFindings: number;
-  reports: number;
-  themes: number;
-};
-
-export type CategoryFigure = {
-  code: string | null;
-  nameSv: string;
-  nameEn: string;
-  depth: number;
-  current: number;
-  previous: number;
-  lastYear: number;
-  changePercent: number | null;
-  level: "clear" | "possible" | "normal" | "too_few";
-};
-
-export type RisingFigure = {
-  categoryCode: string;
-  categoryNameSv: string;
-  categoryNameEn: string;
-  areaCode: string | null;
-  areaName: string;
-  current: number;
-  expected: number;
-  level: "clear" | "possible";
-};
-
+export type DistrictFigure = z.infer<typeof DistrictFigureSchema>;
+export type CategoryFigure = z.infer<typeof CategoryFigureSchema>;
+export type RisingFigure = z.infer<typeof RisingFigureSchema>;
 /** A category × area whose sustained flag ("ökar över tid") is sure or likely, in words. */
-export type RisingOverTimeFigure = {
-  categoryCode: string;
-  categoryNameSv: string;
-  categoryNameEn: string;
-  areaCode: string | null;
-  areaName: string;
-  level: "sure" | "likely";
-  textSv: string;
-  textEn: string;
-};
-
-export type LagesbildFigures = {
-  period: { kind: string; start: LocalDate; end: LocalDate };
-  previous: { start: LocalDate; end: LocalDate };
-  districts: DistrictFigure[];
-  total: { count: number; previousCount: number; findings: number; openFindings: number; reports: number };
-  categories: CategoryFigure[];
-  rising: RisingFigure[];
-  /** Absent in versions published before the sustained flag existed. */
-  risingOverTime?: RisingOverTimeFigure[];
-  themes: { theme: string; dialogues: number }[];
-  surveys: { survey: string; indicator: string; area: string; year: number; value: number; unit: string }[];
-};
-
-export type FollowUpView = {
-  id: string;
-  lagesbildId: string | null;
-  whatDone: string;
-  doneOn: LocalDate;
-  effect: string;
-  organizationName: string | null;
-};
-
-export type InsatsView = {
-  id: string;
-  title: string;
-  problem: string;
-  areaIds: string[];
-  areaNames: string[];
-  points: { lon: number; lat: number }[];
-  organizationId: string | null;
-  organizationName: string | null;
-  contactName: string | null;
-  startOn: LocalDate;
-  endOn: LocalDate | null;
-  recurrence: string | null;
-  resources: string | null;
-  linkedRises: LinkedRise[];
-  linkedFindingIds: string[];
-  linkedThemes: string[];
-  status: "open" | "closed";
-  closedAt: string | null;
-  decidedInId: string | null;
-  /** Decided at an earlier meeting and still open when this period began. */
-  isCarried: boolean;
-  isOverdue: boolean;
-  /** Carried over and no återkoppling given for this lägesbild yet. */
-  needsFollowUp: boolean;
-  followUps: FollowUpView[];
-};
-
-export type LagesbildContent = {
-  workspaceName: string;
-  scope: { areaCodes: string[]; areaNames: string[] };
-  levels: StatusLevel[];
-  figures: LagesbildFigures;
-  statuses: {
-    areaId: string;
-    areaCode: string | null;
-    areaName: string;
-    level: string;
-    justification: string;
-  }[];
-  assessment: string;
-  contributions: { organizationId: string; organizationName: string; text: string }[];
-  insatser: InsatsView[];
-};
+export type RisingOverTimeFigure = z.infer<typeof RisingOverTimeFigureSchema>;
+export type LagesbildFigures = z.infer<typeof LagesbildFiguresSchema>;
+export type FollowUpView = z.infer<typeof FollowUpViewSchema>;
+export type InsatsView = z.infer<typeof InsatsViewSchema>;
+export type LagesbildContent = z.infer<typeof LagesbildContentSchema>;
 
 /** An insats is overdue when it should have ended before the day it is judged on and is still open. */
 export function isInsatsOverdue(insats: { status: string; endOn: LocalDate | null }, on: LocalDate): boolean {
   return insats.status === "open" && insats.endOn !== null && insats.endOn < on;
 }
 
-export type FigureChange = { label: string; published: number; live: number };
+export type FigureChange = z.infer<typeof FigureChangeSchema>;
 
 /** What today's data says differently from a published snapshot: per district and category. */
 export function diffFigures(published: LagesbildFigures, live: LagesbildFigures): FigureChange[] {
@@ -147,13 +53,7 @@ export function diffFigures(published: LagesbildFigures, live: LagesbildFigures)
   return changes;
 }
 
-export type LagesbildComparison = {
-  categories: { code: string | null; nameSv: string; nameEn: string; a: number; b: number; change: number }[];
-  districts: { areaId: string; name: string; a: number; b: number; change: number }[];
-  statusMoves: { areaName: string; from: string | null; to: string | null }[];
-  insatserOpened: { id: string; title: string }[];
-  insatserClosed: { id: string; title: string }[];
-};
+export type LagesbildComparison = z.infer<typeof LagesbildComparisonSchema>;
 
 /** Two lägesbilder side by side: what rose, what fell, which statuses moved, which insatser opened and closed. */
 export function compareLagesbilder(a: LagesbildContent, b: LagesbildContent): LagesbildComparison {

@@ -1,12 +1,4 @@
-import {
-  ASSESSMENTS,
-  CONTRIBUTIONS,
-  DEMO_INSATSER,
-  FRAUD_ASSESSMENT,
-  WATCHED_AREAS,
-} from "../demo/lagesbilder.ts";
 import type { Db } from "../../server/db/client.ts";
-import { resolveActor } from "../../server/features/access/ownership.ts";
 import { addFollowUp, closeInsats, createInsats } from "../../server/features/lagesbild/insatser.service.ts";
 import { createLagesbild, publishLagesbild } from "../../server/features/lagesbild/lagesbild.service.ts";
 import {
@@ -14,8 +6,8 @@ import {
   setAssessment,
   setContribution,
 } from "../../server/features/lagesbild/lagesbild-edits.service.ts";
-import type { LagesbildScope } from "../../server/features/lagesbild/lagesbild-record.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
+import { serviceScope } from "../../server/service-scope.ts";
 import {
   addDays,
   type LocalDate,
@@ -23,6 +15,13 @@ import {
   shiftPeriod,
   startOfLocalDay,
 } from "../../shared/calendar.ts";
+import {
+  ASSESSMENTS,
+  CONTRIBUTIONS,
+  DEMO_INSATSER,
+  FRAUD_ASSESSMENT,
+  WATCHED_AREAS,
+} from "../demo/lagesbilder.ts";
 
 /** How many biweekly meetings the demo replays: a year, ending the period before the latest complete one. */
 export const DEMO_MEETINGS = 25;
@@ -44,13 +43,11 @@ export async function createDemoLagesbilder(
   const analyst = await db.user.findUniqueOrThrow({ where: { email: "analytiker@borlange.example" } });
   const membership = await resolveMembership({ db, userId: analyst.id, slug: options.slug });
   if (!membership) throw new Error("The demo analyst is not a member of the demo workspace");
-  let clock = new Date();
-  const scope: LagesbildScope = {
-    db,
-    workspace: membership.workspace,
-    actor: await resolveActor({ db, workspace: membership.workspace, role: membership.role, user: analyst }),
-    now: () => clock,
-  };
+  const scope = serviceScope(db, membership.workspace, {
+    userId: analyst.id,
+    role: membership.role,
+    organizationId: membership.organizationId,
+  });
   const areaId = new Map(
     (
       await db.area.findMany({
@@ -66,7 +63,9 @@ export async function createDemoLagesbilder(
     const period = shiftPeriod(latest, k - DEMO_MEETINGS);
     const meetingDay = addDays(period.end, 2);
     // The meeting's Tuesday, 09:00 local time: what publishing and closing are stamped with.
-    clock = new Date(startOfLocalDay(meetingDay, membership.workspace.timezone).getTime() + 9 * 3_600_000);
+    const clock = new Date(
+      startOfLocalDay(meetingDay, membership.workspace.timezone).getTime() + 9 * 3_600_000,
+    );
     const { id } = await createLagesbild(scope, { kind: "biweek", date: period.start });
     for (const [j, area] of WATCHED_AREAS.entries()) {
       const phase = k - (4 * j + 1);
@@ -97,6 +96,7 @@ export async function createDemoLagesbilder(
           insatsId: insats.id,
           lagesbildId: id,
           followUp: { whatDone: insats.spec.followUp, doneOn: insats.endOn, effect: insats.spec.effect },
+          closedAt: clock,
         });
         running.splice(running.indexOf(insats), 1);
       } else if (insats.spec.followUp && (k - insats.decidedAt) % 2 === 0 && period.start > insats.startOn) {
@@ -142,7 +142,7 @@ export async function createDemoLagesbilder(
       });
       running.push({ spec: decided, id: insatsId, startOn, endOn, decidedAt: k });
     }
-    await publishLagesbild(scope, id);
+    await publishLagesbild(scope, { id, publishedAt: clock });
     published++;
   }
   return { lagesbilder: published, openInsatser: running.length };

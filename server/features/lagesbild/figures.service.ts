@@ -2,15 +2,12 @@ import { addDays, startOfLocalDay } from "../../../shared/calendar.ts";
 import type { LagesbildFigures } from "../../../shared/lagesbild.ts";
 import { describeSustained } from "../../../shared/rising-over-time.ts";
 import { CompstatInputSchema } from "../../../shared/schemas/analysis.ts";
-import type { Db } from "../../db/client.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { getCompstat, getRisingNow } from "../analysis/analysis.service.ts";
 import { getRisingOverTime } from "../analysis/rising-over-time.service.ts";
 import { getDistrictStats } from "../overview/overview.service.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
-type FiguresScope = {
-  db: Db;
-  workspace: CurrentWorkspace;
+type FiguresInput = {
   period: { kind: string; start: string; end: string };
   areaCodes: string[];
   /** Every area the lägesbild covers (its districts and the larger areas they lie in). */
@@ -22,17 +19,18 @@ type FiguresScope = {
  * CompStat use: incidents per district and category with their flags, Ökar nu, findings recorded
  * in the period and open at its end, approved reports, dialogue themes, the latest surveys.
  */
-export async function assembleFigures(scope: FiguresScope): Promise<LagesbildFigures> {
-  const { db, workspace, period, areaCodes } = scope;
-  const input = CompstatInputSchema.parse({
+export async function assembleFigures(scope: ServiceScope, input: FiguresInput): Promise<LagesbildFigures> {
+  const { db, workspace } = scope;
+  const { period, areaCodes } = input;
+  const filter = CompstatInputSchema.parse({
     period: { kind: period.kind, date: period.start },
     areaCodes,
   });
-  const recorded = await getDistrictStats({ db, workspace, filter: input });
-  const open = await getDistrictStats({ db, workspace, filter: { ...input, findingScope: "open" } });
-  const compstat = await getCompstat({ db, workspace, input });
-  const rising = await getRisingNow({ db, workspace, input, limit: 10 });
-  const overTime = await getRisingOverTime({ db, workspace, input, limit: 10 });
+  const recorded = await getDistrictStats({ db, workspace, filter });
+  const open = await getDistrictStats({ db, workspace, filter: { ...filter, findingScope: "open" } });
+  const compstat = await getCompstat({ db, workspace, input: filter });
+  const rising = await getRisingNow({ db, workspace, input: filter, limit: 10 });
+  const overTime = await getRisingOverTime({ db, workspace, input: filter, limit: 10 });
   const openByArea = new Map(open.rows.map((row) => [row.areaId, row.findings]));
   const districts = recorded.rows.map((row) => ({
     areaId: row.areaId,
@@ -78,12 +76,15 @@ export async function assembleFigures(scope: FiguresScope): Promise<LagesbildFig
       textSv: describeSustained({ level: pair.level, window }, "sv"),
       textEn: describeSustained({ level: pair.level, window }, "en"),
     })),
-    themes: await themesInPeriod(scope),
-    surveys: await latestSurveys(scope),
+    themes: await themesInPeriod(scope, input),
+    surveys: await latestSurveys(scope, input),
   };
 }
 
-async function themesInPeriod({ db, workspace, period, coveredAreaIds, areaCodes }: FiguresScope) {
+async function themesInPeriod(
+  { db, workspace }: ServiceScope,
+  { period, coveredAreaIds, areaCodes }: FiguresInput,
+) {
   const from = startOfLocalDay(period.start, workspace.timezone);
   const to = startOfLocalDay(addDays(period.end, 1), workspace.timezone);
   const rows = await db.$queryRaw<{ theme: string; dialogues: number }[]>`
@@ -100,7 +101,7 @@ async function themesInPeriod({ db, workspace, period, coveredAreaIds, areaCodes
 }
 
 /** Each survey indicator's newest year, in the lägesbild's areas (or everywhere, for the whole workspace). */
-async function latestSurveys({ db, workspace, coveredAreaIds, areaCodes }: FiguresScope) {
+async function latestSurveys({ db, workspace }: ServiceScope, { coveredAreaIds, areaCodes }: FiguresInput) {
   const rows = await db.$queryRaw<
     { survey: string; indicator: string; area: string; year: number; value: number; unit: string }[]
   >`

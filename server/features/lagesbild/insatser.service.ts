@@ -8,8 +8,9 @@ import {
   type LinkedRise,
 } from "../../../shared/schemas/lagesbild.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { requireOwnership } from "../access/ownership.ts";
-import { type LagesbildRow, type LagesbildScope, requireDraft } from "./lagesbild-record.ts";
+import { type LagesbildRow, requireDraft } from "./lagesbild-record.ts";
 
 const insatsSelect = {
   id: true,
@@ -33,7 +34,7 @@ const insatsSelect = {
 } as const;
 
 /** Decides an insats at a meeting: what, where, who, when, resources, and what prompted it. */
-export async function createInsats(scope: LagesbildScope, raw: CreateInsatsInput) {
+export async function createInsats(scope: ServiceScope, raw: CreateInsatsInput) {
   const { db, workspace, actor } = scope;
   const input = CreateInsatsInputSchema.parse(raw);
   await requireDraft(scope, input.lagesbildId);
@@ -82,7 +83,7 @@ export async function createInsats(scope: LagesbildScope, raw: CreateInsatsInput
   return created;
 }
 
-async function findInsats(scope: LagesbildScope, id: string) {
+async function findInsats(scope: ServiceScope, id: string) {
   const insats = await scope.db.insats.findUnique({
     where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
     select: { id: true, status: true, organizationId: true },
@@ -92,7 +93,7 @@ async function findInsats(scope: LagesbildScope, id: string) {
 }
 
 /** Återkoppling: what was done, when, and what effect was seen. The insats's organisation, analysts and admins give it. */
-export async function addFollowUp(scope: LagesbildScope, raw: FollowUpInput) {
+export async function addFollowUp(scope: ServiceScope, raw: FollowUpInput) {
   const { db, workspace, actor } = scope;
   const input = FollowUpInputSchema.parse(raw);
   const insats = await findInsats(scope, input.insatsId);
@@ -114,13 +115,14 @@ export async function addFollowUp(scope: LagesbildScope, raw: FollowUpInput) {
   });
 }
 
-/** Closes an insats; never without återkoppling (given now or before). */
+/** Closes an insats; never without återkoppling (given now or before). `closedAt`: the demo seed's clock; now otherwise. */
 export async function closeInsats(
-  scope: LagesbildScope,
+  scope: ServiceScope,
   input: {
     insatsId: string;
     lagesbildId: string | null;
     followUp?: { whatDone: string; doneOn: string; effect?: string };
+    closedAt?: Date;
   },
 ) {
   const { db, workspace, actor } = scope;
@@ -138,7 +140,7 @@ export async function closeInsats(
     where: { workspaceId_id: { workspaceId: workspace.id, id: input.insatsId } },
     data: {
       status: "closed",
-      closedAt: scope.now?.() ?? new Date(),
+      closedAt: input.closedAt ?? new Date(),
       closedInId: input.lagesbildId,
       updatedAt: new Date(),
     },
@@ -150,9 +152,8 @@ export async function closeInsats(
  * was still open when its period began (carried forward until closed), within its areas.
  */
 export async function listInsatserFor(
-  scope: LagesbildScope,
-  lagesbild: LagesbildRow,
-  coveredAreaIds: string[],
+  scope: ServiceScope,
+  { lagesbild, coveredAreaIds }: { lagesbild: LagesbildRow; coveredAreaIds: string[] },
 ): Promise<InsatsView[]> {
   const { db, workspace } = scope;
   const periodStart = localDateToDbDate(lagesbild.periodStart);

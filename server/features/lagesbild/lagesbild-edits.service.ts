@@ -1,10 +1,10 @@
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { requireOwnership } from "../access/ownership.ts";
-
-import { type LagesbildScope, requireDraft, statusLevelsOf } from "./lagesbild-record.ts";
+import { requireDraft, statusLevelsOf } from "./lagesbild-record.ts";
 
 export async function setAreaStatus(
-  scope: LagesbildScope,
+  scope: ServiceScope,
   input: { id: string; areaId: string; level: string | null; justification: string },
 ) {
   const { db, workspace, actor } = scope;
@@ -14,7 +14,7 @@ export async function setAreaStatus(
     await db.lagesbildAreaStatus.deleteMany({ where: key });
     return;
   }
-  const levels = await statusLevelsOf(db, workspace.id);
+  const levels = await statusLevelsOf(scope);
   if (!levels.some((level) => level.key === input.level))
     throw new AppError("VALIDATION", {
       reason: "UNKNOWN_STATUS_LEVEL",
@@ -40,7 +40,7 @@ export async function setAreaStatus(
   await touch(scope, input.id);
 }
 
-export async function setAssessment(scope: LagesbildScope, input: { id: string; assessment: string }) {
+export async function setAssessment(scope: ServiceScope, input: { id: string; assessment: string }) {
   await requireDraft(scope, input.id);
   await scope.db.lagesbild.update({
     where: { workspaceId_id: { workspaceId: scope.workspace.id, id: input.id } },
@@ -50,7 +50,7 @@ export async function setAssessment(scope: LagesbildScope, input: { id: string; 
 
 /** Each organisation speaks for itself: a member writes only its own organisation's contribution. */
 export async function setContribution(
-  scope: LagesbildScope,
+  scope: ServiceScope,
   input: { id: string; organizationId: string; text: string },
 ) {
   const { db, workspace, actor } = scope;
@@ -77,7 +77,7 @@ export async function setContribution(
   });
 }
 
-async function touch(scope: LagesbildScope, id: string) {
+async function touch(scope: ServiceScope, id: string) {
   await scope.db.lagesbild.update({
     where: { workspaceId_id: { workspaceId: scope.workspace.id, id } },
     data: { updatedAt: new Date() },

@@ -1,17 +1,7 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
 import { type StatusLevel, StatusLevelsSchema } from "../../../shared/schemas/lagesbild.ts";
-import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../access/ownership.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
-
-export type LagesbildScope = {
-  db: Db;
-  workspace: CurrentWorkspace;
-  actor: Actor;
-  /** The clock publishing and closing stamp with (the demo seed replays a year of meetings). */
-  now?: () => Date;
-};
+import type { ServiceScope } from "../../service-scope.ts";
 
 export const lagesbildSelect = {
   id: true,
@@ -26,15 +16,15 @@ export const lagesbildSelect = {
   updatedAt: true,
 } as const;
 
-export async function statusLevelsOf(db: Db, workspaceId: string): Promise<StatusLevel[]> {
+export async function statusLevelsOf({ db, workspace: { id } }: ServiceScope): Promise<StatusLevel[]> {
   const workspace = await db.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
+    where: { id },
     select: { statusLevels: true },
   });
   return StatusLevelsSchema.parse(workspace.statusLevels);
 }
 
-export async function findLagesbild({ db, workspace }: LagesbildScope, id: string) {
+export async function findLagesbild({ db, workspace }: ServiceScope, id: string) {
   const found = await db.lagesbild.findUnique({
     where: { workspaceId_id: { workspaceId: workspace.id, id } },
     select: lagesbildSelect,
@@ -49,7 +39,7 @@ export async function findLagesbild({ db, workspace }: LagesbildScope, id: strin
 export type LagesbildRow = Awaited<ReturnType<typeof findLagesbild>>;
 
 /** A draft may change; a published one must be reopened first, so no edit slips past its snapshot. */
-export async function requireDraft(scope: LagesbildScope, id: string): Promise<LagesbildRow> {
+export async function requireDraft(scope: ServiceScope, id: string): Promise<LagesbildRow> {
   const lagesbild = await findLagesbild(scope, id);
   if (lagesbild.status !== "draft") throw new AppError("CONFLICT", { reason: "LAGESBILD_PUBLISHED" });
   return lagesbild;

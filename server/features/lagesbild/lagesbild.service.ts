@@ -7,27 +7,26 @@ import {
 import { diffFigures, type FigureChange, type LagesbildContent } from "../../../shared/lagesbild.ts";
 import { type CreateLagesbildInput, CreateLagesbildInputSchema } from "../../../shared/schemas/lagesbild.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { actsAcrossWorkspace } from "../access/ownership.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { assembleFigures } from "./figures.service.ts";
 import { listInsatserFor } from "./insatser.service.ts";
-
 import {
   findLagesbild,
   type LagesbildRow,
-  type LagesbildScope,
   lagesbildSelect,
   requireDraft,
   statusLevelsOf,
 } from "./lagesbild-record.ts";
 
 /** Creates the lägesbild for a period and scope, or returns the one that exists. */
-export async function createLagesbild(scope: LagesbildScope, raw: CreateLagesbildInput) {
+export async function createLagesbild(scope: ServiceScope, raw: CreateLagesbildInput) {
   const { db, workspace, actor } = scope;
   const input = CreateLagesbildInputSchema.parse(raw);
   const period = periodContaining(input.kind, input.date, workspace.meetingAnchor);
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const areas = await listAreas({ db, workspace });
   const byCode = new Map(areas.map((area) => [area.code, area]));
   const codes = [...new Set(input.areaCodes)].sort();
   const unknown = codes.filter((code) => !byCode.has(code));
@@ -56,7 +55,7 @@ export async function createLagesbild(scope: LagesbildScope, raw: CreateLagesbil
   return { id: created.id, isNew: true };
 }
 
-export async function listLagesbilder({ db, workspace }: LagesbildScope) {
+export async function listLagesbilder({ db, workspace }: ServiceScope) {
   const rows = await db.lagesbild.findMany({
     where: { workspaceId: workspace.id },
     select: { ...lagesbildSelect, scopeKey: true },
@@ -83,15 +82,13 @@ export async function listLagesbilder({ db, workspace }: LagesbildScope) {
 }
 
 /** Today's figures for a lägesbild's period and scope, with the areas they were resolved from. */
-async function liveFigures(scope: LagesbildScope, lagesbild: LagesbildRow) {
+async function liveFigures(scope: ServiceScope, lagesbild: LagesbildRow) {
   const { db, workspace } = scope;
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const areas = await listAreas({ db, workspace });
   const areaById = new Map(areas.map((area) => [area.id, area]));
   const areaCodes = lagesbild.areaIds.flatMap((id) => areaById.get(id)?.code ?? []);
   const covered = coveredAreas(areas, areaCodes).map((area) => area.id);
-  const figures = await assembleFigures({
-    db,
-    workspace,
+  const figures = await assembleFigures(scope, {
     period: { kind: lagesbild.periodKind, start: lagesbild.periodStart, end: lagesbild.periodEnd },
     areaCodes,
     coveredAreaIds: covered,
@@ -101,7 +98,7 @@ async function liveFigures(scope: LagesbildScope, lagesbild: LagesbildRow) {
 
 /** The document assembled from today's data: what a draft shows and what publishing freezes. */
 export async function assembleContent(
-  scope: LagesbildScope,
+  scope: ServiceScope,
   lagesbild: LagesbildRow,
 ): Promise<LagesbildContent> {
   const { db, workspace } = scope;
@@ -115,8 +112,8 @@ export async function assembleContent(
       where: { workspaceId: workspace.id, lagesbildId: lagesbild.id },
       select: { organizationId: true, text: true },
     }),
-    await statusLevelsOf(db, workspace.id),
-    await listInsatserFor(scope, lagesbild, covered),
+    await statusLevelsOf(scope),
+    await listInsatserFor(scope, { lagesbild, coveredAreaIds: covered }),
   ];
   const organizations = await db.organization.findMany({
     where: { id: { in: contributions.map((c) => c.organizationId) } },
@@ -153,7 +150,7 @@ export async function assembleContent(
  * One lägesbild as its readers see it: a draft live; a published one as its latest snapshot, with
  * what today's data says differently (a delivery that replaced months, an undo) listed beside it.
  */
-export async function getLagesbild(scope: LagesbildScope, id: string) {
+export async function getLagesbild(scope: ServiceScope, id: string) {
   const { db, workspace, actor } = scope;
   const lagesbild = await findLagesbild(scope, id);
   const snapshots = await db.lagesbildSnapshot.findMany({
@@ -204,7 +201,7 @@ export async function getLagesbild(scope: LagesbildScope, id: string) {
   };
 }
 
-async function neighbour(scope: LagesbildScope, lagesbild: LagesbildRow, direction: "previous" | "next") {
+async function neighbour(scope: ServiceScope, lagesbild: LagesbildRow, direction: "previous" | "next") {
   const found = await scope.db.lagesbild.findFirst({
     where: {
       workspaceId: scope.workspace.id,
@@ -221,9 +218,14 @@ async function neighbour(scope: LagesbildScope, lagesbild: LagesbildRow, directi
   return found?.id ?? null;
 }
 
-/** Freezes what the document shows now into a new version; later data never changes it. */
-export async function publishLagesbild(scope: LagesbildScope, id: string) {
+/**
+ * Freezes what the document shows now into a new version; later data never changes it.
+ * `publishedAt` is for the demo seed, which replays a year of meetings; otherwise now.
+ */
+export async function publishLagesbild(scope: ServiceScope, input: { id: string; publishedAt?: Date }) {
   const { db, workspace, actor } = scope;
+  const { id } = input;
+  const publishedAt = input.publishedAt ?? new Date();
   const lagesbild = await requireDraft(scope, id);
   const content = await assembleContent(scope, lagesbild);
   const version = lagesbild.version + 1;
@@ -235,12 +237,12 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
         version,
         content: JSON.stringify(content),
         publishedBy: actor.userId,
-        publishedAt: scope.now?.() ?? new Date(),
+        publishedAt,
       },
     });
     await tx.lagesbild.update({
       where: { workspaceId_id: { workspaceId: workspace.id, id } },
-      data: { status: "published", version, publishedAt: scope.now?.() ?? new Date() },
+      data: { status: "published", version, publishedAt },
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -254,7 +256,7 @@ export async function publishLagesbild(scope: LagesbildScope, id: string) {
 }
 
 /** Opens a published lägesbild for changes; its published versions stay as they were. */
-export async function reopenLagesbild(scope: LagesbildScope, id: string) {
+export async function reopenLagesbild(scope: ServiceScope, id: string) {
   const lagesbild = await findLagesbild(scope, id);
   if (lagesbild.status !== "published") throw new AppError("CONFLICT", { reason: "LAGESBILD_ALREADY_DRAFT" });
   await scope.db.$transaction(async (tx) => {

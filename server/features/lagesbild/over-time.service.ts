@@ -11,11 +11,11 @@ import type { LagesbildContent } from "../../../shared/lagesbild.ts";
 import { LocalDateSchema } from "../../../shared/schemas/overview.ts";
 import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import type { Cell } from "../exports/table-file.ts";
 import { toXlsx } from "../exports/table-file.ts";
-import type { LagesbildScope } from "./lagesbild-record.ts";
 
 export const OverTimeInputSchema = z.object({
   kind: z.enum(["quarter", "year"]).default("quarter"),
@@ -23,7 +23,7 @@ export const OverTimeInputSchema = z.object({
 });
 
 /** The latest published version of each lägesbild whose period lies within the range, oldest first. */
-async function publishedIn({ db, workspace }: LagesbildScope, start: string, end: string) {
+async function publishedIn({ db, workspace }: ServiceScope, start: string, end: string) {
   const lagesbilder = await db.lagesbild.findMany({
     where: {
       workspaceId: workspace.id,
@@ -64,7 +64,7 @@ async function publishedIn({ db, workspace }: LagesbildScope, start: string, end
  * published lägesbilder (a strip per area), the categories flagged again and again, and the
  * insatser active in the range with their återkoppling.
  */
-export async function getOverTime(scope: LagesbildScope, input: z.input<typeof OverTimeInputSchema>) {
+export async function getOverTime(scope: ServiceScope, input: z.input<typeof OverTimeInputSchema>) {
   const { kind, date } = OverTimeInputSchema.parse(input);
   const range = periodContaining(kind, date, scope.workspace.meetingAnchor);
   const published = (await publishedIn(scope, range.start, range.end)).filter((l) => l.scopeKey === "");
@@ -101,7 +101,7 @@ export async function getOverTime(scope: LagesbildScope, input: z.input<typeof O
       flagged.set(pair.categoryCode, entry);
     }
   }
-  const insatser = await actionPlanRows(scope, range.start, range.end);
+  const insatser = await actionPlanRows(scope, { start: range.start, end: range.end });
   return {
     range: { kind, start: range.start, end: range.end },
     levels: published.at(-1)?.content.levels ?? [],
@@ -116,14 +116,17 @@ export async function getOverTime(scope: LagesbildScope, input: z.input<typeof O
 }
 
 /** The åtgärdsplan (Lag 2023:196): each problem with its measures, owners, dates and follow-up. */
-export async function actionPlanRows({ db, workspace }: LagesbildScope, start?: string, end?: string) {
+export async function actionPlanRows(
+  { db, workspace }: ServiceScope,
+  range?: { start: string; end: string },
+) {
   const rows = await db.insats.findMany({
     where: {
       workspaceId: workspace.id,
-      ...(start && end
+      ...(range
         ? {
-            startOn: { lte: localDateToDbDate(end) },
-            OR: [{ endOn: null }, { endOn: { gte: localDateToDbDate(start) } }],
+            startOn: { lte: localDateToDbDate(range.end) },
+            OR: [{ endOn: null }, { endOn: { gte: localDateToDbDate(range.start) } }],
           }
         : {}),
     },
@@ -182,7 +185,7 @@ export async function actionPlanRows({ db, workspace }: LagesbildScope, start?: 
 }
 
 /** The åtgärdsplan as an XLSX file (one row per insats; återkoppling joined). */
-export async function actionPlanXlsx(scope: LagesbildScope) {
+export async function actionPlanXlsx(scope: ServiceScope) {
   const rows = await actionPlanRows(scope);
   const header: Cell[] = [
     "Problem",
@@ -228,7 +231,7 @@ export const EffectInputSchema = z.object({
 });
 
 /** Incidents in the insats's areas before and after its start, against a comparison area, in words. */
-export async function getInsatsEffect(scope: LagesbildScope, input: z.input<typeof EffectInputSchema>) {
+export async function getInsatsEffect(scope: ServiceScope, input: z.input<typeof EffectInputSchema>) {
   const { db, workspace } = scope;
   const parsed = EffectInputSchema.parse(input);
   const insats = await db.insats.findUnique({
@@ -250,7 +253,7 @@ export async function getInsatsEffect(scope: LagesbildScope, input: z.input<type
   );
   if (!windows.windows)
     return { windows: null, reason: windows.reason, effect: null, textSv: null, textEn: null };
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const areas = await listAreas({ db, workspace });
   const codesOf = (ids: string[]) =>
     areas.filter((a) => ids.includes(a.id)).flatMap((a) => (a.code ? [a.code] : []));
   const own = coveredAreas(areas, codesOf(insats.areaIds)).map((a) => a.id);
@@ -258,7 +261,7 @@ export async function getInsatsEffect(scope: LagesbildScope, input: z.input<type
   if (parsed.comparisonAreaCodes.length > 0 && comparison.some((id) => own.includes(id)))
     throw new AppError("VALIDATION", { reason: "COMPARISON_AREA_OVERLAPS", field: "comparisonAreaIds" });
   const categories = resolveCategoryScope(
-    await listCategories({ db, workspaceId: workspace.id }),
+    await listCategories({ db, workspace }),
     parsed.categoryCodes,
   );
   const { before, after } = windows.windows;

@@ -1,10 +1,9 @@
 import { dbDateToLocalDate } from "../../../shared/calendar.ts";
 import type { LagesbildContent } from "../../../shared/lagesbild.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 
-import type { LagesbildScope } from "./lagesbild-record.ts";
-
-export async function getSnapshot(scope: LagesbildScope, snapshotId: string) {
+export async function getSnapshot(scope: ServiceScope, snapshotId: string) {
   const snapshot = await scope.db.lagesbildSnapshot.findUnique({
     where: { workspaceId_id: { workspaceId: scope.workspace.id, id: snapshotId } },
     select: { id: true, version: true, publishedAt: true, lagesbildId: true, content: true },
@@ -16,7 +15,7 @@ export async function getSnapshot(scope: LagesbildScope, snapshotId: string) {
 }
 
 /** Every published version in the workspace, newest period first: what the comparison picks from. */
-export async function listSnapshots({ db, workspace }: LagesbildScope) {
+export async function listSnapshots({ db, workspace }: ServiceScope) {
   const snapshots = await db.lagesbildSnapshot.findMany({
     where: { workspaceId: workspace.id },
     select: { id: true, version: true, publishedAt: true, lagesbildId: true },
