@@ -1,5 +1,4 @@
 import type { Db } from "../../server/db/client.ts";
-import { resolveActor } from "../../server/features/access/ownership.ts";
 import {
   addActivity,
   addFocusArea,
@@ -9,11 +8,11 @@ import {
 import { addEffect } from "../../server/features/medborgarlofte/effects.service.ts";
 import {
   createPromise,
-  type LofteScope,
   publishPromise,
 } from "../../server/features/medborgarlofte/medborgarlofte.service.ts";
 import { setPublicSettings } from "../../server/features/medborgarlofte/public-figures.service.ts";
 import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
+import { type ServiceScope, serviceScope } from "../../server/service-scope.ts";
 import { addDays, daysBetween, type LocalDate } from "../../shared/calendar.ts";
 import { elapsedShare, plannedOccurrences } from "../../shared/medborgarlofte.ts";
 import {
@@ -26,15 +25,15 @@ import {
 import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import { DEMO_SURVEY_NAME } from "./survey.factory.ts";
 
-async function scopeOf(db: Db, slug: string, actor: DemoActor): Promise<LofteScope> {
+async function scopeOf(db: Db, slug: string, actor: DemoActor): Promise<ServiceScope> {
   const user = await db.user.findUniqueOrThrow({
     where: { email: DEMO_ACTOR_EMAILS[actor] },
     select: { id: true },
   });
   const membership = await resolveMembership({ db, userId: user.id, slug });
   if (!membership) throw new Error(`${DEMO_ACTOR_EMAILS[actor]} is not a member of ${slug}`);
-  const { workspace, role } = membership;
-  return { db, workspace, actor: await resolveActor({ db, workspace, role, user }) };
+  const { workspace, role, organizationId } = membership;
+  return serviceScope(db, workspace, { userId: user.id, role, organizationId });
 }
 
 /** The days an activity was carried out by the demo's last day, by its pace against the year passed. */
@@ -88,7 +87,7 @@ export async function createDemoLofte(
     await scopeOf(db, options.slug, "admin"),
     await scopeOf(db, options.slug, "partner"),
   ];
-  const scopes: Record<DemoActor, LofteScope> = { analyst, admin, partner };
+  const scopes: Record<DemoActor, ServiceScope> = { analyst, admin, partner };
   const workspaceId = analyst.workspace.id;
   const orgIds = (names: readonly string[]) => names.map((name) => options.organizations.get(name) ?? "");
   const survey = await db.dataSource.findFirst({
@@ -147,7 +146,7 @@ export async function createDemoLofte(
       activity.pace === "behind"
         ? await db.insats.findFirst({ where: { workspaceId, title: activity.title }, select: { id: true } })
         : null;
-    if (insats) await linkInsats(analyst, { activityId, insatsId: insats.id }, true);
+    if (insats) await linkInsats(analyst, { activityId, insatsId: insats.id, isLinked: true });
   }
   for (const effect of DEMO_EFFECTS) {
     if (effect.kind === "survey" && !survey) continue;

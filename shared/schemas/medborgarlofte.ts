@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIALOGUE_FORMATS, DIALOGUE_THEMES } from "../field.ts";
+import { DIALOGUE_FORMATS, DIALOGUE_KINDS, DIALOGUE_THEMES } from "../field.ts";
 import { DESIRED_DIRECTIONS } from "../lofte-effects.ts";
 import { FREQUENCY_UNITS, PROGRESS_STATUSES } from "../medborgarlofte.ts";
 import { LocalDateSchema } from "./overview.ts";
@@ -148,7 +148,9 @@ export const UpdateProgressInputSchema = AddProgressInputSchema.omit({ activityI
   progressId: z.uuid(),
 });
 export type UpdateProgressInput = z.input<typeof UpdateProgressInputSchema>;
-export const UpdateEffectInputSchema = EffectInputSchema.omit({ promiseId: true }).extend({ effectId: z.uuid() });
+export const UpdateEffectInputSchema = EffectInputSchema.omit({ promiseId: true }).extend({
+  effectId: z.uuid(),
+});
 export type UpdateEffectInput = z.input<typeof UpdateEffectInputSchema>;
 
 export const PublicPageInputSchema = z.object({
@@ -312,3 +314,139 @@ export const PublicPageSchema = z.object({
   ),
 });
 export type PublicPage = z.infer<typeof PublicPageSchema>;
+
+// What the EST group's procedures answer (the public page's answer is PublicPageSchema above).
+
+/** The id of what was created or changed. */
+export const LofteIdResultSchema = z.object({ id: z.string() });
+
+export const PromiseListSchema = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    startYear: z.number(),
+    endYear: z.number(),
+    isPublished: z.boolean(),
+    publishedAt: z.string().nullable(),
+    activities: z.number(),
+  }),
+);
+
+export const PublishedPromiseSchema = z.object({ id: z.string(), isPublished: z.boolean() });
+
+export const PublicSettingsSchema = z.object({
+  categoryCodes: z.array(z.string()),
+  areaCodes: z.array(z.string()),
+  showsFixedProblems: z.boolean(),
+});
+export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
+
+export const InsatsLinkSchema = z.object({
+  activityId: z.string(),
+  insatsId: z.string(),
+  isLinked: z.boolean(),
+});
+
+const NamedSchema = z.object({ id: z.string(), name: z.string() });
+
+/** An activity as the EST group sees it: progress, every entry (with its free text) and linked insatser. */
+export const ActivityViewSchema = z.object({
+  id: z.string(),
+  promiseId: z.string(),
+  focusAreaId: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  target: TargetSchema,
+  unit: z.string(),
+  period: DateRangeSchema,
+  organizationIds: z.array(z.string()),
+  areaIds: z.array(z.string()),
+  organizations: z.array(NamedSchema),
+  areas: z.array(z.string()),
+  areaCodes: z.array(z.string()),
+  canRecord: z.boolean(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      activityId: z.string(),
+      doneOn: z.string(),
+      areaId: z.string().nullable(),
+      whatDone: z.string(),
+      participants: z.number().nullable(),
+      quantity: z.number(),
+      organizationId: z.string().nullable(),
+      areaName: z.string().nullable(),
+      areaCode: z.string().nullable(),
+      organizationName: z.string().nullable(),
+      canRemove: z.boolean(),
+    }),
+  ),
+  insatser: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      startOn: z.string(),
+      status: z.enum(["open", "closed"]),
+      areaIds: z.array(z.string()),
+      organizationId: z.string().nullable(),
+      areaNames: z.array(z.string()),
+      organizationName: z.string().nullable(),
+    }),
+  ),
+  progress: PublicProgressSchema,
+});
+
+export const EffectViewSchema = z.object({
+  id: z.string(),
+  promiseId: z.string(),
+  description: z.string(),
+  indicatorKind: z.enum(["survey", "incidents"]),
+  dataSourceId: z.string().nullable(),
+  indicator: z.string().nullable(),
+  categoryCode: z.string().nullable(),
+  areaId: z.string(),
+  areaName: z.string(),
+  areaCode: z.string().nullable(),
+  desiredDirection: z.enum(DESIRED_DIRECTIONS),
+  baselineYear: z.number(),
+  measured: MeasuredEffectSchema,
+});
+
+/** One promise for the EST group: text and basis, fokusområden, activities' progress, effects. */
+export const PromiseViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  startYear: z.number(),
+  endYear: z.number(),
+  organizations: z.array(NamedSchema),
+  signatories: z.array(z.string()),
+  areas: z.array(z.object({ code: z.string().nullable(), name: z.string() })),
+  themes: z.array(z.enum(DIALOGUE_THEMES)),
+  basedOn: z.object({
+    /** Dialogues by date and place, never their notes. */
+    dialogues: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(DIALOGUE_KINDS),
+        format: z.enum(DIALOGUE_FORMATS),
+        date: z.string(),
+        areaName: z.string().nullable(),
+        meetingPlace: z.string(),
+      }),
+    ),
+    lagesbilder: z.array(
+      z.object({ id: z.string(), periodKind: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+    ),
+    surveys: z.array(z.object({ dataSourceId: z.string(), indicator: z.string(), name: z.string() })),
+  }),
+  isPublished: z.boolean(),
+  showsDialogueSchedule: z.boolean(),
+  publishedAt: z.string().nullable(),
+  asOf: z.string(),
+  focusAreas: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+  activities: z.array(ActivityViewSchema),
+  effects: z.array(EffectViewSchema),
+  permissions: z.object({ canEdit: z.boolean(), canPublish: z.boolean() }),
+});
+export type PromiseView = z.infer<typeof PromiseViewSchema>;

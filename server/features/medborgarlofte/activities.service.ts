@@ -11,16 +11,12 @@ import {
   UpdateActivityInputSchema,
 } from "../../../shared/schemas/medborgarlofte.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { requireOwnership } from "../access/ownership.ts";
-import {
-  areaIdsOf,
-  findPromise,
-  type LofteScope,
-  requireWorkspaceOrganizations,
-} from "./medborgarlofte.service.ts";
+import { areaIdsOf, findPromise, requireWorkspaceOrganizations } from "./medborgarlofte.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
-export async function addFocusArea(scope: LofteScope, raw: unknown) {
+export async function addFocusArea(scope: ServiceScope, raw: unknown) {
   const input = FocusAreaInputSchema.parse(raw);
   await findPromise(scope, input.promiseId);
   const created = await scope.db.lofteFocusArea.create({
@@ -44,7 +40,7 @@ function targetColumns(target: ActivityTarget) {
 type ActivityFields = Omit<ReturnType<typeof AddActivityInputSchema.parse>, "promiseId">;
 
 async function activityData(
-  scope: LofteScope,
+  scope: ServiceScope,
   promise: { id: string; startYear: number; endYear: number },
   input: ActivityFields,
 ) {
@@ -74,7 +70,7 @@ async function activityData(
 }
 
 /** An activity of the promise (or of one of its fokusområden): target, unit, period, who is responsible. */
-export async function addActivity(scope: LofteScope, raw: AddActivityInput) {
+export async function addActivity(scope: ServiceScope, raw: AddActivityInput) {
   const { promiseId, ...input } = AddActivityInputSchema.parse(raw);
   const promise = await findPromise(scope, promiseId);
   const created = await scope.db.lofteActivity.create({
@@ -90,7 +86,7 @@ export async function addActivity(scope: LofteScope, raw: AddActivityInput) {
   return created;
 }
 
-export async function findActivity({ db, workspace }: LofteScope, id: string) {
+export async function findActivity({ db, workspace }: ServiceScope, id: string) {
   const activity = await db.lofteActivity.findUnique({
     where: { workspaceId_id: { workspaceId: workspace.id, id } },
     select: { id: true, promiseId: true, organizationIds: true },
@@ -99,7 +95,7 @@ export async function findActivity({ db, workspace }: LofteScope, id: string) {
   return activity;
 }
 
-export async function updateActivity(scope: LofteScope, raw: UpdateActivityInput) {
+export async function updateActivity(scope: ServiceScope, raw: UpdateActivityInput) {
   const { activityId, ...input } = UpdateActivityInputSchema.parse(raw);
   const activity = await findActivity(scope, activityId);
   const promise = await findPromise(scope, activity.promiseId);
@@ -116,7 +112,7 @@ export async function updateActivity(scope: LofteScope, raw: UpdateActivityInput
  * activities its organisation is responsible for (decisions/011); the entry belongs to the
  * recorder's organisation.
  */
-export async function addProgress(scope: LofteScope, raw: AddProgressInput) {
+export async function addProgress(scope: ServiceScope, raw: AddProgressInput) {
   const input = AddProgressInputSchema.parse(raw);
   const activity = await findActivity(scope, input.activityId);
   requireOwnership(scope.actor, activity.organizationIds, "activity");
@@ -140,7 +136,7 @@ export async function addProgress(scope: LofteScope, raw: AddProgressInput) {
 }
 
 /** Removes a progress entry recorded by mistake: the recorder's organisation, analysts and admins. */
-export async function removeProgress(scope: LofteScope, progressId: string) {
+export async function removeProgress(scope: ServiceScope, progressId: string) {
   const where = { workspaceId_id: { workspaceId: scope.workspace.id, id: progressId } };
   const entry = await scope.db.lofteProgress.findUnique({ where, select: { organizationId: true } });
   if (!entry) throw new AppError("NOT_FOUND", "No such progress entry in this workspace");
@@ -149,8 +145,11 @@ export async function removeProgress(scope: LofteScope, progressId: string) {
   forgetPublicPage(scope.workspace.slug);
 }
 
-/** Counts an insats decided in a lägesbild as progress for the activity: a link, read live. */
-export async function linkInsats(scope: LofteScope, raw: unknown, isLinked: boolean) {
+/** Counts an insats decided in a lägesbild as progress for the activity (a link, read live), or stops counting it. */
+export async function linkInsats(
+  scope: ServiceScope,
+  { isLinked, ...raw }: { activityId: string; insatsId: string; isLinked: boolean },
+) {
   const input = LinkInsatsInputSchema.parse(raw);
   const { db, workspace, actor } = scope;
   const activity = await findActivity(scope, input.activityId);

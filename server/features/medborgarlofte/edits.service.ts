@@ -8,16 +8,17 @@ import {
   UpdateProgressInputSchema,
 } from "../../../shared/schemas/medborgarlofte.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { requireOwnership } from "../access/ownership.ts";
 import { findActivity } from "./activities.service.ts";
-import { areaIdsOf, findPromise, type LofteScope } from "./medborgarlofte.service.ts";
+import { areaIdsOf, findPromise } from "./medborgarlofte.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
 // Corrections: a promise, fokusområde or activity removed or changed, a progress entry changed.
 // Removing cascades to what hangs on it (activities, progress, links to insatser, effects).
 
 /** A published promise is taken off the public page by an admin before anyone removes it. */
-export async function deletePromise(scope: LofteScope, raw: unknown) {
+export async function deletePromise(scope: ServiceScope, raw: unknown) {
   const { id } = DeletePromiseInputSchema.parse(raw);
   const promise = await findPromise(scope, id);
   if (promise.isPublished) throw new AppError("CONFLICT", { reason: "LOFTE_PUBLISHED" });
@@ -27,7 +28,7 @@ export async function deletePromise(scope: LofteScope, raw: unknown) {
   return { id };
 }
 
-export async function updateFocusArea(scope: LofteScope, raw: unknown) {
+export async function updateFocusArea(scope: ServiceScope, raw: unknown) {
   const { focusAreaId, ...data } = UpdateFocusAreaInputSchema.parse(raw);
   const { count } = await scope.db.lofteFocusArea.updateMany({
     where: { workspaceId: scope.workspace.id, id: focusAreaId },
@@ -39,7 +40,7 @@ export async function updateFocusArea(scope: LofteScope, raw: unknown) {
 }
 
 /** The fokusområde goes; its activities stay with the promise, outside any fokusområde. */
-export async function deleteFocusArea(scope: LofteScope, raw: unknown) {
+export async function deleteFocusArea(scope: ServiceScope, raw: unknown) {
   const { focusAreaId } = FocusAreaIdSchema.parse(raw);
   const { count } = await scope.db.lofteFocusArea.deleteMany({
     where: { workspaceId: scope.workspace.id, id: focusAreaId },
@@ -49,7 +50,7 @@ export async function deleteFocusArea(scope: LofteScope, raw: unknown) {
   return { id: focusAreaId };
 }
 
-export async function deleteActivity(scope: LofteScope, raw: unknown) {
+export async function deleteActivity(scope: ServiceScope, raw: unknown) {
   const { activityId } = ActivityIdSchema.parse(raw);
   await findActivity(scope, activityId);
   await scope.db.lofteActivity.delete({
@@ -60,7 +61,7 @@ export async function deleteActivity(scope: LofteScope, raw: unknown) {
 }
 
 /** Corrects a progress entry: its organisation's members, analysts and admins (decisions/011). */
-export async function updateProgress(scope: LofteScope, raw: UpdateProgressInput) {
+export async function updateProgress(scope: ServiceScope, raw: UpdateProgressInput) {
   const { progressId, ...input } = UpdateProgressInputSchema.parse(raw);
   const where = { workspaceId_id: { workspaceId: scope.workspace.id, id: progressId } };
   const entry = await scope.db.lofteProgress.findUnique({ where, select: { organizationId: true } });

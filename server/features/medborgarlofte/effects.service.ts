@@ -18,14 +18,15 @@ import {
 import type { SurveyUnit } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
-import { areaIdsOf, findPromise, type LofteScope } from "./medborgarlofte.service.ts";
+import { areaIdsOf, findPromise, type PublicScope } from "./medborgarlofte.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
 /** The columns of an effect, checked: the area and indicator exist, and a survey has results there. */
 async function effectData(
-  scope: LofteScope,
+  scope: ServiceScope,
   input: Omit<ReturnType<typeof EffectInputSchema.parse>, "promiseId">,
 ) {
   const { db, workspace } = scope;
@@ -43,7 +44,7 @@ async function effectData(
     });
     if (!found) throw new AppError("NOT_FOUND", `No survey results for ${indicator.indicator} in that area`);
   } else {
-    resolveCategoryScope(await listCategories({ db, workspaceId: workspace.id }), [indicator.categoryCode]);
+    resolveCategoryScope(await listCategories({ db, workspace }), [indicator.categoryCode]);
   }
   return {
     description: input.description,
@@ -58,7 +59,7 @@ async function effectData(
 }
 
 /** An expected effect tied to a survey indicator or an incident category in one area. */
-export async function addEffect(scope: LofteScope, raw: EffectInput) {
+export async function addEffect(scope: ServiceScope, raw: EffectInput) {
   const { promiseId, ...input } = EffectInputSchema.parse(raw);
   await findPromise(scope, promiseId);
   const created = await scope.db.lofteEffect.create({
@@ -70,7 +71,7 @@ export async function addEffect(scope: LofteScope, raw: EffectInput) {
 }
 
 /** The effect corrected: description, direction, baseline year, area or indicator. */
-export async function updateEffect(scope: LofteScope, raw: UpdateEffectInput) {
+export async function updateEffect(scope: ServiceScope, raw: UpdateEffectInput) {
   const { effectId, ...input } = UpdateEffectInputSchema.parse(raw);
   const where = { workspaceId: scope.workspace.id, id: effectId };
   const exists = await scope.db.lofteEffect.count({ where });
@@ -80,7 +81,7 @@ export async function updateEffect(scope: LofteScope, raw: UpdateEffectInput) {
   return { id: effectId };
 }
 
-export async function removeEffect(scope: LofteScope, effectId: string) {
+export async function removeEffect(scope: ServiceScope, effectId: string) {
   const { count } = await scope.db.lofteEffect.deleteMany({
     where: { workspaceId: scope.workspace.id, id: effectId },
   });
@@ -116,8 +117,8 @@ async function workspaceLookups({ db, workspaceId }: Context, rows: { indicatorK
   return {
     surveyMinRespondents,
     lastDay: latest?.day ? dbDateToLocalDate(latest.day) : null,
-    categories: await listCategories({ db, workspaceId }),
-    areas: await listAreas({ db, workspaceId }),
+    categories: await listCategories({ db, workspace: { id: workspaceId } }),
+    areas: await listAreas({ db, workspace: { id: workspaceId } }),
   };
 }
 type Lookups = Awaited<ReturnType<typeof workspaceLookups>>;
@@ -207,12 +208,16 @@ async function measureIncidents(
   };
 }
 
-/** The promises' expected effects with their baseline, latest value and direction as of `asOf`. */
+/**
+ * The promises' expected effects with their baseline, latest value and direction as of `asOf`;
+ * `isPublic` withholds counts below 5 (the public page).
+ */
 export async function measureEffects(
-  context: Context,
-  promiseIds: string[],
-  areaName: (id: string) => string,
+  { db, workspace }: PublicScope,
+  input: { promiseIds: string[]; asOf: LocalDate; isPublic: boolean; areaName: (id: string) => string },
 ) {
+  const { promiseIds, areaName } = input;
+  const context: Context = { db, workspaceId: workspace.id, asOf: input.asOf, isPublic: input.isPublic };
   const rows = await context.db.lofteEffect.findMany({
     where: { workspaceId: context.workspaceId, promiseId: { in: promiseIds } },
     select: {

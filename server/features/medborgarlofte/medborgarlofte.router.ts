@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ANALYST_ROLES, WRITER_ROLES } from "../../../shared/roles.ts";
+import { DownloadFileSchema } from "../../../shared/schemas/download.ts";
 import {
   ActivityIdSchema,
   AddActivityInputSchema,
@@ -11,11 +12,17 @@ import {
   FocusAreaIdSchema,
   FocusAreaInputSchema,
   GetPromiseInputSchema,
+  InsatsLinkSchema,
   LinkInsatsInputSchema,
+  LofteIdResultSchema,
   ProgressIdSchema,
+  PromiseListSchema,
+  PromiseViewSchema,
   PublicPageInputSchema,
   PublicPageSchema,
   PublicSettingsInputSchema,
+  PublicSettingsSchema,
+  PublishedPromiseSchema,
   PublishInputSchema,
   ReportInputSchema,
   UpdateActivityInputSchema,
@@ -25,7 +32,6 @@ import {
   UpdatePromiseInputSchema,
 } from "../../../shared/schemas/medborgarlofte.ts";
 import { publicProcedure, roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
-import { resolveActor } from "../access/ownership.ts";
 import { auditAfter } from "../audit/audit.service.ts";
 import {
   addActivity,
@@ -51,82 +57,117 @@ import { promiseReportXlsx } from "./report.service.ts";
 
 // Every role reads; analysts and admins write the promise; admins publish it; members record
 // progress for activities their organisation is responsible for (decisions/011, 016).
-const withActor = <T extends typeof workspaceProcedure>(procedure: T) =>
-  procedure.use(async ({ ctx, next }) =>
-    next({ ctx: { scope: { ...ctx, actor: await resolveActor(ctx) } } }),
-  );
-const reader = withActor(workspaceProcedure);
-const analyst = withActor(roleProcedure(ANALYST_ROLES));
-const admin = withActor(roleProcedure(["admin"]));
-const writer = withActor(roleProcedure(WRITER_ROLES));
+const reader = workspaceProcedure;
+const analyst = roleProcedure(ANALYST_ROLES);
+const admin = roleProcedure(["admin"]);
+const writer = roleProcedure(WRITER_ROLES);
 
 export const medborgarlofteRouter = router({
-  list: reader.input(z.void()).query(({ ctx }) => listPromises(ctx.scope)),
-  get: reader.input(GetPromiseInputSchema).query(({ ctx, input }) => getPromise(ctx.scope, input)),
-  reportXlsx: reader.input(ReportInputSchema).mutation(({ ctx, input }) =>
-    auditAfter(ctx.db, promiseReportXlsx(ctx.scope, input), () => ({
-      workspaceId: ctx.workspace.id,
-      userId: ctx.user.id,
-      action: "promise_report_exported",
-      target: { type: "promise", id: input.id },
-      details: { format: "xlsx", ...(input.year ? { year: input.year } : {}) },
-    })),
-  ),
+  list: reader
+    .input(z.void())
+    .output(PromiseListSchema)
+    .query(({ ctx }) => listPromises(ctx.scope)),
+  get: reader
+    .input(GetPromiseInputSchema)
+    .output(PromiseViewSchema)
+    .query(({ ctx, input }) => getPromise(ctx.scope, input)),
+  reportXlsx: reader
+    .input(ReportInputSchema)
+    .output(DownloadFileSchema)
+    .mutation(({ ctx, input }) =>
+      auditAfter(ctx.db, promiseReportXlsx(ctx.scope, input), () => ({
+        workspaceId: ctx.scope.workspace.id,
+        userId: ctx.scope.actor.userId,
+        action: "promise_report_exported",
+        target: { type: "promise", id: input.id },
+        details: { format: "xlsx", ...(input.year ? { year: input.year } : {}) },
+      })),
+    ),
   create: analyst
     .input(CreatePromiseInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => createPromise(ctx.scope, input)),
   update: analyst
     .input(UpdatePromiseInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => updatePromise(ctx.scope, input)),
   remove: analyst
     .input(DeletePromiseInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => deletePromise(ctx.scope, input)),
-  publish: admin.input(PublishInputSchema).mutation(({ ctx, input }) => publishPromise(ctx.scope, input)),
-  publicSettings: reader.input(z.void()).query(({ ctx }) => getPublicSettings(ctx.scope)),
+  publish: admin
+    .input(PublishInputSchema)
+    .output(PublishedPromiseSchema)
+    .mutation(({ ctx, input }) => publishPromise(ctx.scope, input)),
+  publicSettings: reader
+    .input(z.void())
+    .output(PublicSettingsSchema)
+    .query(({ ctx }) => getPublicSettings(ctx.scope)),
   setPublicSettings: admin
     .input(PublicSettingsInputSchema)
+    .output(PublicSettingsSchema)
     .mutation(({ ctx, input }) => setPublicSettings(ctx.scope, input)),
   addFocusArea: analyst
     .input(FocusAreaInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => addFocusArea(ctx.scope, input)),
   updateFocusArea: analyst
     .input(UpdateFocusAreaInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => updateFocusArea(ctx.scope, input)),
   removeFocusArea: analyst
     .input(FocusAreaIdSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => deleteFocusArea(ctx.scope, input)),
   addActivity: analyst
     .input(AddActivityInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => addActivity(ctx.scope, input)),
   updateActivity: analyst
     .input(UpdateActivityInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => updateActivity(ctx.scope, input)),
   removeActivity: analyst
     .input(ActivityIdSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => deleteActivity(ctx.scope, input)),
-  addEffect: analyst.input(EffectInputSchema).mutation(({ ctx, input }) => addEffect(ctx.scope, input)),
+  addEffect: analyst
+    .input(EffectInputSchema)
+    .output(LofteIdResultSchema)
+    .mutation(({ ctx, input }) => addEffect(ctx.scope, input)),
   updateEffect: analyst
     .input(UpdateEffectInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => updateEffect(ctx.scope, input)),
   removeEffect: analyst
     .input(EffectIdSchema)
+    .output(z.void())
     .mutation(({ ctx, input }) => removeEffect(ctx.scope, input.effectId)),
   addProgress: writer
     .input(AddProgressInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => addProgress(ctx.scope, input)),
   updateProgress: writer
     .input(UpdateProgressInputSchema)
+    .output(LofteIdResultSchema)
     .mutation(({ ctx, input }) => updateProgress(ctx.scope, input)),
   removeProgress: writer
     .input(ProgressIdSchema)
+    .output(z.void())
     .mutation(({ ctx, input }) => removeProgress(ctx.scope, input.progressId)),
   linkInsats: writer
     .input(LinkInsatsInputSchema)
-    .mutation(({ ctx, input }) => linkInsats(ctx.scope, input, true)),
+    .output(InsatsLinkSchema)
+    .mutation(({ ctx, input }) => linkInsats(ctx.scope, { ...input, isLinked: true })),
   unlinkInsats: writer
     .input(LinkInsatsInputSchema)
-    .mutation(({ ctx, input }) => linkInsats(ctx.scope, input, false)),
-  /** Public: no login. Small input, limited per address, cached; only what an admin published. */
+    .output(InsatsLinkSchema)
+    .mutation(({ ctx, input }) => linkInsats(ctx.scope, { ...input, isLinked: false })),
+  /**
+   * Public: no login, so no workspace scope: the slug names the workspace (getPublicPage takes the
+   * database and the client's address). Small input, limited per address, cached; only what an
+   * admin published.
+   */
   publicPage: publicProcedure
     .input(PublicPageInputSchema)
     .output(PublicPageSchema)

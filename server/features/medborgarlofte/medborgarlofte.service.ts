@@ -8,13 +8,16 @@ import {
 } from "../../../shared/schemas/medborgarlofte.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../access/ownership.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { listAreas } from "../areas/areas.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
-/** The same scope as every service: the database, the caller's workspace and who is acting. */
-export type LofteScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
+/**
+ * What the public page's services read with: the workspace named by the page's address, and no
+ * one acting (no session). A ServiceScope is one too, so the EST group's view shares them.
+ */
+export type PublicScope = { db: Db; workspace: Pick<CurrentWorkspace, "id" | "name" | "timezone"> };
 
 /** A promise's own fields, as both the EST group's view and the public page read them. */
 export const promiseBodySelect = {
@@ -36,16 +39,16 @@ export const promiseBodySelect = {
 export const todayIn = (workspace: CurrentWorkspace) => toLocalDate(new Date(), workspace.timezone);
 
 /** The ids of areas given by code; an unknown code is refused with its name. */
-export async function areaIdsOf({ db, workspace }: LofteScope, codes: readonly string[]) {
+export async function areaIdsOf({ db, workspace }: ServiceScope, codes: readonly string[]) {
   if (codes.length === 0) return [];
-  const byCode = new Map((await listAreas({ db, workspaceId: workspace.id })).map((a) => [a.code, a.id]));
+  const byCode = new Map((await listAreas({ db, workspace })).map((a) => [a.code, a.id]));
   const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) throw new AppError("NOT_FOUND", `Unknown area code: ${unknown.join(", ")}`);
   return [...new Set(codes.map((code) => byCode.get(code) ?? ""))];
 }
 
 /** Organisations must take part in the workspace. */
-export async function requireWorkspaceOrganizations({ db, workspace }: LofteScope, ids: readonly string[]) {
+export async function requireWorkspaceOrganizations({ db, workspace }: ServiceScope, ids: readonly string[]) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return unique;
   const found = await db.workspaceOrganization.count({
@@ -57,7 +60,7 @@ export async function requireWorkspaceOrganizations({ db, workspace }: LofteScop
 }
 
 async function requireBasedOn(
-  scope: LofteScope,
+  scope: ServiceScope,
   basedOn: ReturnType<typeof CreatePromiseInputSchema.parse>["basedOn"],
 ) {
   const { db, workspace } = scope;
@@ -90,7 +93,7 @@ async function requireBasedOn(
   return { dialogueIds, lagesbildIds, themes: [...new Set(basedOn.themes)], surveys: basedOn.surveys };
 }
 
-async function promiseData(scope: LofteScope, input: ReturnType<typeof CreatePromiseInputSchema.parse>) {
+async function promiseData(scope: ServiceScope, input: ReturnType<typeof CreatePromiseInputSchema.parse>) {
   const basedOn = await requireBasedOn(scope, input.basedOn);
   return {
     title: input.title,
@@ -107,7 +110,7 @@ async function promiseData(scope: LofteScope, input: ReturnType<typeof CreatePro
   };
 }
 
-export async function createPromise(scope: LofteScope, raw: CreatePromiseInput) {
+export async function createPromise(scope: ServiceScope, raw: CreatePromiseInput) {
   const input = CreatePromiseInputSchema.parse(raw);
   return scope.db.medborgarlofte.create({
     data: {
@@ -119,7 +122,7 @@ export async function createPromise(scope: LofteScope, raw: CreatePromiseInput) 
   });
 }
 
-export async function findPromise({ db, workspace }: LofteScope, id: string) {
+export async function findPromise({ db, workspace }: ServiceScope, id: string) {
   const promise = await db.medborgarlofte.findUnique({
     where: { workspaceId_id: { workspaceId: workspace.id, id } },
     select: { id: true, startYear: true, endYear: true, isPublished: true },
@@ -129,7 +132,7 @@ export async function findPromise({ db, workspace }: LofteScope, id: string) {
 }
 
 /** Changes the promise's text, years, parties or what it was based on (an extension is a later end year). */
-export async function updatePromise(scope: LofteScope, raw: UpdatePromiseInput) {
+export async function updatePromise(scope: ServiceScope, raw: UpdatePromiseInput) {
   const { id, ...input } = UpdatePromiseInputSchema.parse(raw);
   await findPromise(scope, id);
   await scope.db.medborgarlofte.update({
@@ -141,7 +144,7 @@ export async function updatePromise(scope: LofteScope, raw: UpdatePromiseInput) 
 }
 
 /** Puts the promise on the public page (or takes it off), with the dialogue schedule if chosen. */
-export async function publishPromise(scope: LofteScope, raw: unknown) {
+export async function publishPromise(scope: ServiceScope, raw: unknown) {
   const input = PublishInputSchema.parse(raw);
   await findPromise(scope, input.id);
   await scope.db.medborgarlofte.update({
@@ -156,7 +159,7 @@ export async function publishPromise(scope: LofteScope, raw: unknown) {
   return { id: input.id, isPublished: input.isPublished };
 }
 
-export async function listPromises({ db, workspace }: LofteScope) {
+export async function listPromises({ db, workspace }: ServiceScope) {
   const promises = await db.medborgarlofte.findMany({
     where: { workspaceId: workspace.id },
     select: { id: true, title: true, startYear: true, endYear: true, isPublished: true, publishedAt: true },

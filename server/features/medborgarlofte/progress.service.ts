@@ -5,7 +5,7 @@ import {
   countDone,
   type FrequencyUnit,
 } from "../../../shared/medborgarlofte.ts";
-import type { Db } from "../../db/client.ts";
+import type { PublicScope } from "./medborgarlofte.service.ts";
 
 const activitySelect = {
   id: true,
@@ -46,7 +46,8 @@ export function targetOf(row: ActivityRow): ActivityTarget {
 }
 
 /** Names of the workspace's organisations and areas, for lists that hold ids. */
-export async function namesIn(db: Db, workspaceId: string) {
+export async function namesIn({ db, workspace }: PublicScope) {
+  const workspaceId = workspace.id;
   const [organizations, areas] = [
     await db.workspaceOrganization.findMany({
       where: { workspaceId },
@@ -66,7 +67,11 @@ export async function namesIn(db: Db, workspaceId: string) {
  * The promises' activities with what was recorded for each (progress entries and linked
  * insatser, an insats counting once on its start day) and their progress as of `asOf`.
  */
-export async function loadActivities(db: Db, workspaceId: string, promiseIds: string[], asOf: LocalDate) {
+export async function loadActivities(
+  { db, workspace }: PublicScope,
+  { promiseIds, asOf }: { promiseIds: string[]; asOf: LocalDate },
+) {
+  const workspaceId = workspace.id;
   const activities = await db.lofteActivity.findMany({
     where: { workspaceId, promiseId: { in: promiseIds } },
     select: activitySelect,

@@ -2,16 +2,17 @@ import { dbDateToLocalDate, type LocalDate, toLocalDate } from "../../../shared/
 import type { DialogueTheme } from "../../../shared/field.ts";
 import { GetPromiseInputSchema } from "../../../shared/schemas/medborgarlofte.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { actsAcrossWorkspace, ownsRecord } from "../access/ownership.ts";
 import { measureEffects } from "./effects.service.ts";
-import { type LofteScope, promiseBodySelect, todayIn } from "./medborgarlofte.service.ts";
+import { promiseBodySelect, todayIn } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
 
 const promiseSelect = { ...promiseBodySelect, isPublished: true, publishedAt: true } as const;
 
 /** What the promise was based on, by name and date: dialogues (never their notes), lägesbilder, surveys. */
 async function basedOnOf(
-  { db, workspace }: LofteScope,
+  { db, workspace }: ServiceScope,
   row: { basedOnDialogueIds: string[]; basedOnLagesbildIds: string[]; basedOnSurveys: unknown },
   areaName: (id: string | null) => string | null,
 ) {
@@ -56,7 +57,7 @@ async function basedOnOf(
 }
 
 function activityView(
-  scope: LofteScope,
+  scope: ServiceScope,
   activity: LoadedActivity,
   names: Awaited<ReturnType<typeof namesIn>>,
 ) {
@@ -84,7 +85,7 @@ function activityView(
 }
 
 /** One promise for the EST group: its text and basis, fokusområden, every activity's progress and the effects. */
-export async function getPromise(scope: LofteScope, raw: { id: string; asOf?: LocalDate }) {
+export async function getPromise(scope: ServiceScope, raw: { id: string; asOf?: LocalDate }) {
   const input = GetPromiseInputSchema.parse(raw);
   const { db, workspace, actor } = scope;
   const row = await db.medborgarlofte.findUnique({
@@ -93,19 +94,20 @@ export async function getPromise(scope: LofteScope, raw: { id: string; asOf?: Lo
   });
   if (!row) throw new AppError("NOT_FOUND", "No such medborgarlöfte in this workspace");
   const asOf = input.asOf ?? todayIn(workspace);
-  const names = await namesIn(db, workspace.id);
+  const names = await namesIn(scope);
   const areaName = (id: string | null) => names.area(id)?.name ?? null;
   const focusAreas = await db.lofteFocusArea.findMany({
     where: { workspaceId: workspace.id, promiseId: row.id },
     select: { id: true, title: true, description: true },
     orderBy: [{ createdAt: "asc" }],
   });
-  const activities = await loadActivities(db, workspace.id, [row.id], asOf);
-  const effects = await measureEffects(
-    { db, workspaceId: workspace.id, asOf, isPublic: false },
-    [row.id],
-    (id) => areaName(id) ?? "?",
-  );
+  const activities = await loadActivities(scope, { promiseIds: [row.id], asOf });
+  const effects = await measureEffects(scope, {
+    promiseIds: [row.id],
+    asOf,
+    isPublic: false,
+    areaName: (id) => areaName(id) ?? "?",
+  });
   return {
     id: row.id,
     title: row.title,
@@ -127,5 +129,3 @@ export async function getPromise(scope: LofteScope, raw: { id: string; asOf?: Lo
     permissions: { canEdit: actsAcrossWorkspace(actor), canPublish: actor.role === "admin" },
   };
 }
-
-export type PromiseView = Awaited<ReturnType<typeof getPromise>>;

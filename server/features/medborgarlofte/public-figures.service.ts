@@ -12,9 +12,10 @@ import {
 } from "../../../shared/schemas/medborgarlofte.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
-import type { LofteScope } from "./medborgarlofte.service.ts";
+import type { PublicScope } from "./medborgarlofte.service.ts";
 import { forgetPublicPage } from "./public-cache.ts";
 
 /** How many years (this one included) a public trend shows, each the same days of the year. */
@@ -32,9 +33,9 @@ async function settingsRow(db: Db, workspaceId: string) {
 }
 
 /** What the public page shows besides the promises, as the admin's form edits it. */
-export async function getPublicSettings({ db, workspace }: LofteScope) {
+export async function getPublicSettings({ db, workspace }: ServiceScope) {
   const row = await settingsRow(db, workspace.id);
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const areas = await listAreas({ db, workspace });
   return {
     categoryCodes: row?.trendCategoryCodes ?? [],
     areaCodes: (row?.trendAreaIds ?? []).flatMap((id) => areas.find((a) => a.id === id)?.code ?? []),
@@ -54,11 +55,11 @@ function nestedPair<T extends { id: string }>(items: readonly T[], inside: (item
  * An admin chooses the public trends and whether the fixed problems show. A category inside
  * another, or an area inside another, is refused: the larger would be a total of the smaller.
  */
-export async function setPublicSettings(scope: LofteScope, raw: PublicSettingsInput) {
+export async function setPublicSettings(scope: ServiceScope, raw: PublicSettingsInput) {
   const input = PublicSettingsInputSchema.parse(raw);
   const { db, workspace } = scope;
-  const categories = await listCategories({ db, workspaceId: workspace.id });
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const categories = await listCategories({ db, workspace });
+  const areas = await listAreas({ db, workspace });
   resolveCategoryScope(categories, input.categoryCodes);
   const chosenAreas = coveredAreas(areas, input.areaCodes).filter((a) =>
     input.areaCodes.includes(a.code ?? ""),
@@ -140,8 +141,8 @@ async function trendsAndEffects(
   settings: { trendCategoryCodes: string[]; trendAreaIds: string[] },
   effects: PublicEffect[],
 ) {
-  const categories = await listCategories({ db, workspaceId: workspace.id });
-  const areas = await listAreas({ db, workspaceId: workspace.id });
+  const categories = await listCategories({ db, workspace });
+  const areas = await listAreas({ db, workspace });
   const categoryIdsOf = (code: string | null) =>
     categories.some((c) => c.code === code) ? new Set(resolveCategoryScope(categories, [code ?? ""])) : null;
   const areaIdsOf = (area: AreaRow | undefined) =>
@@ -169,12 +170,7 @@ async function trendsAndEffects(
       window.year,
       populationByArea(
         areas,
-        await populationsFor({
-          db,
-          workspaceId: workspace.id,
-          areaIds: areas.map((a) => a.id),
-          year: window.year,
-        }),
+        await populationsFor({ db, workspace }, { areaIds: areas.map((a) => a.id), year: window.year }),
       ),
     );
   const cells: FigureCell[] = [
@@ -246,7 +242,10 @@ async function countCells(
 }
 
 /** Everything the public page shows besides the promises, suppressed; effects' figures withheld where they nest. */
-export async function publicFigures(db: Db, workspace: Workspace, asOf: LocalDate, effects: PublicEffect[]) {
+export async function publicFigures(
+  { db, workspace }: PublicScope,
+  { asOf, effects }: { asOf: LocalDate; effects: PublicEffect[] },
+) {
   const settings = await settingsRow(db, workspace.id);
   const { trends, withheldEffects } = await trendsAndEffects(
     db,

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { createRateLimiter } from "../../rate-limit.ts";
 import { measureEffects } from "./effects.service.ts";
-import { promiseBodySelect } from "./medborgarlofte.service.ts";
+import { type PublicScope, promiseBodySelect } from "./medborgarlofte.service.ts";
 import { type LoadedActivity, loadActivities, namesIn } from "./progress.service.ts";
 import { lookUpPublicPage, PublicPageNotFound, startAssembly } from "./public-cache.ts";
 import { publicFigures } from "./public-figures.service.ts";
@@ -99,7 +99,8 @@ function withheldEffect(measured: Extract<MeasuredEffect, { kind: "incidents" }>
   };
 }
 
-async function assemblePublicPage(db: Db, workspace: { id: string; name: string; timezone: string }) {
+async function assemblePublicPage(scope: PublicScope) {
+  const { db, workspace } = scope;
   const asOf = toLocalDate(new Date(), workspace.timezone);
   const year = Number(asOf.slice(0, 4));
   const promises = await db.medborgarlofte.findMany({
@@ -108,20 +109,21 @@ async function assemblePublicPage(db: Db, workspace: { id: string; name: string;
     orderBy: [{ startYear: "desc" }, { title: "asc" }],
   });
   const promiseIds = promises.map((p) => p.id);
-  const names = await namesIn(db, workspace.id);
+  const names = await namesIn(scope);
   const areaName = (id: string | null) => names.area(id)?.name ?? null;
-  const activities = await loadActivities(db, workspace.id, promiseIds, asOf);
+  const activities = await loadActivities(scope, { promiseIds, asOf });
   const focusAreas = await db.lofteFocusArea.findMany({
     where: { workspaceId: workspace.id, promiseId: { in: promiseIds } },
     select: { id: true, promiseId: true, title: true, description: true },
     orderBy: { createdAt: "asc" },
   });
-  const effects = await measureEffects(
-    { db, workspaceId: workspace.id, asOf, isPublic: true },
+  const effects = await measureEffects(scope, {
     promiseIds,
-    (id) => areaName(id) ?? "",
-  );
-  const figures = await publicFigures(db, workspace, asOf, effects);
+    asOf,
+    isPublic: true,
+    areaName: (id) => areaName(id) ?? "",
+  });
+  const figures = await publicFigures(scope, { asOf, effects });
   const shownEffects = effects.map((effect) =>
     effect.measured.kind === "incidents" && figures.isEffectWithheld(effect.id)
       ? { ...effect, measured: withheldEffect(effect.measured) }
@@ -173,7 +175,7 @@ async function assembleBySlug(db: Db, slug: string) {
     where: { slug },
     select: { id: true, name: true, timezone: true },
   });
-  return workspace ? assemblePublicPage(db, workspace) : null;
+  return workspace ? assemblePublicPage({ db, workspace }) : null;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describeMeasuredEffect } from "../../../shared/lofte-effects.ts";
 import { describeProgress, describeTarget, type ProgressStatus } from "../../../shared/medborgarlofte.ts";
 import { ReportInputSchema } from "../../../shared/schemas/medborgarlofte.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { type Cell, toXlsx } from "../exports/table-file.ts";
-import { findPromise, type LofteScope, todayIn } from "./medborgarlofte.service.ts";
+import { findPromise, todayIn } from "./medborgarlofte.service.ts";
 import { getPromise } from "./promise-view.service.ts";
 
 const STATUS_WORDS: Record<ProgressStatus, string> = {
@@ -18,7 +19,7 @@ const STATUS_WORDS: Record<ProgressStatus, string> = {
  * The promise's yearly report as an Excel file: every activity's progress as of the year's end
  * (or today, during the year), what was done, and the expected effects.
  */
-export async function promiseReportXlsx(scope: LofteScope, raw: { id: string; year?: number }) {
+export async function promiseReportXlsx(scope: ServiceScope, raw: { id: string; year?: number }) {
   const input = ReportInputSchema.parse(raw);
   const promise = await findPromise(scope, input.id);
   const today = todayIn(scope.workspace);
