@@ -4,6 +4,7 @@ import { importAreasGeoJson } from "../../server/features/areas/areas.import.ts"
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
 import { importPoliceDelivery } from "../../server/features/incidents/police-delivery.ts";
+import { actingAnalyst } from "../support/scope.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 // The police delivery is read by the database (COPY, set-wise checks); files it finds unusual go
@@ -120,7 +121,7 @@ describe("police deliveries read by the database", () => {
     ]);
     expect(await dailyMatchesIncidents()).toBe(true);
     // Undo brings back what the file replaced, exactly.
-    await undoImportBatch({ db: testDb.db, workspaceId, batchId: batch.id });
+    await undoImportBatch(await actingAnalyst(testDb.db, workspaceId), batch.id);
     expect(await stored()).toEqual(before);
     expect(await dailyMatchesIncidents()).toBe(true);
   });

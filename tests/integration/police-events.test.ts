@@ -3,6 +3,7 @@ import { createWorkspace } from "../../prisma/factories/workspace.factory.ts";
 import { ImportRejectedError } from "../../server/features/imports/import-errors.ts";
 import { undoImportBatch } from "../../server/features/imports/imports.service.ts";
 import { importPoliceEvents, parseEventTime } from "../../server/features/incidents/police-events.ts";
+import { actingAnalyst } from "../support/scope.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
 let testDb: TestDb;
@@ -133,10 +134,9 @@ describe("police events API", () => {
     const corrected = await run([event(20, { summary: "Cykel återfunnen." }), event(21)]);
     expect(await summaryOf("20")).toBe("Cykel återfunnen.");
     // The first import is no longer the latest of its source: undo it last.
-    await expect(undoImportBatch({ db: testDb.db, workspaceId, batchId: first.id })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
-    await expect(undoImportBatch({ db: testDb.db, workspaceId, batchId: corrected.id })).resolves.toEqual({
+    const analyst = await actingAnalyst(testDb.db, workspaceId);
+    await expect(undoImportBatch(analyst, first.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(undoImportBatch(analyst, corrected.id)).resolves.toEqual({
       removed: 2,
       restored: 1,
     });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db, Transaction } from "../../db/client.ts";
 import type { DataSourceKind } from "../../generated/prisma/enums.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { ImportIssue } from "./import-errors.ts";
 
@@ -22,6 +23,11 @@ export type ImportFileOptions = ImportActor & {
   /** Milliseconds spent per step, added up here when given (the bench reports where time goes). */
   profile?: Record<string, number>;
 };
+
+/** An importer's options from a workspace procedure's scope: the workspace, its time zone and who imports. */
+export function importerOptionsOf({ db, workspace, actor }: ServiceScope) {
+  return { db, workspaceId: workspace.id, timeZone: workspace.timezone, userId: actor.userId };
+}
 
 /** The audit entry of a completed import, written in the import's own transaction (decisions/018). */
 export function recordImportAudit(
@@ -81,11 +87,12 @@ export async function runImportBatch<Summary>(
         count: options.rowCount,
         batchId: batch.id,
       });
-      return tx.importBatch.update({
+      const completed = await tx.importBatch.update({
         where: { workspaceId_id: { workspaceId, id: batch.id } },
         data: { status: "completed", finishedAt: new Date(), summary: summary as object },
-        select: { id: true, rowCount: true, fileHash: true, summary: true },
+        select: { id: true, rowCount: true, fileHash: true },
       });
+      return { ...completed, summary };
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

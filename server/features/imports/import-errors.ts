@@ -1,7 +1,8 @@
+import type { ImportIssue } from "../../../shared/schemas/imports.ts";
 import { AppError } from "../../errors.ts";
 
 /** One problem in an input file: its line in the file (1 = header), the column, and why. */
-export type ImportIssue = { row: number; column: string; reason: string };
+export type { ImportIssue };
 
 export const MAX_LISTED_ISSUES = 100;
 

@@ -1,14 +1,35 @@
 import { z } from "zod";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
-import { FileInputSchema } from "../../../shared/schemas/imports.ts";
+import {
+  AreasImportInputSchema,
+  AreasImportSchema,
+  CrimeCodesImportSchema,
+  FileInputSchema,
+  GeoJsonPreviewSchema,
+  ImportHistorySchema,
+  PartnerReportsImportSchema,
+  PartnerReportsInputSchema,
+  PartnerSourceInputSchema,
+  PartnerSourceSchema,
+  PartnerSourcesSchema,
+  PoliceDeliveryImportSchema,
+  PoliceEventsImportSchema,
+  PopulationImportInputSchema,
+  PopulationImportSchema,
+  SurveyImportSchema,
+  TablePreviewSchema,
+  UndoImportInputSchema,
+  UndoImportSchema,
+} from "../../../shared/schemas/imports.ts";
 import { ImportSurveyInputSchema } from "../../../shared/schemas/surveys.ts";
 import { roleProcedure, router } from "../../trpc.ts";
 import { importAreasGeoJson, importPopulation, previewGeoJson } from "../areas/areas.import.ts";
 import { importCrimeCodeKey } from "../categories/crime-codes.import.ts";
 import { importPoliceDelivery } from "../incidents/police-delivery.ts";
 import { importPoliceEvents } from "../incidents/police-events.ts";
-import { ColumnMappingSchema, importPartnerReports } from "../reports/partner-reports.import.ts";
+import { importPartnerReports } from "../reports/partner-reports.import.ts";
 import { importSurveyResults } from "../surveys/surveys.import.ts";
+import { importerOptionsOf } from "./import-batch.ts";
 import {
   createPartnerSource,
   listImportBatches,
@@ -19,133 +40,97 @@ import { readTable } from "./read-table.ts";
 
 const analystProcedure = roleProcedure(ANALYST_ROLES);
 const decode = (input: { contentBase64: string }) => Buffer.from(input.contentBase64, "base64");
+/** A file's name and bytes as the importers take them. */
+const fileOf = (input: { fileName: string; contentBase64: string }) => ({
+  fileName: input.fileName,
+  content: decode(input),
+});
 
+// The importers belong to their domains (areas, categories, incidents, reports, surveys); this
+// router is the one door to them, with the history and undo that every import shares.
 export const importsRouter = router({
   history: analystProcedure
     .input(z.void())
-    .query(({ ctx }) => listImportBatches({ db: ctx.db, workspaceId: ctx.workspace.id })),
-  policeDelivery: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
-    importPoliceDelivery({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      timeZone: ctx.workspace.timezone,
-      userId: ctx.user.id,
-      fileName: input.fileName,
-      content: decode(input),
+    .output(ImportHistorySchema)
+    .query(({ ctx }) => listImportBatches(ctx.scope)),
+  policeDelivery: analystProcedure
+    .input(FileInputSchema)
+    .output(PoliceDeliveryImportSchema)
+    .mutation(({ ctx, input }) =>
+      importPoliceDelivery({ ...importerOptionsOf(ctx.scope), ...fileOf(input) }),
+    ),
+  policeEvents: analystProcedure
+    .input(FileInputSchema)
+    .output(PoliceEventsImportSchema)
+    .mutation(({ ctx, input }) => importPoliceEvents({ ...importerOptionsOf(ctx.scope), ...fileOf(input) })),
+  preview: analystProcedure
+    .input(FileInputSchema)
+    .output(TablePreviewSchema)
+    .mutation(async ({ input }) => {
+      const table = await readTable(input.fileName, decode(input));
+      return {
+        header: table.header,
+        rows: table.rows.slice(0, 10),
+        rowCount: table.rows.length,
+        format: table.format,
+      };
     }),
-  ),
-  policeEvents: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
-    importPoliceEvents({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      timeZone: ctx.workspace.timezone,
-      userId: ctx.user.id,
-      fileName: input.fileName,
-      content: decode(input),
-    }),
-  ),
-  preview: analystProcedure.input(FileInputSchema).mutation(async ({ input }) => {
-    const table = await readTable(input.fileName, decode(input));
-    return {
-      header: table.header,
-      rows: table.rows.slice(0, 10),
-      rowCount: table.rows.length,
-      format: table.format,
-    };
-  }),
   partnerSources: analystProcedure
     .input(z.void())
-    .query(({ ctx }) => listPartnerSources({ db: ctx.db, workspaceId: ctx.workspace.id })),
+    .output(PartnerSourcesSchema)
+    .query(({ ctx }) => listPartnerSources(ctx.scope)),
   createPartnerSource: analystProcedure
-    .input(z.object({ name: z.string().trim().min(2).max(120) }))
-    .mutation(({ ctx, input }) =>
-      createPartnerSource({ db: ctx.db, workspaceId: ctx.workspace.id, name: input.name }),
-    ),
+    .input(PartnerSourceInputSchema)
+    .output(PartnerSourceSchema)
+    .mutation(({ ctx, input }) => createPartnerSource(ctx.scope, input)),
   partnerReports: analystProcedure
-    .input(FileInputSchema.extend({ dataSourceId: z.string().uuid(), mapping: ColumnMappingSchema }))
+    .input(PartnerReportsInputSchema)
+    .output(PartnerReportsImportSchema)
     .mutation(({ ctx, input }) =>
       importPartnerReports({
-        db: ctx.db,
-        workspaceId: ctx.workspace.id,
-        timeZone: ctx.workspace.timezone,
-        userId: ctx.user.id,
+        ...importerOptionsOf(ctx.scope),
+        ...fileOf(input),
         dataSourceId: input.dataSourceId,
-        fileName: input.fileName,
-        content: decode(input),
         mapping: input.mapping,
       }),
     ),
-  crimeCodes: analystProcedure.input(FileInputSchema).mutation(({ ctx, input }) =>
-    importCrimeCodeKey({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      userId: ctx.user.id,
-      content: decode(input),
-    }),
-  ),
+  crimeCodes: analystProcedure
+    .input(FileInputSchema)
+    .output(CrimeCodesImportSchema)
+    .mutation(({ ctx, input }) =>
+      importCrimeCodeKey({ ...importerOptionsOf(ctx.scope), content: decode(input) }),
+    ),
   areasPreview: analystProcedure
     .input(FileInputSchema)
+    .output(GeoJsonPreviewSchema)
     .mutation(({ input }) => previewGeoJson(decode(input))),
   areas: analystProcedure
-    .input(
-      FileInputSchema.extend({
-        kind: z.enum(["deso", "regso", "district", "subarea"]),
-        codeProperty: z.string().min(1).max(100),
-        nameProperty: z.string().min(1).max(100).optional(),
-        parentCodeProperty: z.string().min(1).max(100).optional(),
-        parentNameProperty: z.string().min(1).max(100).optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) =>
-      importAreasGeoJson({
-        db: ctx.db,
-        workspaceId: ctx.workspace.id,
-        userId: ctx.user.id,
-        content: decode(input),
-        kind: input.kind,
-        codeProperty: input.codeProperty,
-        nameProperty: input.nameProperty,
-        parentCodeProperty: input.parentCodeProperty,
-        parentNameProperty: input.parentNameProperty,
-      }),
-    ),
+    .input(AreasImportInputSchema)
+    .output(AreasImportSchema)
+    .mutation(({ ctx, input }) => {
+      const { fileName: _name, contentBase64: _content, ...properties } = input;
+      return importAreasGeoJson({ ...importerOptionsOf(ctx.scope), content: decode(input), ...properties });
+    }),
   population: analystProcedure
-    .input(
-      FileInputSchema.extend({
-        codeColumn: z.string().min(1).max(100),
-        yearColumn: z.string().min(1).max(100),
-        populationColumn: z.string().min(1).max(100),
-      }),
-    )
+    .input(PopulationImportInputSchema)
+    .output(PopulationImportSchema)
+    .mutation(({ ctx, input }) => {
+      const { fileName: _name, contentBase64: _content, ...columns } = input;
+      return importPopulation({ ...importerOptionsOf(ctx.scope), content: decode(input), ...columns });
+    }),
+  surveys: analystProcedure
+    .input(ImportSurveyInputSchema)
+    .output(SurveyImportSchema)
     .mutation(({ ctx, input }) =>
-      importPopulation({
-        db: ctx.db,
-        workspaceId: ctx.workspace.id,
-        userId: ctx.user.id,
-        content: decode(input),
-        codeColumn: input.codeColumn,
-        yearColumn: input.yearColumn,
-        populationColumn: input.populationColumn,
+      importSurveyResults({
+        ...importerOptionsOf(ctx.scope),
+        ...fileOf(input),
+        kind: input.kind,
+        surveyName: input.surveyName,
       }),
     ),
-  surveys: analystProcedure.input(ImportSurveyInputSchema).mutation(({ ctx, input }) =>
-    importSurveyResults({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      timeZone: ctx.workspace.timezone,
-      userId: ctx.user.id,
-      fileName: input.fileName,
-      content: decode(input),
-      kind: input.kind,
-      surveyName: input.surveyName,
-    }),
-  ),
-  undo: analystProcedure.input(z.object({ batchId: z.string().uuid() })).mutation(({ ctx, input }) =>
-    undoImportBatch({
-      db: ctx.db,
-      workspaceId: ctx.workspace.id,
-      batchId: input.batchId,
-      userId: ctx.user.id,
-    }),
-  ),
+  undo: analystProcedure
+    .input(UndoImportInputSchema)
+    .output(UndoImportSchema)
+    .mutation(({ ctx, input }) => undoImportBatch(ctx.scope, input.batchId)),
 });

@@ -1,5 +1,12 @@
-import type { Db } from "../../db/client.ts";
+import {
+  type ColumnMapping,
+  ColumnMappingSchema,
+  type ImportHistory,
+  type ImportIssue,
+  ImportIssueSchema,
+} from "../../../shared/schemas/imports.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 const batchSelect = {
@@ -20,7 +27,8 @@ const batchSelect = {
 } as const;
 
 /** The import history: who imported what, when, the file's hash, rows, errors and what changed. */
-export async function listImportBatches({ db, workspaceId }: { db: Db; workspaceId: string }) {
+export async function listImportBatches({ db, workspace }: ServiceScope): Promise<ImportHistory> {
+  const workspaceId = workspace.id;
   const batches = await db.importBatch.findMany({
     where: { workspaceId },
     select: { ...batchSelect, userId: true },
@@ -40,11 +48,20 @@ export async function listImportBatches({ db, workspaceId }: { db: Db; workspace
     sourcesSeen.add(batch.dataSourceId);
     latest.add(batch.id);
   }
-  return batches.map(({ userId, dataSourceId: _source, ...batch }) => ({
+  return batches.map(({ userId, dataSourceId: _source, errors, summary, ...batch }) => ({
     ...batch,
+    errors: issuesOf(errors),
+    // Prisma's JSON types are read-only where zod's are not; the value is the same JSON.
+    summary: summary as ImportHistory[number]["summary"],
     undoable: latest.has(batch.id),
     userName: userId ? (nameOf.get(userId) ?? null) : null,
   }));
+}
+
+/** The stored first problems of a refused file; a row written otherwise by hand reads as none. */
+function issuesOf(stored: unknown): ImportIssue[] | null {
+  const parsed = ImportIssueSchema.array().safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -52,17 +69,8 @@ export async function listImportBatches({ db, workspaceId }: { db: Db; workspace
  * replaced (a police delivery's or survey's earlier rows). Only the latest completed import of a data source can be undone, so
  * undo is exact: a later import may have built on this one's rows.
  */
-export async function undoImportBatch({
-  db,
-  workspaceId,
-  batchId,
-  userId = null,
-}: {
-  db: Db;
-  workspaceId: string;
-  batchId: string;
-  userId?: string | null;
-}) {
+export async function undoImportBatch({ db, workspace, actor }: ServiceScope, batchId: string) {
+  const workspaceId = workspace.id;
   const batch = await db.importBatch.findUnique({
     where: { workspaceId_id: { workspaceId, id: batchId } },
     select: { status: true, dataSourceId: true, startedAt: true },
@@ -107,7 +115,7 @@ export async function undoImportBatch({
     });
     await recordAudit(tx, {
       workspaceId,
-      userId,
+      userId: actor.userId,
       action: "import_undone",
       target: { type: "import_batch", id: batchId },
       details: { count: count + surveyRows.count },
@@ -116,25 +124,27 @@ export async function undoImportBatch({
   });
 }
 
-export async function listPartnerSources({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  return db.dataSource.findMany({
-    where: { workspaceId, kind: "partner_reports" },
-    select: { id: true, name: true, columnMapping: true },
-    orderBy: { name: "asc" },
-  });
+const partnerSourceSelect = { id: true, name: true, columnMapping: true } as const;
+
+/** A source's last column mapping, read back through its schema: one that no longer fits is none. */
+function mappingOf<Source extends { columnMapping: unknown }>(source: Source) {
+  const parsed = ColumnMappingSchema.safeParse(source.columnMapping);
+  return { ...source, columnMapping: parsed.success ? parsed.data : (null as ColumnMapping | null) };
 }
 
-export async function createPartnerSource({
-  db,
-  workspaceId,
-  name,
-}: {
-  db: Db;
-  workspaceId: string;
-  name: string;
-}) {
-  return db.dataSource.create({
-    data: { workspaceId, kind: "partner_reports", name },
-    select: { id: true, name: true, columnMapping: true },
+export async function listPartnerSources({ db, workspace }: ServiceScope) {
+  const sources = await db.dataSource.findMany({
+    where: { workspaceId: workspace.id, kind: "partner_reports" },
+    select: partnerSourceSelect,
+    orderBy: { name: "asc" },
   });
+  return sources.map(mappingOf);
+}
+
+export async function createPartnerSource({ db, workspace }: ServiceScope, input: { name: string }) {
+  const source = await db.dataSource.create({
+    data: { workspaceId: workspace.id, kind: "partner_reports", name: input.name },
+    select: partnerSourceSelect,
+  });
+  return mappingOf(source);
 }

@@ -1,25 +1,12 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { isLocalDate, type LocalDate, startOfLocalDay } from "../../../shared/calendar.ts";
+import type { ColumnMapping } from "../../../shared/schemas/imports.ts";
 import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { type ImportFileOptions, runImportBatch } from "../imports/import-batch.ts";
 import { createIssueList, ImportRejectedError } from "../imports/import-errors.ts";
 import { readTable } from "../imports/read-table.ts";
 import { type IncidentRow, insertIncidents } from "../incidents/incident-writer.ts";
 import { normalizePlace } from "../incidents/police-events.ts";
-
-export const ColumnMappingSchema = z.object({
-  date: z.string().min(1),
-  category: z.string().min(1),
-  area: z.discriminatedUnion("by", [
-    z.object({ by: z.literal("code"), column: z.string().min(1) }),
-    z.object({ by: z.literal("name"), column: z.string().min(1) }),
-    z.object({ by: z.literal("coordinates"), lonColumn: z.string().min(1), latColumn: z.string().min(1) }),
-  ]),
-  count: z.string().optional(),
-  description: z.string().optional(),
-});
-export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 /** Swedish date forms: 2026-03-05, 2026-03-05 14:30, 5/3/2026, 05.03.2026, 5 mars 2026 is not accepted. */
 export function parseSwedishDate(value: string): LocalDate | null {
