@@ -18,3 +18,9 @@ export function serviceScope(
 ): ServiceScope {
   return { db, workspace, actor: { organizationId: null, ...actor } };
 }
+
+/**
+ * What a read that needs no actor takes: any ServiceScope, or on a public page (no one signed in)
+ * the database and the workspace the page names. `listAreas(scope)`, `listAreas({ db, workspace })`.
+ */
+export type WorkspaceReadScope = { db: Db; workspace: Pick<CurrentWorkspace, "id"> };

@@ -179,8 +179,8 @@ export async function getCompstat({
   input: Input;
 }): Promise<CompstatOutput> {
   const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas({ db, workspace }),
+    listCategories({ db, workspace }),
   ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const comparison = comparePeriodsSoFar(period, todayFor(input, workspace));
@@ -222,12 +222,10 @@ export async function getCompstat({
   const firstIndex = firstCoveredIndex(history, coverage);
   const isSustainedFlag = period.kind === "year" || period.kind === "quarter";
   const populationYear = isoWeekOf(period.end).year;
-  const leafPopulation = await populationsFor({
-    db,
-    workspaceId: workspace.id,
-    areaIds: areas.map((area) => area.id),
-    year: populationYear,
-  });
+  const leafPopulation = await populationsFor(
+    { db, workspace },
+    { areaIds: areas.map((area) => area.id), year: populationYear },
+  );
   const population = populationByArea(areas, leafPopulation);
   const inScope = new Set(scopeAreas);
   const scopeRoots = areas.filter(
@@ -340,8 +338,8 @@ export async function selectionHistory(options: {
 }) {
   const { db, workspace, input } = options;
   const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas({ db, workspace }),
+    listCategories({ db, workspace }),
   ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const history = historyOf(period, options.shown);

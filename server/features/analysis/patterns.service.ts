@@ -28,8 +28,8 @@ type Options = { db: Db; workspace: CurrentWorkspace; input: Filter };
  */
 async function filterScope({ db, workspace, input }: Options) {
   const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas({ db, workspace }),
+    listCategories({ db, workspace }),
   ]);
   const categoryIds = resolveCategoryScope(categories, input.categoryCodes);
   const period = periodOfInput(input.period, workspace.meetingAnchor);

@@ -43,8 +43,8 @@ export async function getRisingOverTime({
   limit?: number;
 }): Promise<RisingOverTimeOutput> {
   const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas({ db, workspace }),
+    listCategories({ db, workspace }),
   ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const scope = {

@@ -1,17 +1,24 @@
 import { z } from "zod";
-import { RenameAreaInputSchema, RenamedAreaSchema } from "../../../shared/schemas/areas.ts";
+import {
+  AreaListSchema,
+  DistrictGeometriesSchema,
+  RenameAreaInputSchema,
+  RenamedAreaSchema,
+} from "../../../shared/schemas/areas.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { getDistrictGeometries, listAreas, renameArea } from "./areas.service.ts";
 
 export const areasRouter = router({
   list: workspaceProcedure
     .input(z.void())
-    .query(({ ctx }) => listAreas({ db: ctx.db, workspaceId: ctx.workspace.id })),
+    .output(AreaListSchema)
+    .query(({ ctx }) => listAreas(ctx.scope)),
   districtGeometries: workspaceProcedure
     .input(z.void())
-    .query(({ ctx }) => getDistrictGeometries({ db: ctx.db, workspaceId: ctx.workspace.id })),
+    .output(DistrictGeometriesSchema)
+    .query(({ ctx }) => getDistrictGeometries(ctx.scope)),
   rename: roleProcedure(["admin"])
     .input(RenameAreaInputSchema)
     .output(RenamedAreaSchema)
-    .mutation(({ ctx, input }) => renameArea({ db: ctx.db, workspaceId: ctx.workspace.id }, input)),
+    .mutation(({ ctx, input }) => renameArea(ctx.scope, input)),
 });

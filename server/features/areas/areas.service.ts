@@ -1,8 +1,8 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { RenameAreaInput } from "../../../shared/schemas/areas.ts";
-import type { Db } from "../../db/client.ts";
+import type { MultiPolygon, Polygon } from "geojson";
+import type { DistrictGeometries, RenameAreaInput } from "../../../shared/schemas/areas.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope, WorkspaceReadScope } from "../../service-scope.ts";
 
 const areaSelect = {
   id: true,
@@ -15,21 +15,19 @@ const areaSelect = {
   isApproximate: true,
 } as const;
 
-export async function listAreas({ db, workspaceId }: { db: Db; workspaceId: string }) {
+/** Every area of the workspace; public pages call it with the page's workspace. */
+export async function listAreas({ db, workspace }: WorkspaceReadScope) {
   return db.area.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: areaSelect,
     orderBy: [{ kind: "asc" }, { code: "asc" }],
   });
 }
 
 /** An admin's name for an area; deliveries and area files without names never replace it. */
-export async function renameArea(
-  { db, workspaceId }: { db: Db; workspaceId: string },
-  input: RenameAreaInput,
-) {
+export async function renameArea({ db, workspace }: ServiceScope, input: RenameAreaInput) {
   const renamed = await db.area.updateManyAndReturn({
-    where: { workspaceId, id: input.areaId },
+    where: { workspaceId: workspace.id, id: input.areaId },
     data: { name: input.name },
     select: { id: true, code: true, name: true },
   });
@@ -77,19 +75,12 @@ export function resolveAreaScope<T extends AreaNode>(areas: readonly T[], codes:
 }
 
 /** The population per area for the period's year, or the nearest earlier (else later) year. */
-export async function populationsFor({
-  db,
-  workspaceId,
-  areaIds,
-  year,
-}: {
-  db: Db;
-  workspaceId: string;
-  areaIds: string[];
-  year: number;
-}) {
+export async function populationsFor(
+  { db, workspace }: WorkspaceReadScope,
+  { areaIds, year }: { areaIds: string[]; year: number },
+) {
   const rows = await db.areaPopulation.findMany({
-    where: { workspaceId, areaId: { in: areaIds } },
+    where: { workspaceId: workspace.id, areaId: { in: areaIds } },
     select: { areaId: true, year: true, population: true },
   });
   const chosen = new Map<string, { year: number; population: number }>();
@@ -142,23 +133,13 @@ export function districtContaining<T extends { geometry: unknown }>(
 }
 
 /** The workspace's district at a point, for reports and findings placed on the map. */
-export async function districtAt(db: Db, workspaceId: string, point: [number, number]) {
+export async function districtAt({ db, workspace }: WorkspaceReadScope, point: [number, number]) {
   const areas = await db.area.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: { id: true, parentId: true, code: true, name: true, geometry: true },
   });
   return districtContaining(leafAreas(areas), point) ?? null;
 }
-
-export type DistrictProperties = {
-  areaId: string;
-  code: string | null;
-  name: string;
-  isApproximate: boolean;
-  centroid: [number, number] | null;
-  /** Whose boundary it is, for the map's attribution: SCB's DeSO and RegSO are CC BY 4.0. */
-  source: string | null;
-};
 
 /** "Källa: SCB, DeSO 2025, CC BY 4.0" for SCB's statistical areas; a kommun's own districts need none. */
 export function boundarySource(kind: string, validFrom: Date | null): string | null {
@@ -167,15 +148,19 @@ export function boundarySource(kind: string, validFrom: Date | null): string | n
   return `Källa: SCB, ${kind === "deso" ? "DeSO" : "RegSO"}${edition}, CC BY 4.0`;
 }
 
-export async function getDistrictGeometries({ db, workspaceId }: { db: Db; workspaceId: string }) {
+/** The districts' boundaries; public pages (the citizen report form) call it with the page's workspace. */
+export async function getDistrictGeometries({
+  db,
+  workspace,
+}: WorkspaceReadScope): Promise<DistrictGeometries> {
   const areas = await db.area.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: { ...areaSelect, geometry: true, validFrom: true },
   });
-  const features: Feature<Polygon | MultiPolygon, DistrictProperties>[] = leafAreas(areas)
+  const features = leafAreas(areas)
     .filter((area) => area.geometry !== null)
     .map((area) => ({
-      type: "Feature",
+      type: "Feature" as const,
       id: area.code ?? area.id,
       geometry: area.geometry as unknown as Polygon | MultiPolygon,
       properties: {
@@ -185,14 +170,10 @@ export async function getDistrictGeometries({ db, workspaceId }: { db: Db; works
         isApproximate: area.isApproximate,
         centroid:
           area.centroidLon !== null && area.centroidLat !== null
-            ? [area.centroidLon, area.centroidLat]
+            ? ([area.centroidLon, area.centroidLat] as [number, number])
             : null,
         source: boundarySource(area.kind, area.validFrom),
       },
     }));
-  const collection: FeatureCollection<Polygon | MultiPolygon, DistrictProperties> = {
-    type: "FeatureCollection",
-    features,
-  };
-  return collection;
+  return { type: "FeatureCollection", features };
 }

@@ -1,5 +1,7 @@
+import type { CategoryGroupInput, CategoryUpdateInput } from "../../../shared/schemas/categories.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope, WorkspaceReadScope } from "../../service-scope.ts";
 
 const categorySelect = {
   id: true,
@@ -11,9 +13,10 @@ const categorySelect = {
   sortOrder: true,
 } as const;
 
-export async function listCategories({ db, workspaceId }: { db: Db; workspaceId: string }) {
+/** Every category of the workspace; public pages call it with the page's workspace. */
+export async function listCategories({ db, workspace }: WorkspaceReadScope) {
   return db.category.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: categorySelect,
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
@@ -65,15 +68,8 @@ async function findByCode(db: Db, workspaceId: string, code: string) {
 }
 
 /** A new group for codes; its code is made from its Swedish name (G-…), unique in the workspace. */
-export async function createCategoryGroup({
-  db,
-  workspaceId,
-  input,
-}: {
-  db: Db;
-  workspaceId: string;
-  input: { nameSv: string; nameEn: string; parentCode: string | null };
-}) {
+export async function createCategoryGroup({ db, workspace }: ServiceScope, input: CategoryGroupInput) {
+  const workspaceId = workspace.id;
   const parent = input.parentCode ? await findByCode(db, workspaceId, input.parentCode) : null;
   if (parent && parent.kind !== "group")
     throw new AppError("VALIDATION", { reason: "CATEGORY_PARENT_NOT_GROUP", field: "parentId" });
@@ -106,15 +102,8 @@ export async function createCategoryGroup({
  * Renames a category or moves it (with everything below it) under another group. Counts are kept
  * per code, so every figure follows the new tree at once; nothing is recounted.
  */
-export async function updateCategory({
-  db,
-  workspaceId,
-  input,
-}: {
-  db: Db;
-  workspaceId: string;
-  input: { code: string; nameSv?: string; nameEn?: string; parentCode?: string | null };
-}) {
+export async function updateCategory({ db, workspace }: ServiceScope, input: CategoryUpdateInput) {
+  const workspaceId = workspace.id;
   const category = await findByCode(db, workspaceId, input.code);
   let parentId: string | null | undefined;
   if (input.parentCode !== undefined) {

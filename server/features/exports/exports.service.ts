@@ -305,7 +305,7 @@ async function tableSelection({
   const labels = EXPORT_LABELS[input.locale];
   const soFar = SO_FAR[input.locale];
   const [areas, categories, sources] = await Promise.all([
-    input.areaCodes.length > 0 ? listAreas({ db, workspaceId: workspace.id }) : [],
+    input.areaCodes.length > 0 ? listAreas({ db, workspace }) : [],
     input.categoryCodes.length > 0
       ? db.category.findMany({
           where: { workspaceId: workspace.id, code: { in: input.categoryCodes } },

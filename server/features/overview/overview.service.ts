@@ -32,8 +32,8 @@ type Period = { start: string; end: string };
 
 async function resolveScope({ db, workspace, filter }: Options) {
   const [areas, categories] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas({ db, workspace }),
+    listCategories({ db, workspace }),
   ]);
   const period = periodOfInput(filter.period, workspace.meetingAnchor);
   return {
@@ -144,7 +144,7 @@ export async function getDistrictStats(options: Options): Promise<DistrictStatsO
   const countByArea = new Map(counts.map((row) => [row.area_id, row]));
   const fieldOf = await fieldInputCounts({ ...options, allAreas, areaIds, period });
   const year = isoWeekOf(period.end).year;
-  const populations = await populationsFor({ db, workspaceId: workspace.id, areaIds, year });
+  const populations = await populationsFor({ db, workspace }, { areaIds, year });
   const rows = areas.map((area) => {
     const current = countByArea.get(area.id)?.current ?? 0;
     const previousCount = countByArea.get(area.id)?.previous ?? 0;
