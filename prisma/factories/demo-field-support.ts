@@ -1,26 +1,20 @@
 import { TZDate } from "@date-fns/tz";
-import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import type { Db } from "../../server/db/client.ts";
 import { districtContaining } from "../../server/features/areas/areas.service.ts";
 import {
   type CurrentWorkspace,
   resolveMembership,
 } from "../../server/features/workspace/workspace.service.ts";
+import { type ServiceScope, serviceScope } from "../../server/service-scope.ts";
 import type { LocalDate } from "../../shared/calendar.ts";
-import type { Role } from "../../shared/roles.ts";
+import { DEMO_ACTOR_EMAILS, type DemoActor } from "../demo/organizations.ts";
 import { createRandom } from "./random.ts";
 
 type Point = [number, number];
 type District = { code: string; geometry: unknown; centre: Point };
 
-/** A demo user as a procedure's context holds them, so the real services can be called as them. */
-export type DemoActorScope = {
-  db: Db;
-  workspace: CurrentWorkspace;
-  role: Role;
-  user: { id: string; email: string; name: string; locale: string };
-  userId: string;
-};
+/** A demo user as a procedure's scope holds them, so the real services can be called as them. */
+export type DemoActorScope = ServiceScope;
 
 /** What the demo's walk, report and dialogue factories share. */
 export type DemoFieldContext = {
@@ -40,14 +34,15 @@ export async function createDemoFieldContext(
   const actors = {} as Record<DemoActor, DemoActorScope>;
   let workspace: CurrentWorkspace | null = null;
   for (const [actor, email] of Object.entries(DEMO_ACTOR_EMAILS) as [DemoActor, string][]) {
-    const user = await db.user.findUniqueOrThrow({
-      where: { email },
-      select: { id: true, email: true, name: true, locale: true },
-    });
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     const membership = await resolveMembership({ db, userId: user.id, slug: options.slug });
     if (!membership) throw new Error(`${email} is not a member of ${options.slug}`);
     workspace = membership.workspace;
-    actors[actor] = { db, workspace, role: membership.role, user, userId: user.id };
+    actors[actor] = serviceScope(db, workspace, {
+      userId: user.id,
+      role: membership.role,
+      organizationId: membership.organizationId,
+    });
   }
   if (!workspace) throw new Error("The demo has no users to act as");
   const rows = await db.area.findMany({

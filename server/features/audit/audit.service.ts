@@ -1,6 +1,7 @@
 import type { AuditAction, AuditDetails, AuditTargetType } from "../../../shared/schemas/audit.ts";
 import type { Db, Transaction } from "../../db/client.ts";
 import { currentRequestId } from "../../request-context.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 
 /** What an action writes to the audit log (docs/decisions/018); who is added from the membership. */
 export type AuditEntryInput = {
@@ -93,14 +94,12 @@ export async function auditAfter<T>(
   return value;
 }
 
-type ReadScope = { workspace: { id: string }; user: { id: string } };
-
 /**
  * The entry for a read that returned restricted free text (decisions/018): how many records'
  * text the caller received, or null when it received none, which leaves no entry.
  */
 export function restrictedReadEntry(
-  { workspace, user }: ReadScope,
+  { workspace, actor }: Pick<ServiceScope, "workspace" | "actor">,
   action: "findings_read" | "dialogue_notes_read" | "reports_read" | "photo_read",
   count: number,
   target?: AuditEntryInput["target"],
@@ -109,7 +108,7 @@ export function restrictedReadEntry(
   if (count === 0) return null;
   return {
     workspaceId: workspace.id,
-    userId: user.id,
+    userId: actor.userId,
     action,
     target,
     details: { count, ...(kind ? { kind } : {}) },

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { toLocalDate } from "../../../shared/calendar.ts";
 import { DIALOGUE_THEMES, type DialogueTheme } from "../../../shared/field.ts";
-import type { Role } from "../../../shared/roles.ts";
 import type {
   CreateDialogueInputSchema,
   DialogueResultsInputSchema,
@@ -10,12 +9,11 @@ import type {
 } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { organizationForNewRecord, ownsRecord, requireOwnership, resolveActor } from "../access/ownership.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { organizationForNewRecord, ownsRecord, requireOwnership } from "../access/ownership.ts";
 import { listAreas } from "../areas/areas.service.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
 type ThemeTrendInput = z.output<typeof ThemeTrendInputSchema>;
-type Scope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
 
 async function areaIdOf(db: Db, workspaceId: string, code: string) {
   const area = await db.area.findFirst({ where: { workspaceId, code }, select: { id: true } });
@@ -24,9 +22,9 @@ async function areaIdOf(db: Db, workspaceId: string, code: string) {
 }
 
 /** A dialogue belongs to the organisation that records it (its notes are shared within it). */
-export async function createDialogue(scope: Scope, input: z.output<typeof CreateDialogueInputSchema>) {
-  const { db, workspace } = scope;
-  const organizationId = organizationForNewRecord(await resolveActor(scope));
+export async function createDialogue(scope: ServiceScope, input: z.output<typeof CreateDialogueInputSchema>) {
+  const { db, workspace, actor } = scope;
+  const organizationId = organizationForNewRecord(actor);
   return db.dialogue.create({
     data: {
       workspaceId: workspace.id,
@@ -36,7 +34,7 @@ export async function createDialogue(scope: Scope, input: z.output<typeof Create
       areaId: input.areaCode ? await areaIdOf(db, workspace.id, input.areaCode) : null,
       meetingPlace: input.meetingPlace,
       notesOrganizationId: organizationId,
-      createdBy: scope.user.id,
+      createdBy: actor.userId,
     },
     select: { id: true },
   });
@@ -47,16 +45,15 @@ export async function createDialogue(scope: Scope, input: z.output<typeof Create
  * Members record results only for their own organisation's dialogues.
  */
 export async function recordDialogueResults(
-  scope: Scope,
+  scope: ServiceScope,
   input: z.output<typeof DialogueResultsInputSchema>,
 ) {
-  const { db, workspace } = scope;
+  const { db, workspace, actor } = scope;
   const dialogue = await db.dialogue.findFirst({
     where: { workspaceId: workspace.id, id: input.dialogueId },
     select: { notesOrganizationId: true },
   });
   if (!dialogue) throw new AppError("NOT_FOUND", "No such dialogue");
-  const actor = await resolveActor(scope);
   requireOwnership(actor, [dialogue.notesOrganizationId], "dialogue");
   const themes: {
     workspaceId: string;
@@ -95,13 +92,12 @@ export async function recordDialogueResults(
  * The schedule with what each dialogue raised. Notes are shown only to analysts and admins and to
  * members of the organisation that recorded them; everyone else learns only that notes exist.
  */
-export async function listDialogues(scope: Scope) {
-  const { db, workspace } = scope;
-  const [dialogues, themes, areas, actor] = await Promise.all([
+export async function listDialogues(scope: ServiceScope) {
+  const { db, workspace, actor } = scope;
+  const [dialogues, themes, areas] = await Promise.all([
     db.dialogue.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" }, take: 500 }),
     db.dialogueTheme.findMany({ where: { workspaceId: workspace.id } }),
-    listAreas({ db, workspaceId: workspace.id }),
-    resolveActor(scope),
+    listAreas(scope),
   ]);
   const areaName = new Map(areas.map((area) => [area.id, area.name]));
   const areaCode = new Map(areas.flatMap((area) => (area.code ? [[area.id, area.code] as const] : [])));
@@ -153,10 +149,7 @@ export function quartersEndingAt(until: string, count: number): string[] {
  * Which themes are raised, per quarter, about an area (its own districts and the larger areas it
  * lies in count too: a theme about the whole kommun concerns every part of it).
  */
-export async function themeTrend(
-  scope: Pick<Scope, "db" | "workspace">,
-  input: ThemeTrendInput,
-): Promise<ThemeTrend> {
+export async function themeTrend(scope: ServiceScope, input: ThemeTrendInput): Promise<ThemeTrend> {
   const { db, workspace } = scope;
   const quarters = quartersEndingAt(
     input.until ?? toLocalDate(new Date(), workspace.timezone),
@@ -169,7 +162,7 @@ export async function themeTrend(
           WHEN d.area_id IS NOT NULL THEN jsonb_build_array(d.area_id::text) ELSE '[]'::jsonb END AS area_ids
       FROM dialogue_themes t JOIN dialogues d ON d.workspace_id = t.workspace_id AND d.id = t.dialogue_id
       WHERE t.workspace_id = ${workspace.id}::uuid`,
-    listAreas({ db, workspaceId: workspace.id }),
+    listAreas(scope),
   ]);
   const concerns = input.areaCode ? areaRelation(areas, input.areaCode) : () => true;
   const index = new Map(quarters.map((quarter, position) => [quarter, position]));

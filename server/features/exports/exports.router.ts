@@ -17,7 +17,7 @@ export const exportsRouter = router({
     })),
   ),
   findings: workspaceProcedure.input(FindingsExportInputSchema).mutation(async ({ ctx, input }) => {
-    const { file } = await auditAfter(ctx.db, exportFindings(ctx, input), ({ freeTextRows }) => ({
+    const { file } = await auditAfter(ctx.db, exportFindings(ctx.scope, input), ({ freeTextRows }) => ({
       workspaceId: ctx.workspace.id,
       userId: ctx.user.id,
       action: "table_exported",
@@ -27,7 +27,7 @@ export const exportsRouter = router({
     return file;
   }),
   dialogues: workspaceProcedure.input(DialoguesExportInputSchema).mutation(({ ctx, input }) =>
-    auditAfter(ctx.db, exportDialogues(ctx, input), () => ({
+    auditAfter(ctx.db, exportDialogues(ctx.scope, input), () => ({
       workspaceId: ctx.workspace.id,
       userId: ctx.user.id,
       action: "table_exported",

@@ -6,10 +6,10 @@ import type {
   FindingsExportInputSchema,
 } from "../../../shared/schemas/exports.ts";
 import { sortRows } from "../../../shared/table-sort.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { listAreas } from "../areas/areas.service.ts";
 import { listDialogues } from "../dialogues/dialogues.service.ts";
 import { listFindings } from "../walks/findings.service.ts";
-import type { WalkScope } from "../walks/walks.service.ts";
 import { EXPORT_LABELS, type ExportLocale } from "./export-labels.ts";
 import { namedList, selectionSheet, sortText } from "./selection.ts";
 import { type Cell, tableFile } from "./table-file.ts";
@@ -91,13 +91,13 @@ const findingSortValue = (finding: Awaited<ReturnType<typeof listFindings>>[numb
  * a person named as owner) only where the caller may read it (decisions/011): the listing has
  * already emptied the rest, and the file says so in their place.
  */
-export async function exportFindings(scope: WalkScope, input: z.output<typeof FindingsExportInputSchema>) {
+export async function exportFindings(scope: ServiceScope, input: z.output<typeof FindingsExportInputSchema>) {
   const { db, workspace } = scope;
   const labels = EXPORT_LABELS[input.locale];
   const words = FIELD_WORDS[input.locale];
   const [listed, areas, owner] = await Promise.all([
     listFindings(scope, input),
-    input.areaCodes.length > 0 ? listAreas({ db, workspaceId: workspace.id }) : [],
+    input.areaCodes.length > 0 ? listAreas({ db, workspace }) : [],
     input.ownerOrganizationId
       ? db.organization.findFirst({
           where: { id: input.ownerOrganizationId, workspaces: { some: { workspaceId: workspace.id } } },
@@ -111,7 +111,7 @@ export async function exportFindings(scope: WalkScope, input: z.output<typeof Fi
     where: { workspaceId: workspace.id, id: { in: walkIds } },
     select: { id: true, startsAt: true, areaId: true },
   });
-  const allAreas = areas.length > 0 ? areas : await listAreas({ db, workspaceId: workspace.id });
+  const allAreas = areas.length > 0 ? areas : await listAreas({ db, workspace });
   const areaName = new Map(allAreas.map((area) => [area.id, area.name]));
   const walkName = new Map(
     walks.map((walk) => [
@@ -205,7 +205,10 @@ function findingHeader(id: string, locale: ExportLocale): string {
  * themes. Notes are never exported (decisions/008), whoever asks: the file says only whether a
  * dialogue has them.
  */
-export async function exportDialogues(scope: WalkScope, input: z.output<typeof DialoguesExportInputSchema>) {
+export async function exportDialogues(
+  scope: ServiceScope,
+  input: z.output<typeof DialoguesExportInputSchema>,
+) {
   const { workspace } = scope;
   const labels = EXPORT_LABELS[input.locale];
   const words = FIELD_WORDS[input.locale];

@@ -1,10 +1,8 @@
-import type { Role } from "../../../shared/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { type Actor, ownsRecord, resolveActor } from "../access/ownership.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { type Actor, ownsRecord } from "../access/ownership.ts";
 
-type Scope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
 type Row = Awaited<ReturnType<typeof findReports>>[number];
 
 const MY_REPORTS_SHOWN = 200;
@@ -69,8 +67,8 @@ async function present(db: Db, workspaceId: string, actor: Actor, reports: Row[]
  * or only those the caller filed. Without an organisation, only the caller's own. Every role that
  * reports sees it the same way: an analyst's page is its own organisation's, not the queue.
  */
-export async function listMyReports(scope: Scope, which: "own" | "organization") {
-  const actor = await resolveActor(scope);
+export async function listMyReports(scope: ServiceScope, which: "own" | "organization") {
+  const { actor } = scope;
   const byOrganization = which === "organization" && actor.organizationId !== null;
   const reports = await findReports(scope.db, {
     where: {
@@ -85,8 +83,8 @@ export async function listMyReports(scope: Scope, which: "own" | "organization")
 }
 
 /** One partner report, for the link the form gives after sending: its organisation's members, analysts and admins. */
-export async function getMyReport(scope: Scope, reportId: string) {
-  const actor = await resolveActor(scope);
+export async function getMyReport(scope: ServiceScope, reportId: string) {
+  const { actor } = scope;
   const [report] = await findReports(scope.db, {
     where: { workspaceId: scope.workspace.id, id: reportId, kind: "partner" },
   });

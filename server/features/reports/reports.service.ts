@@ -1,15 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { LIMITS } from "../../../shared/field.ts";
-import type { Role } from "../../../shared/roles.ts";
 import type { CitizenReportInputSchema, PartnerReportInputSchema } from "../../../shared/schemas/field.ts";
 import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { createRateLimiter } from "../../rate-limit.ts";
-import { actsAcrossWorkspace, organizationForNewRecord, resolveActor } from "../access/ownership.ts";
-import { districtAt } from "../areas/areas.service.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { actsAcrossWorkspace, organizationForNewRecord } from "../access/ownership.ts";
+import { districtAt, getDistrictGeometries } from "../areas/areas.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { checkPhoto } from "./photo-check.ts";
 import { insertPhoto } from "./photos.ts";
 
@@ -34,7 +33,7 @@ async function storeReport(
   const occurredAt = new Date(data.input.occurredAt);
   if (occurredAt.getTime() > Date.now() + 5 * 60_000)
     throw new AppError("VALIDATION", { reason: "OCCURRED_IN_FUTURE", field: "occurredAt" });
-  const district = await districtAt(db, workspaceId, [data.input.lon, data.input.lat]);
+  const district = await districtAt({ db, workspace: { id: workspaceId } }, [data.input.lon, data.input.lat]);
   if (!district) throw new AppError("VALIDATION", { reason: "PLACE_OUTSIDE_AREAS", field: "lon" });
   return db.$transaction(async (tx) => {
     const report = await tx.fieldReport.create({
@@ -63,12 +62,12 @@ async function storeReport(
  * filed (they are the reviewers), recorded as their decision and in the audit log.
  */
 export async function createPartnerReport(
-  scope: { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } },
+  scope: ServiceScope,
   input: z.output<typeof PartnerReportInputSchema>,
 ): Promise<{ id: string; status: "pending" | "approved" | "rejected" }> {
-  const actor = await resolveActor(scope);
+  const { actor } = scope;
   const organizationId = organizationForNewRecord(actor);
-  const filed = () => alreadyFiled(scope.db, scope.workspace.id, scope.user.id, input.submissionId);
+  const filed = () => alreadyFiled(scope.db, scope.workspace.id, actor.userId, input.submissionId);
   const earlier = await filed();
   if (earlier) return earlier;
   // A place from the address list is where the report is: its own point, and its name kept.
@@ -82,20 +81,20 @@ export async function createPartnerReport(
         kind: "partner",
         input: place ? { ...input, lon: place.lon, lat: place.lat } : input,
         extra: {
-          reporterUserId: scope.user.id,
+          reporterUserId: actor.userId,
           organizationId,
           placeName: place?.name ?? null,
           submissionId: input.submissionId,
           createsInsecurity: input.createsInsecurity,
           assessment: input.assessment,
-          ...(isReviewer ? { status: "approved", reviewedBy: scope.user.id, reviewedAt: new Date() } : {}),
+          ...(isReviewer ? { status: "approved", reviewedBy: actor.userId, reviewedAt: new Date() } : {}),
         },
       },
       async (tx, report) => {
         if (!isReviewer) return;
         await recordAudit(tx, {
           workspaceId: scope.workspace.id,
-          userId: scope.user.id,
+          userId: actor.userId,
           action: "report_approved",
           target: { type: "report", id: report.id },
           details: { kind: "own_report" },
@@ -174,4 +173,11 @@ export async function citizenReportStatus(db: Db, token: string) {
     reviewedAt: report.reviewedAt?.toISOString() ?? null,
     reason: report.status === "rejected" ? report.reviewReason : null,
   };
+}
+
+/** Public: what the report form needs to place a point, the kommun's name and its districts (public data). */
+export async function citizenReportForm(db: Db, slug: string) {
+  const workspace = await db.workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!workspace) throw new AppError("NOT_FOUND", "No such kommun");
+  return { name: workspace.name, geometries: await getDistrictGeometries({ db, workspace }) };
 }

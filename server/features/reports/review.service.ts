@@ -1,13 +1,9 @@
 import type { z } from "zod";
 import { REVIEW_UNDO_HOURS } from "../../../shared/field.ts";
 import type { ReviewInputSchema } from "../../../shared/schemas/field.ts";
-import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
-
-type Scope = { db: Db; workspace: CurrentWorkspace };
-type ActingScope = Scope & { userId: string };
 
 const UNDO_MS = REVIEW_UNDO_HOURS * 3_600_000;
 const DECIDED_SHOWN = 100;
@@ -16,7 +12,7 @@ const DECIDED_SHOWN = 100;
 export const undoUntil = (reviewedAt: Date) => new Date(reviewedAt.getTime() + UNDO_MS);
 
 /** How many reports (partners' and citizens') wait for a decision: the navigation's badge. */
-export async function countPendingReports({ db, workspace }: Scope) {
+export async function countPendingReports({ db, workspace }: ServiceScope) {
   return { count: await db.fieldReport.count({ where: { workspaceId: workspace.id, status: "pending" } }) };
 }
 
@@ -25,7 +21,7 @@ export async function countPendingReports({ db, workspace }: Scope) {
  * needs to judge a report where it is: the organisation, the area and address-list place, the
  * point for the small map. Description, contact and photos included: analysts and admins only.
  */
-export async function listReviewQueue({ db, workspace }: Scope, status: "pending" | "decided") {
+export async function listReviewQueue({ db, workspace }: ServiceScope, status: "pending" | "decided") {
   const isPending = status === "pending";
   const reports = await db.fieldReport.findMany({
     where: {
@@ -80,9 +76,10 @@ export async function listReviewQueue({ db, workspace }: Scope, status: "pending
 
 /** Approve (it enters the picture) or reject with a reason that is kept; recorded with who and when. */
 export async function reviewReport(
-  { db, workspace, userId }: ActingScope,
+  { db, workspace, actor }: ServiceScope,
   input: z.output<typeof ReviewInputSchema>,
 ) {
+  const { userId } = actor;
   if (input.decision === "rejected" && !input.reason)
     throw new AppError("VALIDATION", { reason: "REPORT_REJECT_NEEDS_REASON", field: "reason" });
   const reviewedAt = new Date();
@@ -111,7 +108,8 @@ export async function reviewReport(
  * Takes a decision back: the report waits again. Allowed for REVIEW_UNDO_HOURS after the decision
  * (decisions/024), by any analyst or admin; the undo is recorded like the decision.
  */
-export async function undoReview({ db, workspace, userId }: ActingScope, reportId: string) {
+export async function undoReview({ db, workspace, actor }: ServiceScope, reportId: string) {
+  const { userId } = actor;
   return db.$transaction(async (tx) => {
     const report = await tx.fieldReport.findUnique({
       where: { workspaceId_id: { workspaceId: workspace.id, id: reportId } },

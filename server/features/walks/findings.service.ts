@@ -3,11 +3,11 @@ import { toLocalDate } from "../../../shared/calendar.ts";
 import type { FindingFilterSchema } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { type Actor, actsAcrossWorkspace, ownsRecord, resolveActor } from "../access/ownership.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { type Actor, actsAcrossWorkspace, ownsRecord } from "../access/ownership.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { readPhoto } from "../reports/photos.ts";
 import { canSeeFindingDetail, changingOrganization } from "./finding-ownership.ts";
-import type { WalkScope } from "./walks.service.ts";
 
 type StoredFinding = Awaited<ReturnType<Db["walkFinding"]["findMany"]>>[number];
 type FindingNames = {
@@ -56,12 +56,9 @@ function listedFinding(actor: Actor, f: StoredFinding, names: FindingNames, time
 }
 
 /** Findings with their owner, area and status history: the list, the map layer and the protocol. */
-export async function listFindings(scope: WalkScope, filter: z.output<typeof FindingFilterSchema>) {
-  const { db, workspace } = scope;
-  const [areas, actor] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    resolveActor(scope),
-  ]);
+export async function listFindings(scope: ServiceScope, filter: z.output<typeof FindingFilterSchema>) {
+  const { db, workspace, actor } = scope;
+  const areas = await listAreas(scope);
   const areaIds = filter.areaCodes.length > 0 ? coveredAreas(areas, filter.areaCodes).map((a) => a.id) : null;
   const findings = await db.walkFinding.findMany({
     where: {
@@ -113,15 +110,12 @@ export async function listFindings(scope: WalkScope, filter: z.output<typeof Fin
  * A photo's bytes (served as base64 through the API). A report's photos are for its reviewers
  * (analysts and admins); a finding's for those who see the finding's detail.
  */
-export async function getPhoto(scope: WalkScope, photoId: string) {
-  const { db, workspace } = scope;
-  const [photo, actor] = await Promise.all([
-    db.photo.findFirst({
-      where: { workspaceId: workspace.id, id: photoId },
-      select: { findingId: true, reportId: true },
-    }),
-    resolveActor(scope),
-  ]);
+export async function getPhoto(scope: ServiceScope, photoId: string) {
+  const { db, workspace, actor } = scope;
+  const photo = await db.photo.findFirst({
+    where: { workspaceId: workspace.id, id: photoId },
+    select: { findingId: true, reportId: true },
+  });
   if (!photo) throw new AppError("NOT_FOUND", "No such photo");
   const finding = photo.findingId
     ? await db.walkFinding.findFirst({

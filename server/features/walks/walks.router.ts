@@ -1,35 +1,62 @@
 import { z } from "zod";
 import { WRITER_ROLES } from "../../../shared/roles.ts";
 import {
+  AddedFindingSchema,
   AddFindingInputSchema,
   ChangeFindingStatusInputSchema,
+  CreatedSchema,
   CreateWalkInputSchema,
   FindingFilterSchema,
+  FindingListSchema,
+  FindingStatusChangedSchema,
+  OrganizationOptionsSchema,
+  PhotoSchema,
+  WalkListSchema,
+  WalkSchema,
 } from "../../../shared/schemas/field.ts";
 import { roleProcedure, router, workspaceProcedure } from "../../trpc.ts";
 import { auditAfter, restrictedReadEntry } from "../audit/audit.service.ts";
 import { getPhoto, listFindings } from "./findings.service.ts";
-import { addFinding, changeFindingStatus, createWalk, getWalk, listWalks } from "./walks.service.ts";
+import {
+  addFinding,
+  changeFindingStatus,
+  createWalk,
+  getWalk,
+  listWalks,
+  listWorkspaceOrganizations,
+} from "./walks.service.ts";
 
 const writer = roleProcedure(WRITER_ROLES);
 
 export const walksRouter = router({
-  list: workspaceProcedure.input(z.void()).query(({ ctx }) => listWalks(ctx)),
+  list: workspaceProcedure
+    .input(z.void())
+    .output(WalkListSchema)
+    .query(({ ctx }) => listWalks(ctx.scope)),
   get: workspaceProcedure
     .input(z.object({ walkId: z.uuid() }))
-    .query(({ ctx, input }) => getWalk(ctx, input.walkId)),
-  create: writer.input(CreateWalkInputSchema).mutation(({ ctx, input }) => createWalk(ctx, input)),
-  addFinding: writer.input(AddFindingInputSchema).mutation(({ ctx, input }) => addFinding(ctx, input)),
+    .output(WalkSchema)
+    .query(({ ctx, input }) => getWalk(ctx.scope, input.walkId)),
+  create: writer
+    .input(CreateWalkInputSchema)
+    .output(CreatedSchema)
+    .mutation(({ ctx, input }) => createWalk(ctx.scope, input)),
+  addFinding: writer
+    .input(AddFindingInputSchema)
+    .output(AddedFindingSchema)
+    .mutation(({ ctx, input }) => addFinding(ctx.scope, input)),
   changeStatus: writer
     .input(ChangeFindingStatusInputSchema)
-    .mutation(({ ctx, input }) => changeFindingStatus(ctx, input)),
+    .output(FindingStatusChangedSchema)
+    .mutation(({ ctx, input }) => changeFindingStatus(ctx.scope, input)),
   // Audited when the answer holds a finding's free text, names or photos (decisions/018).
   findings: workspaceProcedure
     .input(FindingFilterSchema)
+    .output(FindingListSchema)
     .query(({ ctx, input }) =>
-      auditAfter(ctx.db, listFindings(ctx, input), (findings) =>
+      auditAfter(ctx.db, listFindings(ctx.scope, input), (findings) =>
         restrictedReadEntry(
-          ctx,
+          ctx.scope,
           "findings_read",
           findings.filter((finding) => !finding.isRestricted).length,
           input.walkId ? { type: "walk", id: input.walkId } : undefined,
@@ -38,16 +65,14 @@ export const walksRouter = router({
     ),
   photo: workspaceProcedure
     .input(z.object({ photoId: z.uuid() }))
+    .output(PhotoSchema)
     .query(({ ctx, input }) =>
-      auditAfter(ctx.db, getPhoto(ctx, input.photoId), () =>
-        restrictedReadEntry(ctx, "photo_read", 1, { type: "photo", id: input.photoId }),
+      auditAfter(ctx.db, getPhoto(ctx.scope, input.photoId), () =>
+        restrictedReadEntry(ctx.scope, "photo_read", 1, { type: "photo", id: input.photoId }),
       ),
     ),
-  organizations: workspaceProcedure.input(z.void()).query(({ ctx }) =>
-    ctx.db.organization.findMany({
-      where: { workspaces: { some: { workspaceId: ctx.workspace.id } } },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-  ),
+  organizations: workspaceProcedure
+    .input(z.void())
+    .output(OrganizationOptionsSchema)
+    .query(({ ctx }) => listWorkspaceOrganizations(ctx.scope)),
 });

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { localDateToDbDate } from "../../../shared/calendar.ts";
 import { FINDING_TRANSITIONS, type FindingStatus } from "../../../shared/field.ts";
-import type { Role } from "../../../shared/roles.ts";
 import type {
   AddFindingInputSchema,
   ChangeFindingStatusInputSchema,
@@ -9,19 +8,17 @@ import type {
 } from "../../../shared/schemas/field.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { organizationForNewRecord, requireOwnership, resolveActor } from "../access/ownership.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { organizationForNewRecord, requireOwnership } from "../access/ownership.ts";
 import { districtAt, listAreas } from "../areas/areas.service.ts";
 import { checkPhoto } from "../reports/photo-check.ts";
 import { insertPhoto } from "../reports/photos.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { changingOrganization } from "./finding-ownership.ts";
 
-export type WalkScope = { db: Db; workspace: CurrentWorkspace; role: Role; user: { id: string } };
-
 /** A walk, by a writer who (if a member) belongs to an organisation. */
-export async function createWalk(scope: WalkScope, input: z.output<typeof CreateWalkInputSchema>) {
-  const { db, workspace } = scope;
-  organizationForNewRecord(await resolveActor(scope));
+export async function createWalk(scope: ServiceScope, input: z.output<typeof CreateWalkInputSchema>) {
+  const { db, workspace, actor } = scope;
+  organizationForNewRecord(actor);
   let areaId: string | null = null;
   if (input.areaCode) {
     const area = await db.area.findFirst({
@@ -41,19 +38,19 @@ export async function createWalk(scope: WalkScope, input: z.output<typeof Create
       stops: input.stops,
       organizers: input.organizers,
       participants: input.participants,
-      createdBy: scope.user.id,
+      createdBy: actor.userId,
     },
     select: { id: true },
   });
 }
 
-export async function listWalks({ db, workspace }: Pick<WalkScope, "db" | "workspace">) {
+export async function listWalks({ db, workspace }: ServiceScope) {
   const walks = await db.safetyWalk.findMany({
     where: { workspaceId: workspace.id },
     orderBy: { startsAt: "desc" },
     take: 200,
   });
-  const areas = new Map((await listAreas({ db, workspaceId: workspace.id })).map((a) => [a.id, a.name]));
+  const areas = new Map((await listAreas({ db, workspace })).map((a) => [a.id, a.name]));
   const counts = await db.walkFinding.groupBy({
     by: ["walkId", "status"],
     where: { workspaceId: workspace.id, walkId: { in: walks.map((w) => w.id) } },
@@ -81,10 +78,10 @@ async function requireWorkspaceOrganization(db: Db, workspaceId: string, organiz
  * A finding, placed in the district that holds its point and recorded under the caller's
  * organisation; its photos are checked by content.
  */
-export async function addFinding(scope: WalkScope, input: z.output<typeof AddFindingInputSchema>) {
-  const { db, workspace } = scope;
-  const userId = scope.user.id;
-  const recordedByOrganizationId = organizationForNewRecord(await resolveActor(scope));
+export async function addFinding(scope: ServiceScope, input: z.output<typeof AddFindingInputSchema>) {
+  const { db, workspace, actor } = scope;
+  const userId = actor.userId;
+  const recordedByOrganizationId = organizationForNewRecord(actor);
   if (input.walkId) {
     const walk = await db.safetyWalk.findFirst({ where: { workspaceId: workspace.id, id: input.walkId } });
     if (!walk) throw new AppError("NOT_FOUND", "No such walk");
@@ -94,7 +91,7 @@ export async function addFinding(scope: WalkScope, input: z.output<typeof AddFin
   // One at a time: each is decoded and re-encoded (dropping its metadata).
   const photos: Awaited<ReturnType<typeof checkPhoto>>[] = [];
   for (const photo of input.photos) photos.push(await checkPhoto(photo));
-  const district = await districtAt(db, workspace.id, [input.lon, input.lat]);
+  const district = await districtAt(scope, [input.lon, input.lat]);
   const assigned = Boolean(input.ownerOrganizationId || input.ownerName);
   return db.$transaction(async (tx) => {
     const finding = await tx.walkFinding.create({
@@ -129,17 +126,17 @@ export async function addFinding(scope: WalkScope, input: z.output<typeof AddFin
  * Members move and reassign only findings that belong to their organisation.
  */
 export async function changeFindingStatus(
-  scope: WalkScope,
+  scope: ServiceScope,
   input: z.output<typeof ChangeFindingStatusInputSchema>,
 ) {
-  const { db, workspace } = scope;
-  const userId = scope.user.id;
+  const { db, workspace, actor } = scope;
+  const userId = actor.userId;
   const finding = await db.walkFinding.findFirst({
     where: { workspaceId: workspace.id, id: input.findingId },
     select: { status: true, ownerOrganizationId: true, ownerName: true, recordedByOrganizationId: true },
   });
   if (!finding) throw new AppError("NOT_FOUND", "No such finding");
-  requireOwnership(await resolveActor(scope), [changingOrganization(finding)], "finding");
+  requireOwnership(actor, [changingOrganization(finding)], "finding");
   if (input.ownerOrganizationId)
     await requireWorkspaceOrganization(db, workspace.id, input.ownerOrganizationId);
   const from = finding.status as FindingStatus;
@@ -190,7 +187,7 @@ export async function changeFindingStatus(
   });
 }
 
-export async function getWalk({ db, workspace }: Pick<WalkScope, "db" | "workspace">, walkId: string) {
+export async function getWalk({ db, workspace }: ServiceScope, walkId: string) {
   const walk = await db.safetyWalk.findFirst({ where: { workspaceId: workspace.id, id: walkId } });
   if (!walk) throw new AppError("NOT_FOUND", "No such walk");
   const area = walk.areaId
@@ -209,4 +206,13 @@ export async function getWalk({ db, workspace }: Pick<WalkScope, "db" | "workspa
     organizers: walk.organizers,
     participants: walk.participants as Record<string, number>,
   };
+}
+
+/** The organisations that take part in the workspace: who may own a finding. */
+export async function listWorkspaceOrganizations({ db, workspace }: ServiceScope) {
+  return db.organization.findMany({
+    where: { workspaces: { some: { workspaceId: workspace.id } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
