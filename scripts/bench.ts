@@ -330,7 +330,7 @@ async function benchPlaces(handle: DbHandle, context: Context) {
     const street = streets[random.integer(streets.length)] ?? "";
     const typed = [street.slice(0, 3), street, `${street} ${1 + random.integer(9)}`][i % 3] ?? street;
     const queryStarted = performance.now();
-    await searchPlaces({ db: handle.db, workspaceId: context.workspace.id, query: typed, limit: 20 });
+    await searchPlaces({ db: handle.db, workspace: context.workspace }, { query: typed, limit: 20 });
     times.push(performance.now() - queryStarted);
   }
   times.sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ROLES } from "../roles.ts";
+import { ROLES } from "../roles.ts";
 import { LocalDateSchema } from "./overview.ts";
 
 /**
@@ -63,6 +63,21 @@ export const AUDIT_TARGET_TYPES = [
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
+/** Why a sign-in failed or an SSO change was withheld. */
+export const AUDIT_REASONS = [
+  "invalid_credentials",
+  "deactivated",
+  "sso_no_mapping",
+  "sso_no_organization",
+  "sso_no_email",
+  "sso_email_conflict",
+  "sso_state_mismatch",
+  "sso_provider_error",
+  "sso_system_admin",
+  "sso_last_admin",
+] as const;
+export type AuditReason = (typeof AUDIT_REASONS)[number];
+
 /**
  * The only details an entry may carry: values the code chooses (a format, a role, a count, an
  * id), never text a person typed. Typed so that a free string cannot slip in by accident.
@@ -79,17 +94,7 @@ export type AuditDetails = {
   /** How the action reached the app: an import token, the command line. */
   via?: "token" | "command" | "sso";
   apiTokenId?: string;
-  reason?:
-    | "invalid_credentials"
-    | "deactivated"
-    | "sso_no_mapping"
-    | "sso_no_organization"
-    | "sso_no_email"
-    | "sso_email_conflict"
-    | "sso_state_mismatch"
-    | "sso_provider_error"
-    | "sso_system_admin"
-    | "sso_last_admin";
+  reason?: AuditReason;
   version?: number;
   days?: number;
   year?: number;
@@ -133,3 +138,55 @@ export const AuditExportInputSchema = z.object({
 export const AuditRetentionInputSchema = z.object({
   days: z.number().int().min(AUDIT_RETENTION_MIN_DAYS).max(AUDIT_RETENTION_MAX_DAYS),
 });
+
+/** An entry as the log page shows it: the ids it holds with the names they have now. */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  /** As stored: an action the code no longer writes still shows. */
+  action: z.string(),
+  actor: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      role: z.enum(ROLES).nullable(),
+      organization: z.string().nullable(),
+    })
+    .nullable(),
+  target: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }).nullable(),
+  /** AuditDetails, with the names of the organisations it names. */
+  details: z.object({
+    format: z.enum(["csv", "xlsx", "pdf"]).optional(),
+    kind: z.string().optional(),
+    count: z.number().optional(),
+    role: z.enum(ROLES).optional(),
+    previousRole: z.enum(ROLES).optional(),
+    organizationId: z.string().nullable().optional(),
+    previousOrganizationId: z.string().nullable().optional(),
+    via: z.enum(["token", "command", "sso"]).optional(),
+    apiTokenId: z.string().optional(),
+    reason: z.enum(AUDIT_REASONS).optional(),
+    version: z.number().optional(),
+    days: z.number().optional(),
+    year: z.number().optional(),
+    notesRetentionDays: z.number().optional(),
+    surveyMinRespondents: z.number().optional(),
+    meetingPeriod: z.enum(["week", "biweek", "fourweek"]).optional(),
+    meetingWeekday: z.number().optional(),
+    meetingAnchor: z.string().optional(),
+    organizationName: z.string().nullable(),
+    previousOrganizationName: z.string().nullable(),
+  }),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const AuditRetentionSchema = z.object({ days: z.number() });
+export const AuditRetentionSetSchema = z.object({ days: z.number(), purged: z.number() });

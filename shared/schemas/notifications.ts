@@ -60,3 +60,8 @@ export const NotificationSettingsSchema = z.object({
   emailEnabled: z.boolean(),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+/** How many of the given keys were the caller's to mark. */
+export const MarkedReadSchema = z.object({ marked: z.number() });
+/** Everything up to this instant counts as read. */
+export const MarkedAllReadSchema = z.object({ seenUpTo: z.string() });

@@ -7,17 +7,19 @@ import {
 } from "../../../shared/schemas/audit.ts";
 import type { Db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { type Cell, tableFile } from "../exports/table-file.ts";
 import { purgeExpiredAuditEntries, recordAudit } from "./audit.service.ts";
 
 /**
- * Whose log is read: a workspace's (its admins), or the entries of no workspace (failed sign-ins;
- * system administrators only). `user` is the reader, for the audit of an export.
+ * Whose log is read: a workspace's (its admins, who pass their ServiceScope), or the entries of
+ * no workspace (failed sign-ins; system administrators only, outside any workspace). `actor` is
+ * the reader, for the audit of an export.
  */
 export type AuditLogScope = {
   db: Db;
   workspace: { id: string; slug: string; timezone: string } | null;
-  user: { id: string };
+  actor: { userId: string };
 };
 
 const entrySelect = {
@@ -112,7 +114,10 @@ function listedEntry(entry: StoredEntry, names: Awaited<ReturnType<typeof namesF
 }
 
 /** One page of the log, newest first, with the number of entries the filter matches. */
-export async function listAuditEntries(scope: AuditLogScope, filter: AuditFilter, page: number) {
+export async function listAuditEntries(
+  scope: AuditLogScope,
+  { filter, page }: { filter: AuditFilter; page: number },
+) {
   const where = whereOf(scope, filter);
   const [total, entries] = await Promise.all([
     scope.db.auditEntry.count({ where }),
@@ -143,7 +148,10 @@ const HEADER: Cell[] = [
 ];
 
 /** The filtered log as CSV or XLSX (at most AUDIT_EXPORT_LIMIT entries); the export is itself audited. */
-export async function exportAuditEntries(scope: AuditLogScope, filter: AuditFilter, format: "csv" | "xlsx") {
+export async function exportAuditEntries(
+  scope: AuditLogScope,
+  { filter, format }: { filter: AuditFilter; format: "csv" | "xlsx" },
+) {
   const where = whereOf(scope, filter);
   const stored = await scope.db.auditEntry.findMany({
     where,
@@ -186,7 +194,7 @@ export async function exportAuditEntries(scope: AuditLogScope, filter: AuditFilt
   ];
   await recordAudit(scope.db, {
     workspaceId: scope.workspace?.id ?? null,
-    userId: scope.user.id,
+    userId: scope.actor.userId,
     action: "audit_log_exported",
     details: { format, count: entries.length },
   });
@@ -198,24 +206,22 @@ export async function exportAuditEntries(scope: AuditLogScope, filter: AuditFilt
   });
 }
 
-export async function getAuditRetention({ db, workspaceId }: { db: Db; workspaceId: string }) {
+export async function getAuditRetention({ db, workspace }: ServiceScope) {
   const { auditRetentionDays } = await db.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
+    where: { id: workspace.id },
     select: { auditRetentionDays: true },
   });
   return { days: auditRetentionDays };
 }
 
 /** Sets how long the workspace keeps its log; a shorter period purges what is now past it at once. */
-export async function setAuditRetention(
-  { db, workspaceId, userId }: { db: Db; workspaceId: string; userId: string },
-  days: number,
-) {
+export async function setAuditRetention({ db, workspace, actor }: ServiceScope, { days }: { days: number }) {
+  const workspaceId = workspace.id;
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: { auditRetentionDays: days } });
     await recordAudit(tx, {
       workspaceId,
-      userId,
+      userId: actor.userId,
       action: "audit_retention_changed",
       target: { type: "workspace", id: workspaceId },
       details: { days },

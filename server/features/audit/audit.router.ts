@@ -2,10 +2,15 @@ import { z } from "zod";
 import {
   AuditExportInputSchema,
   AuditListInputSchema,
+  AuditPageSchema,
   AuditRetentionInputSchema,
+  AuditRetentionSchema,
+  AuditRetentionSetSchema,
 } from "../../../shared/schemas/audit.ts";
+import { DownloadFileSchema } from "../../../shared/schemas/download.ts";
 import { roleProcedure, router, systemAdminProcedure } from "../../trpc.ts";
 import {
+  type AuditLogScope,
   exportAuditEntries,
   getAuditRetention,
   listAuditEntries,
@@ -14,28 +19,37 @@ import {
 
 const admin = roleProcedure(["admin"]);
 
+/** A system administrator reads the entries of no workspace: outside any workspace, so no ServiceScope. */
+const systemLog = (ctx: { db: AuditLogScope["db"]; user: { id: string } }): AuditLogScope => ({
+  db: ctx.db,
+  workspace: null,
+  actor: { userId: ctx.user.id },
+});
+
 // A workspace's admins read its log; entries of no workspace (failed sign-ins) only system administrators.
 export const auditRouter = router({
   list: admin
     .input(AuditListInputSchema)
-    .query(({ ctx, input }) => listAuditEntries(ctx, input.filter, input.page)),
+    .output(AuditPageSchema)
+    .query(({ ctx, input }) => listAuditEntries(ctx.scope, input)),
   export: admin
     .input(AuditExportInputSchema)
-    .mutation(({ ctx, input }) => exportAuditEntries(ctx, input.filter, input.format)),
+    .output(DownloadFileSchema)
+    .mutation(({ ctx, input }) => exportAuditEntries(ctx.scope, input)),
   retention: admin
     .input(z.void())
-    .query(({ ctx }) => getAuditRetention({ db: ctx.db, workspaceId: ctx.workspace.id })),
+    .output(AuditRetentionSchema)
+    .query(({ ctx }) => getAuditRetention(ctx.scope)),
   setRetention: admin
     .input(AuditRetentionInputSchema)
-    .mutation(({ ctx, input }) =>
-      setAuditRetention({ db: ctx.db, workspaceId: ctx.workspace.id, userId: ctx.user.id }, input.days),
-    ),
+    .output(AuditRetentionSetSchema)
+    .mutation(({ ctx, input }) => setAuditRetention(ctx.scope, input)),
   systemList: systemAdminProcedure
     .input(AuditListInputSchema)
-    .query(({ ctx, input }) => listAuditEntries({ ...ctx, workspace: null }, input.filter, input.page)),
+    .output(AuditPageSchema)
+    .query(({ ctx, input }) => listAuditEntries(systemLog(ctx), input)),
   systemExport: systemAdminProcedure
     .input(AuditExportInputSchema)
-    .mutation(({ ctx, input }) =>
-      exportAuditEntries({ ...ctx, workspace: null }, input.filter, input.format),
-    ),
+    .output(DownloadFileSchema)
+    .mutation(({ ctx, input }) => exportAuditEntries(systemLog(ctx), input)),
 });

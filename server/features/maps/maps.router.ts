@@ -6,5 +6,5 @@ export const mapsRouter = router({
   setBasemapStyle: roleProcedure(["admin"])
     .input(BasemapStyleInputSchema)
     .output(BasemapStyleSchema)
-    .mutation(({ ctx, input }) => setBasemapStyle({ db: ctx.db, workspaceId: ctx.workspace.id }, input)),
+    .mutation(({ ctx, input }) => setBasemapStyle(ctx.scope, input)),
 });

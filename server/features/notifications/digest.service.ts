@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../../db/client.ts";
+import { serviceScope } from "../../service-scope.ts";
 import { resolveMembership } from "../workspace/workspace.service.ts";
 import { deriveNotifications } from "./notifications.service.ts";
 
@@ -84,8 +85,12 @@ export async function sendNotificationDigests({
   for (const member of memberships) {
     const resolved = await resolveMembership({ db, userId: member.userId, slug: member.workspace.slug });
     if (!resolved) continue;
-    const actor = { userId: member.userId, role: member.role, organizationId: member.organizationId };
-    const { items, settings } = await deriveNotifications({ db, workspace: resolved.workspace, actor }, now);
+    const scope = serviceScope(db, resolved.workspace, {
+      userId: member.userId,
+      role: member.role,
+      organizationId: member.organizationId,
+    });
+    const { items, settings } = await deriveNotifications(scope, now);
     if (settings && !settings.emailEnabled) continue;
     const since = Math.max(settings?.seenUpTo?.getTime() ?? 0, settings?.emailedUpTo?.getTime() ?? 0);
     const fresh = items.filter((item) => !item.isRead && Date.parse(item.at) > since);

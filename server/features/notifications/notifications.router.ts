@@ -1,11 +1,12 @@
 import { z } from "zod";
 import {
+  MarkedAllReadSchema,
+  MarkedReadSchema,
   MarkReadInputSchema,
   NotificationListSchema,
   NotificationSettingsSchema,
 } from "../../../shared/schemas/notifications.ts";
 import { router, workspaceProcedure } from "../../trpc.ts";
-import { resolveActor } from "../access/ownership.ts";
 import {
   getNotificationSettings,
   listNotifications,
@@ -14,25 +15,26 @@ import {
   updateNotificationSettings,
 } from "./notifications.service.ts";
 
-/** Every procedure acts on the caller's own notifications in the request's workspace. */
-const ownProcedure = workspaceProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: { ...ctx, actor: await resolveActor(ctx) } }),
-);
-
+/** Every procedure acts on the caller's own notifications in the request's workspace (ctx.scope's actor). */
 export const notificationsRouter = router({
-  list: ownProcedure
+  list: workspaceProcedure
     .input(z.void())
     .output(NotificationListSchema)
-    .query(({ ctx }) => listNotifications(ctx)),
-  markRead: ownProcedure
+    .query(({ ctx }) => listNotifications(ctx.scope)),
+  markRead: workspaceProcedure
     .input(MarkReadInputSchema)
-    .mutation(({ ctx, input }) => markNotificationsRead(ctx, input.keys)),
-  markAllRead: ownProcedure.input(z.void()).mutation(({ ctx }) => markAllNotificationsRead(ctx)),
-  settings: ownProcedure
+    .output(MarkedReadSchema)
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.scope, input)),
+  markAllRead: workspaceProcedure
+    .input(z.void())
+    .output(MarkedAllReadSchema)
+    .mutation(({ ctx }) => markAllNotificationsRead(ctx.scope)),
+  settings: workspaceProcedure
     .input(z.void())
     .output(NotificationSettingsSchema)
-    .query(({ ctx }) => getNotificationSettings(ctx)),
-  updateSettings: ownProcedure
+    .query(({ ctx }) => getNotificationSettings(ctx.scope)),
+  updateSettings: workspaceProcedure
     .input(NotificationSettingsSchema)
-    .mutation(({ ctx, input }) => updateNotificationSettings(ctx, input)),
+    .output(NotificationSettingsSchema)
+    .mutation(({ ctx, input }) => updateNotificationSettings(ctx.scope, input)),
 });

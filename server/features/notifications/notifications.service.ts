@@ -16,15 +16,13 @@ import {
 } from "../../../shared/schemas/notifications.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { type Actor, actsAcrossWorkspace } from "../access/ownership.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import type { ServiceScope } from "../../service-scope.ts";
+import { actsAcrossWorkspace } from "../access/ownership.ts";
 import { newRisingFlags } from "./rising-flags.ts";
-
-export type NotificationScope = { db: Db; workspace: CurrentWorkspace; actor: Actor };
 
 type Unstamped = Omit<Notification, "isRead"> & { isRead?: never };
 
-async function reviewNotifications({ db, workspace, actor }: NotificationScope): Promise<Unstamped[]> {
+async function reviewNotifications({ db, workspace, actor }: ServiceScope): Promise<Unstamped[]> {
   if (!ANALYST_ROLES.includes(actor.role)) return [];
   const reports = await db.fieldReport.findMany({
     where: { workspaceId: workspace.id, status: "pending" },
@@ -48,7 +46,7 @@ async function reviewNotifications({ db, workspace, actor }: NotificationScope):
 
 /** Open findings past their due date that the actor answers for (decisions/011's changing organisation). */
 async function overdueNotifications(
-  { db, workspace, actor }: NotificationScope,
+  { db, workspace, actor }: ServiceScope,
   today: LocalDate,
 ): Promise<Unstamped[]> {
   const isAcross = actsAcrossWorkspace(actor);
@@ -96,7 +94,7 @@ async function overdueNotifications(
 
 /** New rising flags in the areas the member follows (and the areas inside them); every area when none. */
 async function risingNotifications(
-  { db, workspace }: NotificationScope,
+  { db, workspace }: ServiceScope,
   today: LocalDate,
   followed: readonly string[],
 ): Promise<Unstamped[]> {
@@ -144,7 +142,7 @@ function areaIdsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
 }
 
-async function settingsRow({ db, workspace, actor }: NotificationScope) {
+async function settingsRow({ db, workspace, actor }: ServiceScope) {
   return db.notificationSetting.findUnique({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: actor.userId } },
     select: { seenUpTo: true, emailedUpTo: true, areaIds: true, emailEnabled: true },
@@ -152,7 +150,7 @@ async function settingsRow({ db, workspace, actor }: NotificationScope) {
 }
 
 /** Every notification the actor has now, newest first, each marked read or not. */
-export async function deriveNotifications(scope: NotificationScope, now = new Date()) {
+export async function deriveNotifications(scope: ServiceScope, now = new Date()) {
   const today = toLocalDate(now, scope.workspace.timezone);
   const settings = await settingsRow(scope);
   const [review, overdue, rising, reads] = await Promise.all([
@@ -172,7 +170,7 @@ export async function deriveNotifications(scope: NotificationScope, now = new Da
   return { items, settings };
 }
 
-export async function listNotifications(scope: NotificationScope): Promise<NotificationList> {
+export async function listNotifications(scope: ServiceScope): Promise<NotificationList> {
   const { items } = await deriveNotifications(scope);
   return {
     items: items.slice(0, NOTIFICATION_LIST_LIMIT),
@@ -182,7 +180,7 @@ export async function listNotifications(scope: NotificationScope): Promise<Notif
 }
 
 /** Marks the actor's own notifications read; keys it does not have now are skipped, so nothing else is stored. */
-export async function markNotificationsRead(scope: NotificationScope, keys: readonly string[]) {
+export async function markNotificationsRead(scope: ServiceScope, { keys }: { keys: readonly string[] }) {
   const { items } = await deriveNotifications(scope);
   const known = new Set(items.map((item) => item.key));
   const marked = [...new Set(keys)].filter((key) => known.has(key));
@@ -194,7 +192,7 @@ export async function markNotificationsRead(scope: NotificationScope, keys: read
 }
 
 /** Everything up to now is read; the single marks before it are no longer needed. */
-export async function markAllNotificationsRead(scope: NotificationScope, now = new Date()) {
+export async function markAllNotificationsRead(scope: ServiceScope, now = new Date()) {
   const where = { workspaceId: scope.workspace.id, userId: scope.actor.userId };
   await scope.db.$transaction(async (tx) => {
     await tx.notificationSetting.upsert({
@@ -207,13 +205,13 @@ export async function markAllNotificationsRead(scope: NotificationScope, now = n
   return { seenUpTo: now.toISOString() };
 }
 
-export async function getNotificationSettings(scope: NotificationScope): Promise<NotificationSettings> {
+export async function getNotificationSettings(scope: ServiceScope): Promise<NotificationSettings> {
   const row = await settingsRow(scope);
   return { areaIds: areaIdsOf(row?.areaIds), emailEnabled: row?.emailEnabled ?? true };
 }
 
 /** The member's own areas and e-mail choice; areas must be the workspace's. */
-export async function updateNotificationSettings(scope: NotificationScope, input: NotificationSettings) {
+export async function updateNotificationSettings(scope: ServiceScope, input: NotificationSettings) {
   const areaIds = [...new Set(input.areaIds)];
   const found = await scope.db.area.count({
     where: { workspaceId: scope.workspace.id, id: { in: areaIds } },

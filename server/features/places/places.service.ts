@@ -1,7 +1,9 @@
 import { gridLabel, type PlaceGrid } from "../../../shared/places.ts";
+import type { PlaceSearchInput } from "../../../shared/schemas/places.ts";
 import { parseDecimal } from "../../../shared/surveys.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope, WorkspaceReadScope } from "../../service-scope.ts";
 import { districtContaining, leafAreas } from "../areas/areas.service.ts";
 import { locateAliasedColumns } from "../imports/csv.ts";
 import { recordImportAudit } from "../imports/import-batch.ts";
@@ -172,17 +174,11 @@ export async function importPlaces({
  * it, then by name; with the workspace's total so a list can say how many there are. An address
  * register holds thousands of places: only the matches travel.
  */
-export async function searchPlaces({
-  db,
-  workspaceId,
-  query,
-  limit,
-}: {
-  db: Db;
-  workspaceId: string;
-  query: string;
-  limit: number;
-}) {
+export async function searchPlaces(
+  { db, workspace }: WorkspaceReadScope,
+  { query, limit }: PlaceSearchInput,
+) {
+  const workspaceId = workspace.id;
   const text = query.trim().replace(/\s+/g, " ");
   const pattern = text.replace(/[\\%_]/g, (char) => `\\${char}`);
   const [places, total] = await Promise.all([
@@ -204,8 +200,8 @@ export async function searchPlaces({
   return { total, places };
 }
 
-export async function removePlace({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {
-  const { count } = await db.place.deleteMany({ where: { workspaceId, id } });
+export async function removePlace({ db, workspace }: ServiceScope, id: string) {
+  const { count } = await db.place.deleteMany({ where: { workspaceId: workspace.id, id } });
   if (count === 0) throw new AppError("NOT_FOUND", "Ingen sådan plats i arbetsytan");
   return { removed: count };
 }

@@ -31,12 +31,7 @@ export async function searchPublicPlaces({
   if (publicPlaceLimiter.isLimited(key))
     throw new AppError("RATE_LIMITED", "Too many searches from this address; wait a minute and try again");
   publicPlaceLimiter.hit(key);
-  const { places } = await searchPlaces({
-    db,
-    workspaceId: workspace.id,
-    query,
-    limit: PUBLIC_PLACE_RESULTS,
-  });
+  const { places } = await searchPlaces({ db, workspace }, { query, limit: PUBLIC_PLACE_RESULTS });
   return places.map((place) => ({
     name: place.name,
     lon: place.lon,

@@ -11,9 +11,9 @@ export const surveysRouter = router({
   list: workspaceProcedure
     .input(z.void())
     .output(SurveyCatalogSchema)
-    .query(({ ctx }) => listSurveys({ db: ctx.db, workspace: ctx.workspace })),
+    .query(({ ctx }) => listSurveys(ctx.scope)),
   series: workspaceProcedure
     .input(SurveySeriesInputSchema)
     .output(SurveySeriesSchema)
-    .query(({ ctx, input }) => getSurveySeries({ db: ctx.db, workspace: ctx.workspace, input })),
+    .query(({ ctx, input }) => getSurveySeries(ctx.scope, input)),
 });

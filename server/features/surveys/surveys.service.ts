@@ -1,16 +1,13 @@
 import type { SurveyCatalog, SurveySeries, SurveySeriesInput } from "../../../shared/schemas/surveys.ts";
 import { isTooFewRespondents, type SurveyKind, type SurveyUnit } from "../../../shared/surveys.ts";
-import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
 import { todayFor } from "../overview/today.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
-
-type Options = { db: Db; workspace: CurrentWorkspace };
 
 /** The workspace's surveys with their indicators, the areas and years each covers. */
-export async function listSurveys({ db, workspace }: Options): Promise<SurveyCatalog> {
+export async function listSurveys({ db, workspace }: ServiceScope): Promise<SurveyCatalog> {
   const [sources, rows] = await Promise.all([
     db.dataSource.findMany({
       where: { workspaceId: workspace.id, kind: "survey" },
@@ -47,7 +44,7 @@ export async function listSurveys({ db, workspace }: Options): Promise<SurveyCat
  * the data does not cover whole, or that is not over by `today`, is a part year.
  */
 async function incidentsPerYear(
-  { db, workspace }: Options,
+  { db, workspace }: ServiceScope,
   areaIds: string[],
   categoryIds: string[] | null,
   years: number[],
@@ -82,13 +79,11 @@ async function incidentsPerYear(
 }
 
 /** One indicator per area over the years, each beside the area's reported incidents. */
-export async function getSurveySeries(
-  options: Options & { input: SurveySeriesInput },
-): Promise<SurveySeries> {
-  const { db, workspace, input } = options;
+export async function getSurveySeries(scope: ServiceScope, input: SurveySeriesInput): Promise<SurveySeries> {
+  const { db, workspace } = scope;
   const [areas, categories, settings] = await Promise.all([
-    listAreas({ db, workspaceId: workspace.id }),
-    listCategories({ db, workspaceId: workspace.id }),
+    listAreas(scope),
+    listCategories(scope),
     db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { surveyMinRespondents: true } }),
   ]);
   const categoryIds = resolveCategoryScope(categories, input.categoryCodes ?? []);
@@ -113,17 +108,14 @@ export async function getSurveySeries(
   for (const year of years)
     populationOfYear.set(
       year,
-      populationByArea(
-        areas,
-        await populationsFor({ db, workspaceId: workspace.id, areaIds: leafIds, year }),
-      ),
+      populationByArea(areas, await populationsFor(scope, { areaIds: leafIds, year })),
     );
   const result: SurveySeries["areas"] = [];
   for (const code of input.areaCodes) {
     const [area] = coveredAreas(areas, [code]).filter((candidate) => candidate.code === code);
     if (!area) continue;
     const incidents = await incidentsPerYear(
-      options,
+      scope,
       coveredAreas(areas, [code]).map((covered) => covered.id),
       categoryIds,
       years,
