@@ -27,6 +27,21 @@ function designRow(index: number, length: number, periodsPerYear: number, harmon
   return row;
 }
 
+const designs = new Map<string, Float64Array>();
+
+/** The design matrix, flat by row (index × width), shared by every fit of the same shape. */
+function designMatrix(length: number, periodsPerYear: number, harmonics: number): Float64Array {
+  const key = `${length}|${periodsPerYear}|${harmonics}`;
+  const cached = designs.get(key);
+  if (cached) return cached;
+  const width = 2 + 2 * harmonics;
+  const matrix = new Float64Array(length * width);
+  for (let t = 0; t < length; t++) matrix.set(designRow(t, length, periodsPerYear, harmonics), t * width);
+  if (designs.size > 200) designs.clear();
+  designs.set(key, matrix);
+  return matrix;
+}
+
 /** Solves A·x = b for a small symmetric positive-definite A (Gauss–Jordan with pivoting); null if singular. */
 export function solveLinear(matrix: readonly (readonly number[])[], rhs: readonly number[]): number[] | null {
   const size = rhs.length;
@@ -85,49 +100,43 @@ export function fitCountModel(
   const harmonics = length >= periodsPerYear ? Math.min(options.harmonics ?? 2, maxHarmonics) : 0;
   const width = 2 + 2 * harmonics;
   if (total <= 0 || length < width + 3) return null;
-  const design = values.map((_, index) => designRow(index, length, periodsPerYear, harmonics));
+  // Plain loops over a cached flat design: both flags fit one model per CompStat row.
+  const design = designMatrix(length, periodsPerYear, harmonics);
   let beta = new Array<number>(width).fill(0);
   beta[0] = Math.log(total / length);
   const fitted = new Array<number>(length).fill(total / length);
   let information: number[][] = [];
+  const etaAt = (t: number) => {
+    let eta = 0;
+    for (let j = 0; j < width; j++) eta += (design[t * width + j] as number) * (beta[j] as number);
+    return Math.max(-30, Math.min(30, eta));
+  };
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    information = Array.from({ length: width }, () => new Array<number>(width).fill(0));
+    const info = new Float64Array(width * width);
     const score = new Array<number>(width).fill(0);
-    design.forEach((row, t) => {
-      const eta = Math.max(
-        -30,
-        Math.min(
-          30,
-          row.reduce((sum, x, j) => sum + x * (beta[j] ?? 0), 0),
-        ),
-      );
+    for (let t = 0; t < length; t++) {
+      const eta = etaAt(t);
       const mean = Math.exp(eta);
       fitted[t] = mean;
       const working = eta + ((values[t] ?? 0) - mean) / mean;
       for (let j = 0; j < width; j++) {
-        const weighted = (row[j] ?? 0) * mean;
-        score[j] = (score[j] ?? 0) + weighted * working;
-        const line = information[j] ?? [];
-        for (let k = 0; k < width; k++) line[k] = (line[k] ?? 0) + weighted * (row[k] ?? 0);
+        const weighted = (design[t * width + j] as number) * mean;
+        score[j] = (score[j] as number) + weighted * working;
+        for (let k = 0; k < width; k++)
+          info[j * width + k] =
+            (info[j * width + k] as number) + weighted * (design[t * width + k] as number);
       }
-    });
+    }
+    information = Array.from({ length: width }, (_, j) =>
+      Array.from(info.subarray(j * width, (j + 1) * width)),
+    );
     const next = solveLinear(information, score);
     if (!next) break;
     const step = Math.max(...next.map((value, j) => Math.abs(value - (beta[j] ?? 0))));
     beta = next;
     if (step < 1e-8) break;
   }
-  design.forEach((row, t) => {
-    fitted[t] = Math.exp(
-      Math.max(
-        -30,
-        Math.min(
-          30,
-          row.reduce((sum, x, j) => sum + x * (beta[j] ?? 0), 0),
-        ),
-      ),
-    );
-  });
+  for (let t = 0; t < length; t++) fitted[t] = Math.exp(etaAt(t));
   const pearson = values.reduce((sum, value, t) => {
     const mean = Math.max(fitted[t] ?? 0, 1e-9);
     return sum + (value - mean) ** 2 / mean;
@@ -139,15 +148,25 @@ export function fitCountModel(
     const row = designRow(index, length, periodsPerYear, harmonics);
     return Math.exp(seasonBeta.reduce((sum, value, j) => sum + value * (row[j + 2] ?? 0), 0));
   };
-  let seasonPValue = 1;
-  if (harmonics > 0) {
+  // The season's test inverts the information matrix: computed only when a caller asks.
+  let seasonP: number | null = null;
+  const seasonTest = () => {
+    if (harmonics === 0) return 1;
     const covariance = invert(information);
     const block = covariance?.slice(2).map((row) => row.slice(2).map((value) => value * dispersion));
     const weights = block ? solveLinear(block, seasonBeta) : null;
-    if (weights) {
-      const wald = seasonBeta.reduce((sum, value, j) => sum + value * (weights[j] ?? 0), 0);
-      seasonPValue = chiSquareUpperTail(wald, seasonBeta.length);
-    }
-  }
-  return { fitted, dispersion, degreesOfFreedom, seasonFactor, seasonPValue };
+    if (!weights) return 1;
+    const wald = seasonBeta.reduce((sum, value, j) => sum + value * (weights[j] ?? 0), 0);
+    return chiSquareUpperTail(wald, seasonBeta.length);
+  };
+  return {
+    fitted,
+    dispersion,
+    degreesOfFreedom,
+    seasonFactor,
+    get seasonPValue() {
+      seasonP ??= seasonTest();
+      return seasonP;
+    },
+  };
 }

@@ -83,27 +83,32 @@ export function maxNormalTail(c: number, lengths: readonly number[]): number {
   const below = (j: number, bound: number) => Math.min(1, Math.max(0, (bound - (low + j * h)) / h));
   const density = (x: number, variance: number) =>
     Math.exp((-x * x) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
-  let mass = Array.from(
-    { length: cells },
-    (_, j) => density(centre(j), first) * h * below(j, c * Math.sqrt(first)),
-  );
+  // Typed arrays and plain loops: this runs once per CompStat row with a tested window.
+  let mass = new Float64Array(cells);
+  const firstBound = c * Math.sqrt(first);
+  for (let j = 0; j < cells; j++) mass[j] = density(centre(j), first) * h * below(j, firstBound);
+  let next = new Float64Array(cells);
   for (let i = 1; i < times.length; i++) {
     const variance = (times[i] ?? 0) - (times[i - 1] ?? 0);
     const bound = c * Math.sqrt(times[i] ?? 0);
     const reach = Math.min(cells - 1, Math.ceil((8 * Math.sqrt(variance)) / h));
-    const kernel = Array.from({ length: 2 * reach + 1 }, (_, k) => density((k - reach) * h, variance) * h);
-    const next = new Array<number>(cells).fill(0);
+    const kernel = new Float64Array(2 * reach + 1);
+    for (let k = 0; k < kernel.length; k++) kernel[k] = density((k - reach) * h, variance) * h;
+    next.fill(0);
     for (let j = 0; j < cells; j++) {
       const share = below(j, bound);
       if (share === 0) break;
       let sum = 0;
-      for (let k = Math.max(0, j - reach); k <= Math.min(cells - 1, j + reach); k++)
-        sum += (mass[k] ?? 0) * (kernel[j - k + reach] ?? 0);
+      const to = Math.min(cells - 1, j + reach);
+      for (let k = Math.max(0, j - reach); k <= to; k++)
+        sum += (mass[k] as number) * (kernel[j - k + reach] as number);
       next[j] = sum * share;
     }
-    mass = next;
+    [mass, next] = [next, mass];
   }
-  return Math.min(1, Math.max(0, 1 - mass.reduce((sum, value) => sum + value, 0)));
+  let total = 0;
+  for (let j = 0; j < cells; j++) total += mass[j] as number;
+  return Math.min(1, Math.max(0, 1 - total));
 }
 
 /**
@@ -134,7 +139,8 @@ export function assessSustained(input: {
   /** Counts per 4-week block over the last years, oldest first, for the dispersion. */
   blocks: readonly number[];
 }): SustainedAssessment {
-  const dispersion = blockDispersion(input.blocks);
+  // The model behind the dispersion is fitted only when some window has enough counts to test.
+  const dispersion = input.windows.some(isLargeEnough) ? blockDispersion(input.blocks) : null;
   const windows: SustainedWindowResult[] = input.windows.map((window) => {
     const isTested = dispersion !== null && isLargeEnough(window);
     return {

@@ -14,15 +14,10 @@ import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
 import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
-import {
-  assessCounts,
-  dataCoverage,
-  firstCoveredIndex,
-  rowFlag,
-  sustainedCounts,
-} from "./sustained.service.ts";
+import { assessCounts, dataCoverage, firstCoveredIndex, rowFlag } from "./sustained.service.ts";
 
 type Input = z.output<typeof CompstatInputSchema>;
 type Node = { id: string; parentId: string | null; code: string | null; nameSv: string; nameEn: string };
@@ -73,7 +68,6 @@ function rollUp<T extends { id: string; parentId: string | null }>(
   return { totals, children };
 }
 
-type Bucket = { i: number; s: string; e: string };
 export type Scope = {
   db: Db;
   workspaceId: string;
@@ -85,84 +79,35 @@ export type Scope = {
   countColumn: "registered" | "occurred";
   /** Which keys to group by: fewer keys, fewer rows to send back. */
   keys: "category" | "area" | "both";
+  /** Whether the selection is the whole workspace (areaIds then lists every area). */
+  everyArea: boolean;
 };
 
-function keyColumns(keys: Scope["keys"]) {
-  const category = keys === "area" ? "NULL::text" : "x.category_id::text";
-  const area = keys === "category" ? "NULL::text" : "x.area_id::text";
-  return `${category} AS category, ${area} AS area`;
+/** The selection as the counting module takes it (every area: null, so a rollup can answer). */
+function selectionOf(scope: Scope): CountSelection {
+  return {
+    workspaceId: scope.workspaceId,
+    areaIds: scope.everyArea ? null : scope.areaIds,
+    categoryIds: scope.categoryIds,
+    sourceIds: scope.sourceIds,
+    basis: scope.countColumn,
+    keys: scope.keys,
+  };
 }
 
-const MONTHS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
-const DAYS_PER_PERIOD: Partial<Record<PeriodKind, number>> = { week: 7, biweek: 14, fourweek: 28 };
-
-/**
- * Incident counts per category, area and period of a regular history (index 0 = oldest): the
- * period index is computed arithmetically in one pass, not by joining every row to every period.
- */
+/** Incident counts per category, area and period of a history (index 0 = oldest), in one statement. */
 async function historyCounts(scope: Scope, history: Period[]) {
-  const first = history[0];
-  const last = history.at(-1);
-  if (!first || !last) return [];
-  const day = "x.day";
-  const months = MONTHS_PER_PERIOD[first.kind];
-  const index = months
-    ? `((EXTRACT(YEAR FROM ${day})::int * 12 + EXTRACT(MONTH FROM ${day})::int) - (EXTRACT(YEAR FROM $2::date)::int * 12 + EXTRACT(MONTH FROM $2::date)::int)) / ${months}`
-    : `(${day} - $2::date) / ${DAYS_PER_PERIOD[first.kind] ?? 7}`;
-  return scope.db.$queryRawUnsafe<{ category: string; area: string; i: number; n: number }[]>(
-    `SELECT ${keyColumns(scope.keys)}, (${index})::int AS i, SUM(x.${scope.countColumn})::int AS n
-     FROM daily_incident_counts x
-     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
-       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
-       AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
-       AND ($6::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($6::json)))
-     GROUP BY 1, 2, 3`,
-    scope.workspaceId,
-    first.start,
-    last.end,
-    JSON.stringify(scope.areaIds),
-    scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
-    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
-  );
-}
-
-/** Counts per category and area for a few arbitrary ranges (year to date, last year…), in one pass. */
-async function rangeCounts(scope: Scope, ranges: Bucket[]) {
-  const day = "x.day";
-  const sums = ranges
-    .map(
-      (range, k) =>
-        `SUM(x.${scope.countColumn}) FILTER (WHERE ${day} BETWEEN '${range.s}'::date AND '${range.e}'::date)::int AS r${k}`,
-    )
-    .join(", ");
-  const from = ranges.map((r) => r.s).sort()[0];
-  const to = ranges
-    .map((r) => r.e)
-    .sort()
-    .at(-1);
-  const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
-    `SELECT ${keyColumns(scope.keys)}, ${sums}
-     FROM daily_incident_counts x
-     WHERE x.workspace_id = $1::uuid AND ${day} BETWEEN $2::date AND $3::date
-       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($4::json))
-       AND ($5::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($5::json)))
-       AND ($6::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($6::json)))
-     GROUP BY 1, 2`,
-    scope.workspaceId,
-    from,
-    to,
-    JSON.stringify(scope.areaIds),
-    scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
-    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
-  );
-  return rows.flatMap((row) =>
-    ranges.map((range, k) => ({
-      category: String(row.category),
-      area: String(row.area),
-      i: range.i,
-      n: Number(row[`r${k}`] ?? 0),
-    })),
-  );
+  const counts = await countRanges(scope.db, selectionOf(scope), history);
+  const rows: { category: string; area: string; i: number; n: number }[] = [];
+  for (const [key, sums] of counts) {
+    const [first = "", second = ""] = key.split("|");
+    const category = scope.keys === "area" ? "null" : first;
+    const area = scope.keys === "area" ? first : scope.keys === "both" ? second : "null";
+    sums.forEach((n, i) => {
+      if (n !== 0) rows.push({ category, area, i, n });
+    });
+  }
+  return rows;
 }
 
 /**
@@ -178,9 +123,11 @@ export async function getCompstat({
   workspace: CurrentWorkspace;
   input: Input;
 }): Promise<CompstatOutput> {
-  const [areas, categories] = await Promise.all([
+  // The sustained flag's windows need the data's first and last day.
+  const [areas, categories, coverage] = await Promise.all([
     listAreas({ db, workspace }),
     listCategories({ db, workspace }),
+    dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const comparison = comparePeriodsSoFar(period, todayFor(input, workspace));
@@ -195,6 +142,7 @@ export async function getCompstat({
     sourceIds: input.sourceIds,
     countColumn: input.dateBasis,
     keys: input.groupBy,
+    everyArea: input.areaCodes.length === 0,
   };
   // While the period runs, the part so far (-5) and as many days of the previous period (-4).
   const ranges = [
@@ -208,24 +156,21 @@ export async function getCompstat({
           { i: -5, s: comparison.observed.start, e: comparison.observed.end },
         ]),
   ];
-  // The sustained flag's windows need the data's first and last day; on PostgreSQL the scans run side by side.
-  const sustained = dataCoverage(scope).then(async (coverage) => {
-    const plan = sustainedPlan(period, coverage);
-    return { coverage, plan, counts: await sustainedCounts(scope, plan) };
-  });
-  const [historyRows, rangeRows, { coverage, plan, counts: sustainedByKey }] = await Promise.all([
-    historyCounts(scope, history),
-    rangeCounts(scope, ranges),
-    sustained,
+  const plan = sustainedPlan(period, coverage);
+  const populationYear = isoWeekOf(period.end).year;
+  // Every number of the picture in one statement: each key's history, the ranges, then the
+  // sustained windows (current, earlier, …) and blocks.
+  const [own, leafPopulation] = await Promise.all([
+    countRanges(db, selectionOf(scope), [
+      ...history,
+      ...ranges.map((range) => ({ start: range.s, end: range.e })),
+      ...plan.windows.flatMap((window) => [window.current, window.earlier]),
+      ...plan.blocks,
+    ]),
+    populationsFor({ db, workspace }, { areaIds: areas.map((area) => area.id), year: populationYear }),
   ]);
-  const counts = [...historyRows, ...rangeRows];
   const firstIndex = firstCoveredIndex(history, coverage);
   const isSustainedFlag = period.kind === "year" || period.kind === "quarter";
-  const populationYear = isoWeekOf(period.end).year;
-  const leafPopulation = await populationsFor(
-    { db, workspace },
-    { areaIds: areas.map((area) => area.id), year: populationYear },
-  );
   const population = populationByArea(areas, leafPopulation);
   const inScope = new Set(scopeAreas);
   const scopeRoots = areas.filter(
@@ -234,30 +179,10 @@ export async function getCompstat({
   const scopePopulation = scopeRoots.every((area) => population.get(area.id) != null)
     ? scopeRoots.reduce((sum, area) => sum + (population.get(area.id) ?? 0), 0)
     : null;
-  const rows = counts.map((row) => ({
-    key: input.groupBy === "area" ? row.area : row.category,
-    i: row.i,
-    n: row.n,
-  }));
   // Each node's values: the history, the ranges, then the sustained windows and blocks.
   const sustainedStart = history.length + ranges.length;
   const width = sustainedStart + plan.windows.length * 2 + plan.blocks.length;
   const slot = (i: number) => (i >= 0 ? i : history.length - 1 - i);
-  const own = new Map<string, number[]>();
-  for (const row of rows) {
-    const values = own.get(row.key) ?? new Array(width).fill(0);
-    values[slot(row.i)] = (values[slot(row.i)] ?? 0) + row.n;
-    own.set(row.key, values);
-  }
-  for (const [pair, sustained] of sustainedByKey) {
-    const [category = "", area = ""] = pair.split("|");
-    const key = input.groupBy === "area" ? area : category;
-    const values = own.get(key) ?? new Array(width).fill(0);
-    [...sustained.windows, ...sustained.blocks].forEach((n, k) => {
-      values[sustainedStart + k] = (values[sustainedStart + k] ?? 0) + n;
-    });
-    own.set(key, values);
-  }
   const nodes: Node[] =
     input.groupBy === "area"
       ? areas.map((a) => ({ id: a.id, parentId: a.parentId, code: a.code, nameSv: a.name, nameEn: a.name }))
@@ -351,6 +276,7 @@ export async function selectionHistory(options: {
     sourceIds: input.sourceIds,
     countColumn: input.dateBasis,
     keys: options.keys,
+    everyArea: input.areaCodes.length === 0,
   };
   const counts = await historyCounts(scope, history);
   const coverage = await dataCoverage(scope);
