@@ -122,7 +122,7 @@ const invite: Command = async (db, values, env) => {
     throw new Error(`Arbetsytan ${slug} har ingen organisation ${organizationName}.`);
   const email = EmailSchema.parse(required(values, "email"));
   const invitation = await inviteMember(
-    { db, workspace, user: null },
+    { db, workspace, actor: null },
     { email, name: values.name, role: role as Role, organizationId: organization?.id ?? null },
   );
   console.log(`Inbjudan till ${email}, giltig till ${expiry(invitation.expiresAt)} UTC och bara en gång:`);

@@ -86,3 +86,93 @@ export const CreateWorkspaceInputSchema = z.object({
   organization: OrganizationInputSchema.nullable().default(null),
 });
 export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInputSchema>;
+
+// The answers of the account procedures (issue 13: every procedure declares its output).
+
+/** A workspace's member as the admin's list shows it. */
+export const MemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  organizationId: z.string().nullable(),
+  organization: z.string().nullable(),
+  isActive: z.boolean(),
+  isSelf: z.boolean(),
+  /** Whether this admin may hand the account a reset link (not when others administer it too). */
+  canIssueReset: z.boolean(),
+});
+export const MembersSchema = z.array(MemberSchema);
+export type Member = z.infer<typeof MemberSchema>;
+
+export const OpenInvitationsSchema = z.array(
+  z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(ROLES).nullable(),
+    expiresAt: z.date(),
+    organization: z.string().nullable(),
+    createdBy: z.string().nullable(),
+  }),
+);
+
+/** A new one-time invitation link; its token is shown this once. */
+export const CreatedInvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  expiresAt: z.date(),
+  token: z.string(),
+});
+
+/** A new one-time reset link; its token is shown this once. */
+export const CreatedResetLinkSchema = z.object({ email: z.string(), expiresAt: z.date(), token: z.string() });
+
+export const OrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const ApiTokensSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.string(),
+    createdAt: z.date(),
+    lastUsedAt: z.date().nullable(),
+    revokedAt: z.date().nullable(),
+    createdBy: z.string(),
+  }),
+);
+export const ApiTokenNameInputSchema = z.object({ name: z.string().trim().min(1).max(120) });
+/** A new import token; the token itself is shown this once. */
+export const CreatedApiTokenSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+
+/** What the invitation page shows before anyone signs in. */
+export const InvitationInfoSchema = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES).nullable(),
+  workspace: z.object({ slug: z.string(), name: z.string() }),
+  organization: z.string().nullable(),
+  isExistingUser: z.boolean(),
+  expiresAt: z.date(),
+});
+export const ResetInfoSchema = z.object({ email: z.string(), expiresAt: z.date() });
+export const AcceptedInvitationSchema = z.object({ workspaceSlug: z.string() });
+export const PasswordResetSchema = z.object({
+  isSignedIn: z.boolean(),
+  workspaceSlug: z.string().nullable(),
+});
+export const PasswordChangedSchema = z.object({ endedSessions: z.number() });
+
+/** Every workspace of the installation, for system administrators. */
+export const AllWorkspacesSchema = z.array(
+  z.object({ slug: z.string(), name: z.string(), createdAt: z.date(), memberCount: z.number() }),
+);
+export const CreatedWorkspaceSchema = z.object({
+  workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  invitation: CreatedInvitationSchema.nullable(),
+});

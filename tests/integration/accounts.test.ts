@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken, resolveImportToken } from "../../server/features/workspace/api-tokens.service.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories/user.factory.ts";
 import { createOrganization, createWorkspace } from "../../prisma/factories/workspace.factory.ts";
+import { createApiToken, resolveImportToken } from "../../server/features/workspace/api-tokens.service.ts";
+import { resolveMembership } from "../../server/features/workspace/workspace.service.ts";
+import { serviceScope } from "../../server/service-scope.ts";
 import { callerFor, loginAs } from "../support/caller.ts";
 import { createTestDb, type TestDb } from "../support/test-db.ts";
 
@@ -429,12 +431,10 @@ describe("deactivation", () => {
       await testDb.db.user.findUniqueOrThrow({ where: { email: "analytiker@borlange.example" } })
     ).id;
     const { db } = testDb;
-    const { token } = await createApiToken({
-      db,
-      workspaceId: ids.borlange,
-      userId: analystId,
-      name: "cron",
-    });
+    const membership = await resolveMembership({ db, userId: analystId, slug: SLUG });
+    if (!membership) throw new Error("the analyst is not a member");
+    const analyst = serviceScope(db, membership.workspace, { userId: analystId, role: "analyst" });
+    const { token } = await createApiToken(analyst, { name: "cron" });
     await expect(resolveImportToken({ db, token, workspaceSlug: SLUG })).resolves.toMatchObject({
       userId: analystId,
     });

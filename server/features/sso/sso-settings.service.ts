@@ -7,6 +7,7 @@ import {
 } from "../../../shared/schemas/sso.ts";
 import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 const settingsSelect = {
@@ -28,16 +29,15 @@ function rulesOf(stored: unknown): SsoRule[] {
   });
 }
 
-export async function getSsoSettings({
-  db,
-  workspaceId,
-}: {
-  db: Db | Transaction;
-  workspaceId: string;
-}): Promise<SsoSettings> {
+/** A workspace's mapping, also read inside a sign-in's transaction (the defaults until an admin saves one). */
+export async function ssoSettingsOf(db: Db | Transaction, workspaceId: string): Promise<SsoSettings> {
   const row = await db.workspaceSsoSettings.findUnique({ where: { workspaceId }, select: settingsSelect });
   if (!row) return DEFAULT_SSO_SETTINGS;
   return { ...row, rules: rulesOf(row.rules) };
+}
+
+export function getSsoSettings({ db, workspace }: ServiceScope): Promise<SsoSettings> {
+  return ssoSettingsOf(db, workspace.id);
 }
 
 /** The organisations a mapping names must be this workspace's; each refusal names its rule. */
@@ -71,17 +71,11 @@ function requireLimitedDefault(settings: SsoSettings) {
     throw new AppError("VALIDATION", { reason: "SSO_DEFAULT_ROLE_UNLIMITED", field: "defaultEmailDomains" });
 }
 
-export async function updateSsoSettings({
-  db,
-  workspaceId,
-  userId,
-  settings,
-}: {
-  db: Db;
-  workspaceId: string;
-  userId: string;
-  settings: SsoSettings;
-}): Promise<SsoSettings> {
+export async function updateSsoSettings(
+  { db, workspace, actor }: ServiceScope,
+  settings: SsoSettings,
+): Promise<SsoSettings> {
+  const workspaceId = workspace.id;
   requireLimitedDefault(settings);
   await requireOwnOrganizations(db, workspaceId, settings);
   const data = { ...settings, updatedAt: new Date() };
@@ -93,11 +87,11 @@ export async function updateSsoSettings({
     });
     await recordAudit(tx, {
       workspaceId,
-      userId,
+      userId: actor.userId,
       action: "settings_updated",
       target: { type: "workspace", id: workspaceId },
       details: { kind: "sso", count: settings.rules.length },
     });
   });
-  return getSsoSettings({ db, workspaceId });
+  return ssoSettingsOf(db, workspaceId);
 }

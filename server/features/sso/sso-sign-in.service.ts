@@ -5,7 +5,7 @@ import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
 import { signInTarget } from "../auth/auth.service.ts";
 import { createSession } from "../auth/session.service.ts";
 import type { OidcIdentity } from "./oidc-client.ts";
-import { getSsoSettings } from "./sso-settings.service.ts";
+import { ssoSettingsOf } from "./sso-settings.service.ts";
 
 /** A sign-in the app refuses after the provider said yes; the login page says why. */
 export class SsoRefusal extends Error {
@@ -106,7 +106,7 @@ async function enabledWorkspaces(tx: Transaction, workspaceSlug: string | null) 
   return Promise.all(
     rows.map(async ({ workspaceId }) => ({
       workspaceId,
-      settings: await getSsoSettings({ db: tx, workspaceId }),
+      settings: await ssoSettingsOf(tx, workspaceId),
       organizations: new Set(
         linked.filter((l) => l.workspaceId === workspaceId).map((l) => l.organizationId),
       ),

@@ -10,11 +10,9 @@ export const ssoProcedures = {
   ssoSettings: admin
     .input(z.void())
     .output(SsoSettingsSchema)
-    .query(({ ctx }) => getSsoSettings({ db: ctx.db, workspaceId: ctx.workspace.id })),
+    .query(({ ctx }) => getSsoSettings(ctx.scope)),
   updateSsoSettings: admin
     .input(SsoSettingsSchema)
     .output(SsoSettingsSchema)
-    .mutation(({ ctx, input }) =>
-      updateSsoSettings({ db: ctx.db, workspaceId: ctx.workspace.id, userId: ctx.user.id, settings: input }),
-    ),
+    .mutation(({ ctx, input }) => updateSsoSettings(ctx.scope, input)),
 };

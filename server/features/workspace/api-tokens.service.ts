@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ANALYST_ROLES } from "../../../shared/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 const TOKEN_PREFIX = "est_";
@@ -17,9 +18,9 @@ const tokenSelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-export async function listApiTokens({ db, workspaceId }: { db: Db; workspaceId: string }) {
+export async function listApiTokens({ db, workspace }: ServiceScope) {
   const tokens = await db.apiToken.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: tokenSelect,
     orderBy: { createdAt: "desc" },
   });
@@ -27,26 +28,21 @@ export async function listApiTokens({ db, workspaceId }: { db: Db; workspaceId: 
 }
 
 /** The token itself is returned once, here; only its hash is kept. */
-export async function createApiToken({
-  db,
-  workspaceId,
-  userId,
-  name,
-}: {
-  db: Db;
-  workspaceId: string;
-  userId: string;
-  name: string;
-}) {
+export async function createApiToken({ db, workspace, actor }: ServiceScope, input: { name: string }) {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { workspaceId, name, tokenHash: hashToken(token), createdById: userId },
+      data: {
+        workspaceId: workspace.id,
+        name: input.name,
+        tokenHash: hashToken(token),
+        createdById: actor.userId,
+      },
       select: { id: true, name: true },
     });
     await recordAudit(tx, {
-      workspaceId,
-      userId,
+      workspaceId: workspace.id,
+      userId: actor.userId,
       action: "api_token_created",
       target: { type: "api_token", id: created.id },
     });
@@ -54,26 +50,16 @@ export async function createApiToken({
   });
 }
 
-export async function revokeApiToken({
-  db,
-  workspaceId,
-  userId,
-  id,
-}: {
-  db: Db;
-  workspaceId: string;
-  userId: string;
-  id: string;
-}) {
+export async function revokeApiToken({ db, workspace, actor }: ServiceScope, id: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
-      where: { id, workspaceId, revokedAt: null },
+      where: { id, workspaceId: workspace.id, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "No such active token in this workspace");
     await recordAudit(tx, {
-      workspaceId,
-      userId,
+      workspaceId: workspace.id,
+      userId: actor.userId,
       action: "api_token_revoked",
       target: { type: "api_token", id },
     });

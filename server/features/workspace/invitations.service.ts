@@ -1,15 +1,19 @@
 import type { InviteInput } from "../../../shared/schemas/accounts.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { createInvitation } from "../auth/account-tokens.ts";
-import { type AdminScope, requireOrganizationFor } from "./members.service.ts";
+import { requireOrganizationFor } from "./members.service.ts";
 
-/** Who invites: an admin, or nobody in particular (`npm run admin`, user null). */
-type InviteScope = { db: Db; workspace: { id: string }; user: { id: string } | null };
+/** The command line (`npm run admin`) invites for nobody in particular: no one acts. */
+export type CommandScope = { db: Db; workspace: { id: string }; actor: null };
 
 /** A one-time invitation link for someone not yet a member (docs/decisions/015). */
-export async function inviteMember({ db, workspace, user }: InviteScope, input: InviteInput) {
+export async function inviteMember(
+  { db, workspace, actor }: ServiceScope | CommandScope,
+  input: InviteInput,
+) {
   await requireOrganizationFor(db, workspace.id, input.role, input.organizationId);
   const existing = await db.membership.findFirst({
     where: { workspaceId: workspace.id, user: { email: input.email } },
@@ -29,11 +33,11 @@ export async function inviteMember({ db, workspace, user }: InviteScope, input: 
       name: input.name ?? null,
       role: input.role,
       organizationId: input.organizationId,
-      createdById: user?.id ?? null,
+      createdById: actor?.userId ?? null,
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user?.id ?? null,
+      userId: actor?.userId ?? null,
       action: "invitation_created",
       target: { type: "invitation", id: invitation.id },
       details: { role: input.role, organizationId: input.organizationId },
@@ -42,7 +46,7 @@ export async function inviteMember({ db, workspace, user }: InviteScope, input: 
   });
 }
 
-export async function listInvitations({ db, workspace }: AdminScope) {
+export async function listInvitations({ db, workspace }: ServiceScope) {
   const invitations = await db.accountToken.findMany({
     where: { workspaceId: workspace.id, kind: "invitation", usedAt: null, expiresAt: { gt: new Date() } },
     select: {
@@ -63,7 +67,7 @@ export async function listInvitations({ db, workspace }: AdminScope) {
   }));
 }
 
-export async function revokeInvitation({ db, workspace, user }: AdminScope, id: string) {
+export async function revokeInvitation({ db, workspace, actor }: ServiceScope, id: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.accountToken.deleteMany({
       where: { id, workspaceId: workspace.id, kind: "invitation", usedAt: null },
@@ -71,7 +75,7 @@ export async function revokeInvitation({ db, workspace, user }: AdminScope, id: 
     if (count === 0) throw new AppError("NOT_FOUND", "No such open invitation in this workspace");
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user.id,
+      userId: actor.userId,
       action: "invitation_revoked",
       target: { type: "invitation", id },
     });

@@ -1,8 +1,13 @@
 import { z } from "zod";
 import {
+  CreatedInvitationSchema,
+  CreatedResetLinkSchema,
   InviteInputSchema,
   MemberInputSchema,
+  MembersSchema,
+  OpenInvitationsSchema,
   OrganizationInputSchema,
+  OrganizationSchema,
   UpdateMemberInputSchema,
 } from "../../../shared/schemas/accounts.ts";
 import { roleProcedure } from "../../trpc.ts";
@@ -11,29 +16,49 @@ import { issueResetLink, listMembers, setMemberActive, updateMember } from "./me
 import { addOrganization, removeOrganization } from "./organizations.service.ts";
 
 const admin = roleProcedure(["admin"]);
-const IdInputSchema = z.object({ id: z.string().uuid() });
+const IdInputSchema = z.object({ id: z.uuid() });
 
 /** The admin's member procedures, spread into the workspace router (docs/decisions/015). */
 export const memberProcedures = {
-  members: admin.input(z.void()).query(({ ctx }) => listMembers(ctx)),
-  invitations: admin.input(z.void()).query(({ ctx }) => listInvitations(ctx)),
+  members: admin
+    .input(z.void())
+    .output(MembersSchema)
+    .query(({ ctx }) => listMembers(ctx.scope)),
+  invitations: admin
+    .input(z.void())
+    .output(OpenInvitationsSchema)
+    .query(({ ctx }) => listInvitations(ctx.scope)),
   /** The link's token comes back once, here; the admin copies the link to the person. */
-  invite: admin.input(InviteInputSchema).mutation(({ ctx, input }) => inviteMember(ctx, input)),
-  revokeInvitation: admin.input(IdInputSchema).mutation(({ ctx, input }) => revokeInvitation(ctx, input.id)),
-  updateMember: admin.input(UpdateMemberInputSchema).mutation(({ ctx, input }) => updateMember(ctx, input)),
+  invite: admin
+    .input(InviteInputSchema)
+    .output(CreatedInvitationSchema)
+    .mutation(({ ctx, input }) => inviteMember(ctx.scope, input)),
+  revokeInvitation: admin
+    .input(IdInputSchema)
+    .output(z.void())
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.scope, input.id)),
+  updateMember: admin
+    .input(UpdateMemberInputSchema)
+    .output(z.void())
+    .mutation(({ ctx, input }) => updateMember(ctx.scope, input)),
   deactivateMember: admin
     .input(MemberInputSchema)
-    .mutation(({ ctx, input }) => setMemberActive(ctx, input.userId, false)),
+    .output(z.void())
+    .mutation(({ ctx, input }) => setMemberActive(ctx.scope, { userId: input.userId, isActive: false })),
   reactivateMember: admin
     .input(MemberInputSchema)
-    .mutation(({ ctx, input }) => setMemberActive(ctx, input.userId, true)),
+    .output(z.void())
+    .mutation(({ ctx, input }) => setMemberActive(ctx.scope, { userId: input.userId, isActive: true })),
   issueResetLink: admin
     .input(MemberInputSchema)
-    .mutation(({ ctx, input }) => issueResetLink(ctx, input.userId)),
+    .output(CreatedResetLinkSchema)
+    .mutation(({ ctx, input }) => issueResetLink(ctx.scope, input.userId)),
   addOrganization: admin
     .input(OrganizationInputSchema)
-    .mutation(({ ctx, input }) => addOrganization(ctx, input)),
+    .output(OrganizationSchema)
+    .mutation(({ ctx, input }) => addOrganization(ctx.scope, input)),
   removeOrganization: admin
-    .input(z.object({ organizationId: z.string().uuid() }))
-    .mutation(({ ctx, input }) => removeOrganization(ctx, input.organizationId)),
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => removeOrganization(ctx.scope, input.organizationId)),
 };

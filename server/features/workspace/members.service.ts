@@ -2,12 +2,16 @@ import type { Role } from "../../../shared/roles.ts";
 import type { UpdateMemberInput } from "../../../shared/schemas/accounts.ts";
 import type { Db, Transaction } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { createResetLink } from "../auth/account-tokens.ts";
 import { endUserSessions } from "../auth/session.service.ts";
 
-/** A workspace admin at work: the workspace they administer and who they are. */
-export type AdminScope = { db: Db; workspace: { id: string }; user: { id: string; isSystemAdmin: boolean } };
+/** Whether the acting user is a system administrator: it is the account's, not the membership's. */
+async function isSystemAdmin(db: Db, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { isSystemAdmin: true } });
+  return user?.isSystemAdmin ?? false;
+}
 
 const memberSelect = {
   role: true,
@@ -17,7 +21,8 @@ const memberSelect = {
   organization: { select: { name: true } },
 } as const;
 
-export async function listMembers({ db, workspace, user }: AdminScope) {
+export async function listMembers({ db, workspace, actor }: ServiceScope) {
+  const user = { id: actor.userId, isSystemAdmin: await isSystemAdmin(db, actor.userId) };
   const members = await db.membership.findMany({
     where: { workspaceId: workspace.id },
     select: memberSelect,
@@ -103,7 +108,7 @@ async function requireAnotherAdmin(tx: Transaction, workspaceId: string, userId:
 }
 
 /** Sets a member's role and organisation; the new role applies on their next request. */
-export async function updateMember({ db, workspace, user }: AdminScope, input: UpdateMemberInput) {
+export async function updateMember({ db, workspace, actor }: ServiceScope, input: UpdateMemberInput) {
   await requireOrganizationFor(db, workspace.id, input.role, input.organizationId);
   await db.$transaction(async (tx) => {
     const current = await membershipOf(tx, workspace.id, input.userId);
@@ -116,7 +121,7 @@ export async function updateMember({ db, workspace, user }: AdminScope, input: U
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user.id,
+      userId: actor.userId,
       action: "member_updated",
       target: { type: "user", id: input.userId },
       details: {
@@ -134,9 +139,8 @@ export async function updateMember({ db, workspace, user }: AdminScope, input: U
  * theirs ends at once (also in other workspaces: they sign in again there). Reactivation undoes it.
  */
 export async function setMemberActive(
-  { db, workspace, user }: AdminScope,
-  userId: string,
-  isActive: boolean,
+  { db, workspace, actor }: ServiceScope,
+  { userId, isActive }: { userId: string; isActive: boolean },
 ) {
   await db.$transaction(async (tx) => {
     const current = await membershipOf(tx, workspace.id, userId);
@@ -148,7 +152,7 @@ export async function setMemberActive(
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user.id,
+      userId: actor.userId,
       action: isActive ? "member_reactivated" : "member_deactivated",
       target: { type: "user", id: userId },
     });
@@ -162,12 +166,12 @@ export async function setMemberActive(
  * administrator is reset by a system administrator, or else one admin could take over another
  * workspace's access.
  */
-export async function issueResetLink({ db, workspace, user }: AdminScope, userId: string) {
+export async function issueResetLink({ db, workspace, actor }: ServiceScope, userId: string) {
   const membership = await membershipOf(db, workspace.id, userId);
   if (membership.deactivatedAt) throw new AppError("VALIDATION", { reason: "MEMBERSHIP_DEACTIVATED" });
-  if (!user.isSystemAdmin) {
+  if (!(await isSystemAdmin(db, actor.userId))) {
     const elsewhere = await db.membership.count({
-      where: { userId, ...outsideAdministeredBy(workspace.id, user.id) },
+      where: { userId, ...outsideAdministeredBy(workspace.id, actor.userId) },
     });
     if (membership.user.isSystemAdmin || elsewhere > 0)
       throw new AppError(
@@ -175,5 +179,5 @@ export async function issueResetLink({ db, workspace, user }: AdminScope, userId
         "Kontot används också i andra arbetsytor: en systemadministratör ger det en återställningslänk.",
       );
   }
-  return createResetLink(db, { userId, email: membership.user.email, createdById: user.id });
+  return createResetLink(db, { userId, email: membership.user.email, createdById: actor.userId });
 }

@@ -1,10 +1,10 @@
 import type { OrganizationInput } from "../../../shared/schemas/accounts.ts";
 import { AppError } from "../../errors.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { AdminScope } from "./members.service.ts";
 
 /** A new organisation of the workspace (always a new row: another workspace's namesake is not this one). */
-export async function addOrganization({ db, workspace, user }: AdminScope, input: OrganizationInput) {
+export async function addOrganization({ db, workspace, actor }: ServiceScope, input: OrganizationInput) {
   const namesake = await db.workspaceOrganization.findFirst({
     where: {
       workspaceId: workspace.id,
@@ -21,7 +21,7 @@ export async function addOrganization({ db, workspace, user }: AdminScope, input
     });
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user.id,
+      userId: actor.userId,
       action: "organization_added",
       target: { type: "organization", id: organization.id },
     });
@@ -34,7 +34,7 @@ export async function addOrganization({ db, workspace, user }: AdminScope, input
  * (a member must have an organisation); records it owned keep its name, so the history still
  * says whose they were.
  */
-export async function removeOrganization({ db, workspace, user }: AdminScope, organizationId: string) {
+export async function removeOrganization({ db, workspace, actor }: ServiceScope, organizationId: string) {
   const link = { workspaceId_organizationId: { workspaceId: workspace.id, organizationId } };
   if (!(await db.workspaceOrganization.findUnique({ where: link, select: { organizationId: true } })))
     throw new AppError("NOT_FOUND", "The organisation is not one of this workspace's");
@@ -50,7 +50,7 @@ export async function removeOrganization({ db, workspace, user }: AdminScope, or
     await tx.workspaceOrganization.delete({ where: link });
     await recordAudit(tx, {
       workspaceId: workspace.id,
-      userId: user.id,
+      userId: actor.userId,
       action: "organization_removed",
       target: { type: "organization", id: organizationId },
     });

@@ -3,6 +3,7 @@ import { asMeetingPeriod } from "../../../shared/meeting-rhythm.ts";
 import type { Role } from "../../../shared/roles.ts";
 import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import { type Db, queryPlain } from "../../db/client.ts";
+import type { ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
@@ -81,38 +82,33 @@ export async function listMyWorkspaces({ db, userId }: { db: Db; userId: string 
   return memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name, role: m.role }));
 }
 
-export async function getWorkspaceSummary({ db, workspaceId }: { db: Db; workspaceId: string }) {
+/** The workspace's organisations, for the selects that name one. */
+export async function getWorkspaceSummary({ db, workspace }: ServiceScope) {
   const organizations = await db.workspaceOrganization.findMany({
-    where: { workspaceId },
+    where: { workspaceId: workspace.id },
     select: { organization: { select: { id: true, name: true, kind: true } } },
     orderBy: { organization: { name: "asc" } },
   });
   return { organizations: organizations.map((o) => o.organization) };
 }
 
-export async function getWorkspaceSettings({ db, workspaceId }: { db: Db; workspaceId: string }) {
+export async function getWorkspaceSettings({ db, workspace }: ServiceScope) {
   return db.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
+    where: { id: workspace.id },
     select: { notesRetentionDays: true, surveyMinRespondents: true },
   });
 }
 
 /** Saves the settings; a shorter retention purges the notes now past it at once, not at the next run. */
-export async function updateWorkspaceSettings({
-  db,
-  workspaceId,
-  userId,
-  settings,
-}: {
-  db: Db;
-  workspaceId: string;
-  userId: string;
-  settings: WorkspaceSettings;
-}) {
+export async function updateWorkspaceSettings(
+  { db, workspace, actor }: ServiceScope,
+  settings: WorkspaceSettings,
+) {
+  const workspaceId = workspace.id;
   const saved = await db.$transaction(async (tx) => {
     await recordAudit(tx, {
       workspaceId,
-      userId,
+      userId: actor.userId,
       action: "settings_updated",
       target: { type: "workspace", id: workspaceId },
       details: { ...settings },
