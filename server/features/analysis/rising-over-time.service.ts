@@ -5,6 +5,7 @@ import type { CompstatInputSchema, RisingOverTimeOutput } from "../../../shared/
 import type { Db } from "../../db/client.ts";
 import { coveredAreas, listAreas } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import type { CountSelection } from "../incidents/incident-counts.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { ancestorsOf } from "./analysis.service.ts";
 import {
@@ -47,17 +48,20 @@ export async function getRisingOverTime({
     listCategories({ db, workspace }),
   ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
-  const scope = {
-    db,
+  const selection: CountSelection = {
     workspaceId: workspace.id,
-    areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
+    areaIds:
+      input.areaCodes.length === 0 ? null : coveredAreas(areas, input.areaCodes).map((area) => area.id),
     categoryIds: resolveCategoryScope(categories, input.categoryCodes),
     sourceIds: input.sourceIds,
-    countColumn: input.dateBasis,
-    keys: "both" as const,
+    basis: input.dateBasis,
+    keys: "both",
   };
-  const plan = sustainedPlan(period, await dataCoverage(scope));
-  const counts = await sustainedCounts(scope, plan);
+  const plan = sustainedPlan(
+    period,
+    await dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
+  );
+  const counts = await sustainedCounts(db, selection, plan);
   const categoryChain = ancestorsOf(categories);
   const areaChain = ancestorsOf(areas);
   const pairs = new Map<string, SustainedCounts>();

@@ -1,4 +1,4 @@
-import { addDays, type DateRange, daysBetween, type Period } from "../../../shared/calendar.ts";
+import { addDays, type DateRange, type Period } from "../../../shared/calendar.ts";
 import type { RiseAssessment, RiseLevel } from "../../../shared/rising.ts";
 import {
   assessSustained,
@@ -10,40 +10,10 @@ import {
 } from "../../../shared/rising-over-time.ts";
 import type { CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
-
-/** What to count: the same selection CompStat and Ökar nu count (see analysis.service.ts). */
-export type CountScope = {
-  db: Db;
-  workspaceId: string;
-  areaIds: string[];
-  categoryIds: string[] | null;
-  sourceIds: string[];
-  countColumn: "registered" | "occurred";
-  keys: "category" | "area" | "both";
-};
-
-const FILTERS = `x.workspace_id = $1::uuid
-       AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($2::json))
-       AND ($3::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($3::json)))
-       AND ($4::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($4::json)))`;
-
-function filterParameters(scope: CountScope) {
-  return [
-    scope.workspaceId,
-    JSON.stringify(scope.areaIds),
-    scope.categoryIds ? JSON.stringify(scope.categoryIds) : null,
-    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
-  ];
-}
-
-function keyColumns(keys: CountScope["keys"]) {
-  const category = keys === "area" ? "NULL::text" : "x.category_id::text";
-  const area = keys === "category" ? "NULL::text" : "x.area_id::text";
-  return `${category} AS category, ${area} AS area`;
-}
+import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
 
 /** The first and last day with a registered crime in the selected sources (two index look-ups). */
-export async function dataCoverage(scope: Pick<CountScope, "db" | "workspaceId" | "sourceIds">) {
+export async function dataCoverage(scope: { db: Db; workspaceId: string; sourceIds: readonly string[] }) {
   const rows = await scope.db.$queryRawUnsafe<{ first: Date | null; last: Date | null }[]>(
     `SELECT MIN(x.day) AS first, MAX(x.day) AS last FROM daily_incident_counts x
      WHERE x.workspace_id = $1::uuid AND x.registered > 0
@@ -62,46 +32,16 @@ export async function dataCoverage(scope: Pick<CountScope, "db" | "workspaceId" 
 export type SustainedCounts = { windows: number[]; blocks: number[] };
 
 /**
- * Per category and area (as `scope.keys` asks): each window's count this year and a year earlier
- * (current, earlier, current, earlier, …) and each 4-week block's count, in one pass over the
- * daily counts: grouped by block, with a filtered sum per window range. Dates are parameters.
+ * Per key of the selection: each window's count this year and a year earlier (current, earlier,
+ * current, earlier, …) and each 4-week block's count, in one statement (incidents/incident-counts.ts).
  */
-export async function sustainedCounts(scope: CountScope, plan: SustainedPlan) {
+export async function sustainedCounts(db: Db, selection: CountSelection, plan: SustainedPlan) {
   const ranges: DateRange[] = plan.windows.flatMap((window) => [window.current, window.earlier]);
   const counts = new Map<string, SustainedCounts>();
-  const firstBlock = plan.blocks[0];
-  if (ranges.length === 0 || !firstBlock) return counts;
-  const blockDays = daysBetween(firstBlock.start, firstBlock.end) + 1;
-  const from = [firstBlock.start, ...ranges.map((range) => range.start)].sort()[0] ?? firstBlock.start;
-  const sums = ranges
-    .map(
-      (_, k) =>
-        `COALESCE(SUM(x.${scope.countColumn}) FILTER (WHERE x.day BETWEEN $${7 + 2 * k}::date AND $${8 + 2 * k}::date), 0)::int AS r${k}`,
-    )
-    .join(", ");
-  const rows = await scope.db.$queryRawUnsafe<Record<string, string | number | null>[]>(
-    `SELECT ${keyColumns(scope.keys)}, (($6::date - x.day) / ${blockDays})::int AS b,
-            SUM(x.${scope.countColumn})::int AS n, ${sums}
-     FROM daily_incident_counts x
-     WHERE ${FILTERS} AND x.day BETWEEN $5::date AND $6::date GROUP BY 1, 2, 3`,
-    ...filterParameters(scope),
-    from,
-    plan.end,
-    ...ranges.flatMap((range) => [range.start, range.end]),
-  );
-  for (const row of rows) {
-    const key = `${String(row.category)}|${String(row.area)}`;
-    let value = counts.get(key);
-    if (!value) {
-      value = emptyCounts(plan);
-      counts.set(key, value);
-    }
-    ranges.forEach((_, k) => {
-      value.windows[k] = (value.windows[k] ?? 0) + Number(row[`r${k}`] ?? 0);
-    });
-    const block = plan.blocks.length - 1 - Number(row.b);
-    if (block >= 0) value.blocks[block] = (value.blocks[block] ?? 0) + Number(row.n ?? 0);
-  }
+  if (ranges.length === 0 || plan.blocks.length === 0) return counts;
+  const sums = await countRanges(db, selection, [...ranges, ...plan.blocks]);
+  for (const [key, values] of sums)
+    counts.set(key, { windows: values.slice(0, ranges.length), blocks: values.slice(ranges.length) });
   return counts;
 }
 

@@ -18,9 +18,9 @@ import type {
   WeeklyTrendOutput,
 } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
 import { listAreas, populationsFor, resolveAreaScope } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { fieldPoints, themeMentionsByDistrict } from "./field-layers.service.ts";
 import { todayFor } from "./today.ts";
@@ -46,10 +46,24 @@ async function resolveScope({ db, workspace, filter }: Options) {
   };
 }
 
-/** Category and data-source conditions on daily_incident_counts (empty lists filter nothing). */
-function filterConditions(categoryIds: string[] | null, sourceIds: string[]) {
-  return Prisma.sql`${categoryIds ? Prisma.sql`AND category_id = ANY(${categoryIds}::uuid[])` : Prisma.empty}
-    ${sourceIds.length > 0 ? Prisma.sql`AND data_source_id = ANY(${sourceIds}::uuid[])` : Prisma.empty}`;
+/**
+ * The filter as the counting module takes it (incidents/incident-counts.ts): no area chosen counts
+ * every area, so a weekly rollup can answer.
+ */
+function selectionOf(
+  workspace: CurrentWorkspace,
+  filter: Filter,
+  scope: { areaIds: string[]; categoryIds: string[] | null },
+  keys: CountSelection["keys"],
+): CountSelection {
+  return {
+    workspaceId: workspace.id,
+    areaIds: filter.areaCodes.length === 0 ? null : scope.areaIds,
+    categoryIds: scope.categoryIds,
+    sourceIds: filter.sourceIds,
+    basis: "registered",
+    keys,
+  };
 }
 
 /**
@@ -128,26 +142,19 @@ export async function getFieldLayers(options: Options): Promise<FieldLayersOutpu
  */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
-  const { period, today, areas, allAreas, categoryIds, sourceIds } = await resolveScope(options);
+  const { period, today, areas, allAreas, categoryIds } = await resolveScope(options);
   const { observed, previous, isComplete } = comparePeriodsSoFar(period, today);
   const areaIds = areas.map((area) => area.id);
-  const counts = await db.$queryRaw<{ area_id: string; current: number; previous: number }[]>`
-    SELECT area_id::text AS area_id,
-      COALESCE(SUM(registered) FILTER (WHERE day BETWEEN ${observed.start}::date AND ${observed.end}::date), 0)::int AS current,
-      COALESCE(SUM(registered) FILTER (WHERE day BETWEEN ${previous.start}::date AND ${previous.end}::date), 0)::int AS previous
-    FROM daily_incident_counts
-    WHERE workspace_id = ${workspace.id}::uuid
-      AND day BETWEEN ${previous.start}::date AND ${period.end}::date
-      AND area_id = ANY(${areaIds}::uuid[])
-      ${filterConditions(categoryIds, sourceIds)}
-    GROUP BY area_id`;
-  const countByArea = new Map(counts.map((row) => [row.area_id, row]));
+  const counts = await countRanges(
+    db,
+    selectionOf(workspace, options.filter, { areaIds, categoryIds }, "area"),
+    [observed, previous],
+  );
   const fieldOf = await fieldInputCounts({ ...options, allAreas, areaIds, period });
   const year = isoWeekOf(period.end).year;
   const populations = await populationsFor({ db, workspace }, { areaIds, year });
   const rows = areas.map((area) => {
-    const current = countByArea.get(area.id)?.current ?? 0;
-    const previousCount = countByArea.get(area.id)?.previous ?? 0;
+    const [current = 0, previousCount = 0] = counts.get(area.id) ?? [];
     const population = populations.get(area.id)?.population ?? null;
     return statRow({
       areaId: area.id,
@@ -212,32 +219,37 @@ function statRow(input: {
  */
 export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
   const { db, workspace, weeks } = options;
-  const { period, today, areas, categoryIds, sourceIds } = await resolveScope(options);
+  const { period, today, areas, categoryIds } = await resolveScope(options);
   const lastDay = periodSoFar(period, today).end;
   const weekStarts = weekStartsEndingAt(lastDay, weeks);
   const lastYearStarts = weekStarts.map(sameWeekLastYear);
   const lastWeekDays = isoWeekday(lastDay);
-  const from = lastYearStarts[0] ?? period.start;
-  const rows = await db.$queryRaw<{ week_start: string; count: number; first_days: number }[]>`
-    SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week_start, SUM(registered)::int AS count,
-      COALESCE(SUM(registered) FILTER (WHERE EXTRACT(ISODOW FROM day) <= ${lastWeekDays}::int), 0)::int AS first_days
-    FROM daily_incident_counts
-    WHERE workspace_id = ${workspace.id}::uuid
-      AND day BETWEEN ${from}::date AND ${lastDay}::date
-      AND area_id = ANY(${areas.map((area) => area.id)}::uuid[])
-      ${filterConditions(categoryIds, sourceIds)}
-    GROUP BY 1`;
-  const byWeek = new Map(rows.map((row) => [row.week_start, row]));
   const lastMonday = mondayOf(lastDay);
+  const isPartialAt = (weekStart: LocalDate) => weekStart === lastMonday && lastDay < addDays(lastMonday, 6);
+  // Each week up to the last day, then each week a year earlier (as many days when cut short).
+  const totals = await countRanges(
+    db,
+    selectionOf(workspace, options.filter, { areaIds: areas.map((area) => area.id), categoryIds }, "none"),
+    [
+      ...weekStarts.map((weekStart) => ({
+        start: weekStart,
+        end: isPartialAt(weekStart) ? lastDay : addDays(weekStart, 6),
+      })),
+      ...lastYearStarts.map((weekStart, index) => ({
+        start: weekStart,
+        end: addDays(weekStart, isPartialAt(weekStarts[index] ?? "") ? lastWeekDays - 1 : 6),
+      })),
+    ],
+  );
+  const sums = totals.get("") ?? [];
   return {
     weeks: weekStarts.map((weekStart, index) => {
-      const isPartial = weekStart === lastMonday && lastDay < addDays(lastMonday, 6);
-      const lastYear = byWeek.get(lastYearStarts[index] ?? "");
+      const isPartial = isPartialAt(weekStart);
       return {
         weekStart,
         isoWeek: formatIsoWeek(isoWeekOf(weekStart)),
-        count: byWeek.get(weekStart)?.count ?? 0,
-        lastYearCount: (isPartial ? lastYear?.first_days : lastYear?.count) ?? 0,
+        count: sums[index] ?? 0,
+        lastYearCount: sums[weekStarts.length + index] ?? 0,
         days: isPartial ? lastWeekDays : 7,
         isPartial,
       };
