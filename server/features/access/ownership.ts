@@ -1,23 +1,14 @@
 import { ANALYST_ROLES, type Role } from "../../../shared/roles.ts";
-import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 
-/** Who is acting, and for which organisation (null when the membership names none). */
+/**
+ * Who is acting, and for which organisation (null when the membership names none; docs/decisions/011).
+ * Read with the membership for each request: services find it on their scope (scope.actor).
+ */
 export type Actor = { userId: string; role: Role; organizationId: string | null };
-
-type ActorScope = { db: Db; workspace: { id: string }; role: Role; user: { id: string } };
 
 const NO_ORGANIZATION =
   "Your membership names no organisation, so what you record would belong to no one: ask an admin to set your organisation";
-
-/** The caller with the organisation of its membership in this workspace (docs/decisions/011). */
-export async function resolveActor({ db, workspace, role, user }: ActorScope): Promise<Actor> {
-  const membership = await db.membership.findFirst({
-    where: { workspaceId: workspace.id, userId: user.id },
-    select: { organizationId: true },
-  });
-  return { userId: user.id, role, organizationId: membership?.organizationId ?? null };
-}
 
 /** Analysts and admins act on every record of the workspace. */
 export function actsAcrossWorkspace(actor: Actor): boolean {
