@@ -7,12 +7,10 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { recordAccountAudit, recordAudit } from "../audit/audit.service.ts";
 import { consumeToken, findUsableToken } from "./account-tokens.ts";
-import { signInTarget } from "./auth.service.ts";
-import { type LoginThrottle, loginThrottle } from "./login-throttle.ts";
+import { type AccountScope, signInTarget } from "./auth.service.ts";
+import { loginThrottle } from "./login-throttle.ts";
 import { hashPassword, requireAllowedPassword, verifyPassword } from "./password.ts";
 import { createSession, endUserSessions } from "./session.service.ts";
-
-type LinkScope = { db: Db; clientIp: string; sessionDays: number; throttle?: LoginThrottle };
 
 /** What the invitation page shows before anyone signs in: the token is the only credential. */
 export async function describeInvitation({ db }: { db: Db }, token: string) {
@@ -34,7 +32,7 @@ export async function describeInvitation({ db }: { db: Db }, token: string) {
  * account is never given a new password by a link an admin holds: it proves itself with its own
  * password (throttled like a login), and the membership is added to it.
  */
-export async function acceptInvitation(scope: LinkScope, input: AcceptInvitationInput) {
+export async function acceptInvitation(scope: AccountScope, input: AcceptInvitationInput) {
   const { db } = scope;
   const invitation = await findUsableToken(db, input.token, "invitation");
   const workspace = invitation.workspace;
@@ -101,7 +99,7 @@ export async function describeReset({ db }: { db: Db }, token: string) {
  * Sets a new password through a reset link. Every session of the account ends (whoever else was
  * signed in is out); this browser is signed in afresh if the account may still sign in.
  */
-export async function resetPassword(scope: LinkScope, input: ResetPasswordInput) {
+export async function resetPassword(scope: AccountScope, input: ResetPasswordInput) {
   const { db } = scope;
   const reset = await findUsableToken(db, input.token, "password_reset");
   const userId = reset.userId;
@@ -127,7 +125,7 @@ export async function resetPassword(scope: LinkScope, input: ResetPasswordInput)
 
 /** A signed-in user's own change: the current password is required; their other sessions end. */
 export async function changePassword(
-  scope: LinkScope & { user: { id: string; email: string }; sessionToken: string | null },
+  scope: AccountScope & { user: { id: string; email: string }; sessionToken: string | null },
   input: ChangePasswordInput,
 ) {
   const { db, user } = scope;

@@ -6,19 +6,16 @@ import { type LoginThrottle, loginThrottle } from "./login-throttle.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./session.service.ts";
 
-export async function login({
-  db,
-  input,
-  clientIp,
-  sessionDays,
-  throttle = loginThrottle,
-}: {
-  db: Db;
-  input: LoginInput;
-  clientIp: string;
-  sessionDays: number;
-  throttle?: LoginThrottle;
-}) {
+/**
+ * What the account services take outside any workspace (sign-in, the one-time links, a password
+ * change): the database, where the request came from for the throttle, and the session lifetime.
+ */
+export type AccountScope = { db: Db; clientIp: string; sessionDays: number; throttle?: LoginThrottle };
+
+export async function login(
+  { db, clientIp, sessionDays, throttle = loginThrottle }: AccountScope,
+  input: LoginInput,
+) {
   // Counted before the password is checked: concurrent guesses in one batch all count.
   const attempt = throttle.begin(input.email, clientIp);
   const user = await db.user.findUnique({
