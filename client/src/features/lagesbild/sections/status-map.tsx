@@ -1,8 +1,9 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { type GeoJSONSource, type Map as MapLibreMap, Popup } from "maplibre-gl";
+import { type GeoJSONSource, Popup } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { LagesbildContent } from "../../../../../shared/lagesbild.ts";
-import { addDistrictLayers, createAreaMap, mapImage } from "../../../components/map/area-map.ts";
+import { addDistrictLayers, mapImage } from "../../../components/map/area-map.ts";
+import { useAreaMap } from "../../../components/map/use-area-map.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { levelLabel, NO_STATUS_COLOR } from "./level-badge.tsx";
 
@@ -12,6 +13,7 @@ export type DistrictGeometries = FeatureCollection<Polygon | MultiPolygon, Distr
 export type StatusMapProps = {
   geometries: DistrictGeometries;
   content: LagesbildContent;
+  /** The style to start from; by default the workspace's. */
   styleUrl?: string | null;
   /** "image": once drawn, the map is replaced by a picture of it, which prints (a WebGL canvas does not). */
   renderAs?: "map" | "image";
@@ -24,16 +26,14 @@ export type StatusMapProps = {
 export default function StatusMap({
   geometries,
   content,
-  styleUrl = null,
+  styleUrl,
   renderAs = "map",
   className,
   onReady,
 }: StatusMapProps) {
   const i18n = useI18n();
-  const containerRef = useRef<HTMLElement>(null);
   const [image, setImage] = useState<string | null>(null);
   const isForImage = renderAs === "image";
-  const mapRef = useRef<MapLibreMap | null>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
   const inScope = useMemo(() => new Set(content.figures.districts.map((d) => d.areaId)), [content]);
@@ -61,69 +61,61 @@ export default function StatusMap({
   const dataRef = useRef(data);
   dataRef.current = data;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    // Fitted to the lägesbild's own districts when it covers only some.
+  // Fitted to the lägesbild's own districts when it covers only some.
+  const fitted = useMemo(() => {
     const shown = {
       ...geometries,
       features: geometries.features.filter((f) => inScope.has(f.properties.areaId)),
     };
-    const map = createAreaMap(container, shown.features.length > 0 ? shown : geometries, {
-      styleUrl,
-      padding: 16,
-      isForImage,
-    });
-    mapRef.current = map;
-    const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
-    let isRemoved = false;
-    const remove = () => {
-      if (isRemoved) return;
-      isRemoved = true;
-      popup.remove();
-      map.remove();
-      mapRef.current = null;
-    };
-    map.on("load", () => {
-      addDistrictLayers(map, dataRef.current);
-      map.setPaintProperty("districts-fill", "fill-color", ["get", "color"]);
-      map.setPaintProperty("districts-fill", "fill-opacity", ["case", ["get", "inScope"], 0.9, 0.25]);
-    });
-    map.on("mousemove", "districts-fill", (event) => {
-      const properties = event.features?.[0]?.properties;
-      if (!properties) return;
-      const box = document.createElement("div");
-      const name = document.createElement("strong");
-      name.textContent = String(properties.name);
-      const level = document.createElement("div");
-      level.textContent = String(properties.levelLabel);
-      box.append(name, level);
-      if (properties.justification) {
-        const why = document.createElement("div");
-        why.textContent = String(properties.justification);
-        box.append(why);
-      }
-      popup.setLngLat(event.lngLat).setDOMContent(box).addTo(map);
-    });
-    map.on("mouseleave", "districts-fill", () => popup.remove());
-    map.on("idle", () => {
-      if (!map.getLayer("districts-fill")) return;
-      const rendered = map.queryRenderedFeatures({ layers: ["districts-fill"] });
-      const ids = (features: typeof rendered) => new Set(features.map((f) => f.properties?.areaId)).size;
-      container.dataset.renderedDistricts = String(ids(rendered));
-      container.dataset.colouredDistricts = String(
-        ids(rendered.filter((f) => f.properties?.color !== NO_STATUS_COLOR)),
-      );
-      if (!isForImage) {
-        onReadyRef.current?.();
-        return;
-      }
-      // The picture is taken once; the live map is then no longer needed.
-      setImage(mapImage(map));
-      setTimeout(remove, 0);
-    });
-    return remove;
-  }, [geometries, styleUrl, inScope, isForImage]);
+    return shown.features.length > 0 ? shown : geometries;
+  }, [geometries, inScope]);
+
+  const { containerRef, mapRef } = useAreaMap(
+    fitted,
+    { styleUrl, padding: 16, isForImage },
+    (map, container, remove) => {
+      const popup = new Popup({ closeButton: false, closeOnClick: false, className: "map-tooltip" });
+      map.on("load", () => {
+        addDistrictLayers(map, dataRef.current);
+        map.setPaintProperty("districts-fill", "fill-color", ["get", "color"]);
+        map.setPaintProperty("districts-fill", "fill-opacity", ["case", ["get", "inScope"], 0.9, 0.25]);
+      });
+      map.on("mousemove", "districts-fill", (event) => {
+        const properties = event.features?.[0]?.properties;
+        if (!properties) return;
+        const box = document.createElement("div");
+        const name = document.createElement("strong");
+        name.textContent = String(properties.name);
+        const level = document.createElement("div");
+        level.textContent = String(properties.levelLabel);
+        box.append(name, level);
+        if (properties.justification) {
+          const why = document.createElement("div");
+          why.textContent = String(properties.justification);
+          box.append(why);
+        }
+        popup.setLngLat(event.lngLat).setDOMContent(box).addTo(map);
+      });
+      map.on("mouseleave", "districts-fill", () => popup.remove());
+      map.on("idle", () => {
+        if (!map.getLayer("districts-fill")) return;
+        const rendered = map.queryRenderedFeatures({ layers: ["districts-fill"] });
+        const ids = (features: typeof rendered) => new Set(features.map((f) => f.properties?.areaId)).size;
+        container.dataset.renderedDistricts = String(ids(rendered));
+        container.dataset.colouredDistricts = String(
+          ids(rendered.filter((f) => f.properties?.color !== NO_STATUS_COLOR)),
+        );
+        if (!isForImage) {
+          onReadyRef.current?.();
+          return;
+        }
+        // The picture is taken once; the live map is then no longer needed.
+        setImage(mapImage(map));
+        setTimeout(remove, 0);
+      });
+      return () => popup.remove();
+    },
+  );
 
   useEffect(() => {
     const source = mapRef.current?.getSource("districts") as GeoJSONSource | undefined;
