@@ -12,9 +12,9 @@ import { assessSeriesAt, RISE_SETTINGS, type RiseLevel } from "../../../shared/r
 import { sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
-import { coveredAreas, listAreas, populationByArea, populationsFor } from "../areas/areas.service.ts";
-import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
+import { resolveSelection } from "../incidents/incident-selection.ts";
 import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assessCounts, dataCoverage, firstCoveredIndex, rowFlag } from "./sustained.service.ts";
@@ -68,41 +68,14 @@ function rollUp<T extends { id: string; parentId: string | null }>(
   return { totals, children };
 }
 
-export type Scope = {
-  db: Db;
-  workspaceId: string;
-  areaIds: string[];
-  categoryIds: string[] | null;
-  /** Data sources to count (empty: all). */
-  sourceIds: string[];
-  /** The aggregate's count for the chosen date basis (a fixed column name, never user text). */
-  countColumn: "registered" | "occurred";
-  /** Which keys to group by: fewer keys, fewer rows to send back. */
-  keys: "category" | "area" | "both";
-  /** Whether the selection is the whole workspace (areaIds then lists every area). */
-  everyArea: boolean;
-};
-
-/** The selection as the counting module takes it (every area: null, so a rollup can answer). */
-function selectionOf(scope: Scope): CountSelection {
-  return {
-    workspaceId: scope.workspaceId,
-    areaIds: scope.everyArea ? null : scope.areaIds,
-    categoryIds: scope.categoryIds,
-    sourceIds: scope.sourceIds,
-    basis: scope.countColumn,
-    keys: scope.keys,
-  };
-}
-
 /** Incident counts per category, area and period of a history (index 0 = oldest), in one statement. */
-async function historyCounts(scope: Scope, history: Period[]) {
-  const counts = await countRanges(scope.db, selectionOf(scope), history);
+async function historyCounts(db: Db, selection: CountSelection, history: Period[]) {
+  const counts = await countRanges(db, selection, history);
   const rows: { category: string; area: string; i: number; n: number }[] = [];
   for (const [key, sums] of counts) {
     const [first = "", second = ""] = key.split("|");
-    const category = scope.keys === "area" ? "null" : first;
-    const area = scope.keys === "area" ? first : scope.keys === "both" ? second : "null";
+    const category = selection.keys === "area" ? "null" : first;
+    const area = selection.keys === "area" ? first : selection.keys === "both" ? second : "null";
     sums.forEach((n, i) => {
       if (n !== 0) rows.push({ category, area, i, n });
     });
@@ -124,26 +97,16 @@ export async function getCompstat({
   input: Input;
 }): Promise<CompstatOutput> {
   // The sustained flag's windows need the data's first and last day.
-  const [areas, categories, coverage] = await Promise.all([
-    listAreas({ db, workspace }),
-    listCategories({ db, workspace }),
+  const [selection, coverage] = await Promise.all([
+    resolveSelection({ db, workspace }, input),
     dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
+  const { areas, categories } = selection;
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const comparison = comparePeriodsSoFar(period, todayFor(input, workspace));
   const history = historyOf(period);
-  const scopeAreas = coveredAreas(areas, input.areaCodes).map((area) => area.id);
-  const scopeCategories = resolveCategoryScope(categories, input.categoryCodes);
-  const scope: Scope = {
-    db,
-    workspaceId: workspace.id,
-    areaIds: scopeAreas,
-    categoryIds: scopeCategories,
-    sourceIds: input.sourceIds,
-    countColumn: input.dateBasis,
-    keys: input.groupBy,
-    everyArea: input.areaCodes.length === 0,
-  };
+  const scopeAreas = selection.covered.map((area) => area.id);
+  const scopeCategories = selection.categoryIds;
   // While the period runs, the part so far (-5) and as many days of the previous period (-4).
   const ranges = [
     { i: -1, s: comparison.yearToDate.start, e: comparison.yearToDate.end },
@@ -161,7 +124,7 @@ export async function getCompstat({
   // Every number of the picture in one statement: each key's history, the ranges, then the
   // sustained windows (current, earlier, …) and blocks.
   const [own, leafPopulation] = await Promise.all([
-    countRanges(db, selectionOf(scope), [
+    countRanges(db, selection.counts(input.groupBy), [
       ...history,
       ...ranges.map((range) => ({ start: range.s, end: range.e })),
       ...plan.windows.flatMap((window) => [window.current, window.earlier]),
@@ -258,35 +221,25 @@ export async function selectionHistory(options: {
   db: Db;
   workspace: CurrentWorkspace;
   input: Input;
-  keys: Scope["keys"];
+  keys: CountSelection["keys"];
   shown?: number;
 }) {
   const { db, workspace, input } = options;
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspace }),
-    listCategories({ db, workspace }),
-  ]);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const history = historyOf(period, options.shown);
-  const scope: Scope = {
-    db,
-    workspaceId: workspace.id,
-    areaIds: coveredAreas(areas, input.areaCodes).map((area) => area.id),
-    categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-    sourceIds: input.sourceIds,
-    countColumn: input.dateBasis,
-    keys: options.keys,
-    everyArea: input.areaCodes.length === 0,
-  };
-  const counts = await historyCounts(scope, history);
-  const coverage = await dataCoverage(scope);
+  const [{ areas, categories, counts }, coverage] = await Promise.all([
+    resolveSelection({ db, workspace }, input).then(async (selection) => ({
+      ...selection,
+      counts: await historyCounts(db, selection.counts(options.keys), history),
+    })),
+    dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
+  ]);
   return {
     areas,
     categories,
     period,
     history,
     counts,
-    scope,
     coverage,
     firstIndex: firstCoveredIndex(history, coverage),
   };

@@ -11,8 +11,8 @@ import type { CompstatInputSchema, PatternsOutput, YearsOutput } from "../../../
 import type { IncidentPointsOutput } from "../../../shared/schemas/overview.ts";
 import { POINT_PRECISIONS } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
-import { coveredAreas, listAreas } from "../areas/areas.service.ts";
-import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
+import { countRanges } from "../incidents/incident-counts.ts";
+import { resolveSelection } from "../incidents/incident-selection.ts";
 import { todayFor } from "../overview/today.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 
@@ -22,31 +22,17 @@ type Filter = Pick<
 > & { dateBasis?: "registered" | "occurred" };
 type Options = { db: Db; workspace: CurrentWorkspace; input: Filter };
 
-/**
- * The filter as SQL conditions on a table with area_id, category_id and data_source_id (alias x),
- * with JSON parameters from $2 on ($1 is the workspace): the same text on PGlite and PostgreSQL.
- */
+/** The filter resolved once (incidents/incident-selection.ts), the period and its last day counted. */
 async function filterScope({ db, workspace, input }: Options) {
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspace }),
-    listCategories({ db, workspace }),
-  ]);
-  const categoryIds = resolveCategoryScope(categories, input.categoryCodes);
+  const selection = await resolveSelection({ db, workspace }, input);
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   return {
     period,
     /** The period's last day counted: its end, or today while it runs. */
     lastDay: periodSoFar(period, todayFor(input, workspace)).end,
-    conditions: `x.workspace_id = $1::uuid
-      AND x.area_id IN (SELECT value::uuid FROM json_array_elements_text($2::json))
-      AND ($3::json IS NULL OR x.category_id IN (SELECT value::uuid FROM json_array_elements_text($3::json)))
-      AND ($4::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($4::json)))`,
-    params: [
-      workspace.id,
-      JSON.stringify(coveredAreas(areas, input.areaCodes).map((area) => area.id)),
-      categoryIds ? JSON.stringify(categoryIds) : null,
-      input.sourceIds.length > 0 ? JSON.stringify(input.sourceIds) : null,
-    ],
+    selection,
+    conditions: selection.conditions,
+    params: selection.params,
   };
 }
 
@@ -99,22 +85,26 @@ export async function getPatterns(options: Options): Promise<PatternsOutput> {
  */
 export async function getYears(options: Options & { years: number }): Promise<YearsOutput> {
   const { db } = options;
-  const basis = options.input.dateBasis ?? "registered";
-  const { lastDay, conditions, params } = await filterScope(options);
+  const { lastDay, selection } = await filterScope(options);
   const last = isoWeekOf(lastDay);
   const isLastWeekCut = isoWeekday(lastDay) < 7;
   const firstYear = last.year - options.years + 1;
   const from: LocalDate = isoWeekStart({ year: firstYear, week: 1 });
-  const rows = await db.$queryRawUnsafe<{ y: number; w: number; n: number }[]>(
-    `SELECT to_char(x.day, 'IYYY')::int AS y, to_char(x.day, 'IW')::int AS w, SUM(x.${basis})::int AS n
-     FROM daily_incident_counts x
-     WHERE ${conditions} AND x.day BETWEEN $5::date AND $6::date
-     GROUP BY 1, 2`,
-    ...params,
-    from,
-    lastDay,
+  // One range per ISO week from the first year's week 1 to the last day (a rollup answers whole weeks).
+  const weekStarts: LocalDate[] = [];
+  for (let week = from; week <= lastDay; week = addDays(week, 7)) weekStarts.push(week);
+  const totals = await countRanges(
+    db,
+    selection.counts("none"),
+    weekStarts.map((start) => ({ start, end: addDays(start, 6) < lastDay ? addDays(start, 6) : lastDay })),
   );
-  const count = new Map(rows.map((row) => [`${row.y}-${row.w}`, row.n]));
+  const sums = totals.get("") ?? [];
+  const count = new Map(
+    weekStarts.map((start, index) => {
+      const { year, week } = isoWeekOf(start);
+      return [`${year}-${week}`, sums[index] ?? 0] as const;
+    }),
+  );
   return Array.from({ length: options.years }, (_, index) => {
     const year = firstYear + index;
     const weeksInYear = isoWeeksInYear(year);

@@ -3,9 +3,7 @@ import { periodOfInput } from "../../../shared/periods.ts";
 import { isLargeEnough, sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, RisingOverTimeOutput } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
-import { coveredAreas, listAreas } from "../areas/areas.service.ts";
-import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
-import type { CountSelection } from "../incidents/incident-counts.ts";
+import { resolveSelection } from "../incidents/incident-selection.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { ancestorsOf } from "./analysis.service.ts";
 import {
@@ -43,25 +41,14 @@ export async function getRisingOverTime({
   input: Input;
   limit?: number;
 }): Promise<RisingOverTimeOutput> {
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspace }),
-    listCategories({ db, workspace }),
+  const [selection, coverage] = await Promise.all([
+    resolveSelection({ db, workspace }, input),
+    dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
+  const { areas, categories } = selection;
   const period = periodOfInput(input.period, workspace.meetingAnchor);
-  const selection: CountSelection = {
-    workspaceId: workspace.id,
-    areaIds:
-      input.areaCodes.length === 0 ? null : coveredAreas(areas, input.areaCodes).map((area) => area.id),
-    categoryIds: resolveCategoryScope(categories, input.categoryCodes),
-    sourceIds: input.sourceIds,
-    basis: input.dateBasis,
-    keys: "both",
-  };
-  const plan = sustainedPlan(
-    period,
-    await dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
-  );
-  const counts = await sustainedCounts(db, selection, plan);
+  const plan = sustainedPlan(period, coverage);
+  const counts = await sustainedCounts(db, selection.counts("both"), plan);
   const categoryChain = ancestorsOf(categories);
   const areaChain = ancestorsOf(areas);
   const pairs = new Map<string, SustainedCounts>();

@@ -18,9 +18,9 @@ import type {
   WeeklyTrendOutput,
 } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
-import { listAreas, populationsFor, resolveAreaScope } from "../areas/areas.service.ts";
-import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
-import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
+import { populationsFor } from "../areas/areas.service.ts";
+import { countRanges } from "../incidents/incident-counts.ts";
+import { resolveSelection } from "../incidents/incident-selection.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { fieldPoints, themeMentionsByDistrict } from "./field-layers.service.ts";
 import { todayFor } from "./today.ts";
@@ -31,38 +31,14 @@ type AreaNode = { id: string; parentId: string | null };
 type Period = { start: string; end: string };
 
 async function resolveScope({ db, workspace, filter }: Options) {
-  const [areas, categories] = await Promise.all([
-    listAreas({ db, workspace }),
-    listCategories({ db, workspace }),
-  ]);
+  const selection = await resolveSelection({ db, workspace }, filter);
   const period = periodOfInput(filter.period, workspace.meetingAnchor);
   return {
     period,
     today: todayFor(filter, workspace),
-    allAreas: areas,
-    areas: resolveAreaScope(areas, filter.areaCodes),
-    categoryIds: resolveCategoryScope(categories, filter.categoryCodes),
-    sourceIds: filter.sourceIds,
-  };
-}
-
-/**
- * The filter as the counting module takes it (incidents/incident-counts.ts): no area chosen counts
- * every area, so a weekly rollup can answer.
- */
-function selectionOf(
-  workspace: CurrentWorkspace,
-  filter: Filter,
-  scope: { areaIds: string[]; categoryIds: string[] | null },
-  keys: CountSelection["keys"],
-): CountSelection {
-  return {
-    workspaceId: workspace.id,
-    areaIds: filter.areaCodes.length === 0 ? null : scope.areaIds,
-    categoryIds: scope.categoryIds,
-    sourceIds: filter.sourceIds,
-    basis: "registered",
-    keys,
+    allAreas: selection.areas,
+    areas: selection.districts,
+    selection,
   };
 }
 
@@ -142,14 +118,10 @@ export async function getFieldLayers(options: Options): Promise<FieldLayersOutpu
  */
 export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
   const { db, workspace } = options;
-  const { period, today, areas, allAreas, categoryIds } = await resolveScope(options);
+  const { period, today, areas, allAreas, selection } = await resolveScope(options);
   const { observed, previous, isComplete } = comparePeriodsSoFar(period, today);
   const areaIds = areas.map((area) => area.id);
-  const counts = await countRanges(
-    db,
-    selectionOf(workspace, options.filter, { areaIds, categoryIds }, "area"),
-    [observed, previous],
-  );
+  const counts = await countRanges(db, selection.counts("area", { areaIds }), [observed, previous]);
   const fieldOf = await fieldInputCounts({ ...options, allAreas, areaIds, period });
   const year = isoWeekOf(period.end).year;
   const populations = await populationsFor({ db, workspace }, { areaIds, year });
@@ -219,7 +191,7 @@ function statRow(input: {
  */
 export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
   const { db, workspace, weeks } = options;
-  const { period, today, areas, categoryIds } = await resolveScope(options);
+  const { period, today, areas, selection } = await resolveScope(options);
   const lastDay = periodSoFar(period, today).end;
   const weekStarts = weekStartsEndingAt(lastDay, weeks);
   const lastYearStarts = weekStarts.map(sameWeekLastYear);
@@ -227,20 +199,16 @@ export async function getWeeklyTrend(options: Options & { weeks: number }): Prom
   const lastMonday = mondayOf(lastDay);
   const isPartialAt = (weekStart: LocalDate) => weekStart === lastMonday && lastDay < addDays(lastMonday, 6);
   // Each week up to the last day, then each week a year earlier (as many days when cut short).
-  const totals = await countRanges(
-    db,
-    selectionOf(workspace, options.filter, { areaIds: areas.map((area) => area.id), categoryIds }, "none"),
-    [
-      ...weekStarts.map((weekStart) => ({
-        start: weekStart,
-        end: isPartialAt(weekStart) ? lastDay : addDays(weekStart, 6),
-      })),
-      ...lastYearStarts.map((weekStart, index) => ({
-        start: weekStart,
-        end: addDays(weekStart, isPartialAt(weekStarts[index] ?? "") ? lastWeekDays - 1 : 6),
-      })),
-    ],
-  );
+  const totals = await countRanges(db, selection.counts("none", { areaIds: areas.map((area) => area.id) }), [
+    ...weekStarts.map((weekStart) => ({
+      start: weekStart,
+      end: isPartialAt(weekStart) ? lastDay : addDays(weekStart, 6),
+    })),
+    ...lastYearStarts.map((weekStart, index) => ({
+      start: weekStart,
+      end: addDays(weekStart, isPartialAt(weekStarts[index] ?? "") ? lastWeekDays - 1 : 6),
+    })),
+  ]);
   const sums = totals.get("") ?? [];
   return {
     weeks: weekStarts.map((weekStart, index) => {
