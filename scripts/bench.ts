@@ -365,15 +365,14 @@ async function benchDatabase(kind: "pglite" | "postgres", url: string | undefine
         // Steady state: autovacuum has set the visibility map, so index-only scans apply.
         await handle.driver.exec("VACUUM ANALYZE");
         const app = await time((date) =>
-          getCompstat({ db: handle.db, workspace: context.workspace, input: compstatInput(date) }),
+          getCompstat({ db: handle.db, workspace: context.workspace }, compstatInput(date)),
         );
         console.log(`  CompStat p50 ${ms(app.p50)} p95 ${ms(app.p95)} (${app.runs} runs)`);
         const picture = await time((date) =>
-          getDistrictStats({
-            db: handle.db,
-            workspace: context.workspace,
-            filter: OverviewFilterInputSchema.parse({ period: { kind: "biweek", date }, today: TODAY }),
-          }),
+          getDistrictStats(
+            { db: handle.db, workspace: context.workspace },
+            OverviewFilterInputSchema.parse({ period: { kind: "biweek", date }, today: TODAY }),
+          ),
         );
         const duck = await duckdb(loaded.csvFiles);
         console.log(`  DuckDB p50 ${ms(duck.p50)} p95 ${ms(duck.p95)}`);

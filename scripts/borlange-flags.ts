@@ -26,7 +26,7 @@ async function compstat(
   date: string,
 ) {
   const input = CompstatInputSchema.parse({ period: { kind, date }, areaCodes: [KOMMUN] });
-  const result = await getCompstat({ db, workspace, input });
+  const result = await getCompstat({ db, workspace }, input);
   return new Map(result.rows.filter((row) => row.depth === 1).map((row) => [row.id, row]));
 }
 

@@ -3,6 +3,7 @@ import { toLocalDate } from "../shared/calendar.ts";
 import type { Role } from "../shared/roles.ts";
 import { type Db, queryPlain } from "./db/client.ts";
 import type { CurrentWorkspace } from "./features/workspace/workspace.service.ts";
+import type { StatisticsScope } from "./service-scope.ts";
 
 /**
  * Answers of read procedures that change only when the workspace's data changes (docs/decisions/022).
@@ -211,12 +212,12 @@ export async function workspaceAnswer<T>(
  * tracked tables (see the data-version migration) and the input.
  */
 export function sharedAnswer<TInput, TOutput>(
-  compute: (scope: { db: Db; workspace: CurrentWorkspace; input: TInput }) => Promise<TOutput>,
+  compute: (scope: StatisticsScope, input: TInput) => Promise<TOutput>,
 ) {
   return async (call: Call<TInput>): Promise<TOutput> => {
     recordServed(call.path, "shared", call.ctx.role);
     const key = await keyOf(call, "*");
-    return answer(key, () => compute({ db: call.ctx.db, workspace: call.ctx.workspace, input: call.input }));
+    return answer(key, () => compute({ db: call.ctx.db, workspace: call.ctx.workspace }, call.input));
   };
 }
 

@@ -24,3 +24,10 @@ export function serviceScope(
  * the database and the workspace the page names. `listAreas(scope)`, `listAreas({ db, workspace })`.
  */
 export type WorkspaceReadScope = { db: Db; workspace: Pick<CurrentWorkspace, "id"> };
+
+/**
+ * What the statistics take (CompStat, the overview, patterns, exports): the database and the
+ * whole workspace (its meeting rhythm and time zone), and no actor, so an answer cannot depend on
+ * who asks and the answer cache may share it (server/answer-cache.ts, sharedAnswer).
+ */
+export type StatisticsScope = { db: Db; workspace: CurrentWorkspace };

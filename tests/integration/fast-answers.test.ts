@@ -102,10 +102,10 @@ describe("cached answers in front of tRPC", () => {
             return Output.parse(value);
           },
         })
-        .query(sharedAnswer(async ({ input }) => ({ figure: input.n * 2, extra: "not in the output" }))),
+        .query(sharedAnswer(async (_, input) => ({ figure: input.n * 2, extra: "not in the output" }))),
       forEveryone: workspaceProcedure
         .input(z.object({ n: z.number() }))
-        .query(sharedAnswer(async ({ input }) => ({ figure: input.n }))),
+        .query(sharedAnswer(async (_, input) => ({ figure: input.n }))),
     });
     const trpc = createHTTPHandler({
       router: testRouter,

@@ -39,7 +39,7 @@ function rawCount(category: string, from: string, to: string) {
 
 async function sustainedOf(kind: PeriodKind, date: string, category: string) {
   const input = CompstatInputSchema.parse({ period: { kind, date }, areaCodes: ["2081"] });
-  const result = await getCompstat({ db: testDb.db, workspace, input });
+  const result = await getCompstat({ db: testDb.db, workspace }, input);
   const one = [...levels.values()].find((level) => level.two === category)?.one ?? "";
   const row = result.rows.find((r) => r.code === groupCode([one, category]));
   if (!row) throw new Error(`no row for ${category}`);

@@ -19,29 +19,19 @@ export const analysisRouter = router({
   compstat: workspaceProcedure
     .input(CompstatInputSchema)
     .output(CompstatOutputSchema)
-    .query(sharedAnswer(getCompstat)),
+    .query(sharedAnswer((scope, input) => getCompstat(scope, input))),
   risingNow: workspaceProcedure
     .input(CompstatInputSchema)
     .output(RisingNowOutputSchema)
-    .query(sharedAnswer(getRisingNow)),
+    .query(sharedAnswer((scope, input) => getRisingNow(scope, input))),
   risingOverTime: workspaceProcedure
     .input(CompstatInputSchema)
     .output(RisingOverTimeOutputSchema)
-    .query(sharedAnswer(getRisingOverTime)),
-  trend: workspaceProcedure
-    .input(TrendInputSchema)
-    .output(TrendOutputSchema)
-    .query(
-      sharedAnswer(({ db, workspace, input }) => getTrend({ db, workspace, input, periods: input.periods })),
-    ),
+    .query(sharedAnswer((scope, input) => getRisingOverTime(scope, input))),
+  trend: workspaceProcedure.input(TrendInputSchema).output(TrendOutputSchema).query(sharedAnswer(getTrend)),
   patterns: workspaceProcedure
     .input(CompstatInputSchema)
     .output(PatternsOutputSchema)
     .query(sharedAnswer(getPatterns)),
-  years: workspaceProcedure
-    .input(YearsInputSchema)
-    .output(YearsOutputSchema)
-    .query(
-      sharedAnswer(({ db, workspace, input }) => getYears({ db, workspace, input, years: input.years })),
-    ),
+  years: workspaceProcedure.input(YearsInputSchema).output(YearsOutputSchema).query(sharedAnswer(getYears)),
 });

@@ -12,11 +12,11 @@ import { assessSeriesAt, RISE_SETTINGS, type RiseLevel } from "../../../shared/r
 import { sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, CompstatOutput, CompstatRow } from "../../../shared/schemas/analysis.ts";
 import type { Db } from "../../db/client.ts";
+import type { StatisticsScope } from "../../service-scope.ts";
 import { populationByArea, populationsFor } from "../areas/areas.service.ts";
 import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
-import { resolveSelection } from "../incidents/incident-selection.ts";
+import { type ResolvedSelection, resolveSelection } from "../incidents/incident-selection.ts";
 import { todayFor } from "../overview/today.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { assessCounts, dataCoverage, firstCoveredIndex, rowFlag } from "./sustained.service.ts";
 
 type Input = z.output<typeof CompstatInputSchema>;
@@ -87,18 +87,15 @@ async function historyCounts(db: Db, selection: CountSelection, history: Period[
  * The CompStat picture: per category (or area) the current period against the previous one, the
  * same period last year, year to date and last year to date, a sparkline and the rising flag.
  */
-export async function getCompstat({
-  db,
-  workspace,
-  input,
-}: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-}): Promise<CompstatOutput> {
+export async function getCompstat(
+  { db, workspace }: StatisticsScope,
+  input: Input,
+  /** A selection the caller has already resolved (an export names its areas and categories). */
+  resolved?: ResolvedSelection,
+): Promise<CompstatOutput> {
   // The sustained flag's windows need the data's first and last day.
   const [selection, coverage] = await Promise.all([
-    resolveSelection({ db, workspace }, input),
+    resolved ?? resolveSelection({ db, workspace }, input),
     dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
   const { areas, categories } = selection;
@@ -217,21 +214,20 @@ export async function getCompstat({
 }
 
 /** The workspace's trees, the period, its history and the selection's counts per period. */
-export async function selectionHistory(options: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-  keys: CountSelection["keys"];
-  shown?: number;
-}) {
-  const { db, workspace, input } = options;
+export async function selectionHistory(
+  { db, workspace }: StatisticsScope,
+  input: Input,
+  options: { keys: CountSelection["keys"]; shown?: number; resolved?: ResolvedSelection },
+) {
   const period = periodOfInput(input.period, workspace.meetingAnchor);
   const history = historyOf(period, options.shown);
   const [{ areas, categories, counts }, coverage] = await Promise.all([
-    resolveSelection({ db, workspace }, input).then(async (selection) => ({
-      ...selection,
-      counts: await historyCounts(db, selection.counts(options.keys), history),
-    })),
+    (options.resolved ? Promise.resolve(options.resolved) : resolveSelection({ db, workspace }, input)).then(
+      async (selection) => ({
+        ...selection,
+        counts: await historyCounts(db, selection.counts(options.keys), history),
+      }),
+    ),
     dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
   return {
@@ -275,27 +271,20 @@ export function ancestorsOf<T extends { id: string; parentId: string | null }>(n
  * "Rising now" for leadership: every category group (and its children) in every area of the
  * selection, flagged clear or possible, strongest evidence first.
  */
-export async function getRisingNow({
-  db,
-  workspace,
-  input,
-  limit = 8,
-}: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-  limit?: number;
-}): Promise<RisingPair[]> {
+export async function getRisingNow(
+  scope: StatisticsScope,
+  input: Input,
+  { limit = 8, resolved }: { limit?: number; resolved?: ResolvedSelection } = {},
+): Promise<RisingPair[]> {
+  const { workspace } = scope;
   // A period still running cannot be judged against whole ones: the one before it is.
   const chosen = periodOfInput(input.period, workspace.meetingAnchor);
   const judged = isPeriodComplete(chosen, todayFor(input, workspace))
     ? input
     : { ...input, period: { ...input.period, date: previousPeriod(chosen).start } };
-  const { areas, categories, period, history, counts, firstIndex } = await selectionHistory({
-    db,
-    workspace,
-    input: judged,
+  const { areas, categories, period, history, counts, firstIndex } = await selectionHistory(scope, judged, {
     keys: "both",
+    resolved,
   });
   const categoryChain = ancestorsOf(categories);
   const areaChain = ancestorsOf(areas);
@@ -352,21 +341,13 @@ export type TrendPoint = {
  * The selection's count per period for the last `periods` periods, each with the count expected
  * from its own baseline, a 95 % band (quasi-Poisson: expected ± 1.96·√(φ·expected)) and its flag.
  */
-export async function getTrend({
-  db,
-  workspace,
-  input,
-  periods,
-}: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-  periods: number;
-}): Promise<TrendPoint[]> {
-  const { period, history, counts, firstIndex } = await selectionHistory({
-    db,
-    workspace,
-    input,
+export async function getTrend(
+  scope: StatisticsScope,
+  input: Input & { periods: number },
+): Promise<TrendPoint[]> {
+  const { workspace } = scope;
+  const { periods } = input;
+  const { period, history, counts, firstIndex } = await selectionHistory(scope, input, {
     keys: "category",
     shown: periods,
   });

@@ -11,6 +11,7 @@ import type { CompstatInputSchema, PatternsOutput, YearsOutput } from "../../../
 import type { IncidentPointsOutput } from "../../../shared/schemas/overview.ts";
 import { POINT_PRECISIONS } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
+import type { StatisticsScope } from "../../service-scope.ts";
 import { countRanges } from "../incidents/incident-counts.ts";
 import { resolveSelection } from "../incidents/incident-selection.ts";
 import { todayFor } from "../overview/today.ts";
@@ -37,7 +38,8 @@ async function filterScope({ db, workspace, input }: Options) {
 }
 
 /** Weekday profile (all incidents) and weekday × hour (incidents with a time) over 52 weeks. */
-export async function getPatterns(options: Options): Promise<PatternsOutput> {
+export async function getPatterns(scope: StatisticsScope, input: Filter): Promise<PatternsOutput> {
+  const options: Options = { ...scope, input };
   const { db, workspace } = options;
   const basis = options.input.dateBasis ?? "registered";
   const { lastDay, conditions, params } = await filterScope(options);
@@ -83,7 +85,11 @@ export async function getPatterns(options: Options): Promise<PatternsOutput> {
  * Incidents per ISO week for the last few years up to the period's end (or today while it runs),
  * one series per year; a last week cut short is named.
  */
-export async function getYears(options: Options & { years: number }): Promise<YearsOutput> {
+export async function getYears(
+  scope: StatisticsScope,
+  input: Filter & { years: number },
+): Promise<YearsOutput> {
+  const options = { ...scope, input, years: input.years };
   const { db } = options;
   const { lastDay, selection } = await filterScope(options);
   const last = isoWeekOf(lastDay);
@@ -124,7 +130,11 @@ export async function getYears(options: Options & { years: number }): Promise<Ye
 const MAX_POINTS = 5000;
 
 /** Incidents with coordinates in the period, summed per location and precision. */
-export async function getIncidentPoints(options: Options): Promise<IncidentPointsOutput> {
+export async function getIncidentPoints(
+  scope: StatisticsScope,
+  input: Filter,
+): Promise<IncidentPointsOutput> {
+  const options: Options = { ...scope, input };
   const { db } = options;
   const { period, conditions, params } = await filterScope(options);
   const located = await db.$queryRawUnsafe<{ lon: number; lat: number; precision: string; count: number }[]>(

@@ -2,9 +2,8 @@ import type { z } from "zod";
 import { periodOfInput } from "../../../shared/periods.ts";
 import { isLargeEnough, sustainedPlan } from "../../../shared/rising-over-time.ts";
 import type { CompstatInputSchema, RisingOverTimeOutput } from "../../../shared/schemas/analysis.ts";
-import type { Db } from "../../db/client.ts";
-import { resolveSelection } from "../incidents/incident-selection.ts";
-import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
+import type { StatisticsScope } from "../../service-scope.ts";
+import { type ResolvedSelection, resolveSelection } from "../incidents/incident-selection.ts";
 import { ancestorsOf } from "./analysis.service.ts";
 import {
   addCounts,
@@ -30,19 +29,13 @@ function mayRise(counts: SustainedCounts, weeks: number[]) {
  * "Ökar över tid" for leadership: every category group (and its children) in every area of the
  * selection whose sustained flag is sure or likely at the period's end, strongest evidence first.
  */
-export async function getRisingOverTime({
-  db,
-  workspace,
-  input,
-  limit = 8,
-}: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-  limit?: number;
-}): Promise<RisingOverTimeOutput> {
+export async function getRisingOverTime(
+  { db, workspace }: StatisticsScope,
+  input: Input,
+  { limit = 8, resolved }: { limit?: number; resolved?: ResolvedSelection } = {},
+): Promise<RisingOverTimeOutput> {
   const [selection, coverage] = await Promise.all([
-    resolveSelection({ db, workspace }, input),
+    resolved ?? resolveSelection({ db, workspace }, input),
     dataCoverage({ db, workspaceId: workspace.id, sourceIds: input.sourceIds }),
   ]);
   const { areas, categories } = selection;

@@ -5,8 +5,9 @@ import { describeSustained, SUSTAINED_LABELS } from "../../../shared/rising-over
 import type { ExportInputSchema } from "../../../shared/schemas/analysis.ts";
 import { type SortKey, sortRows, sortTreeRows } from "../../../shared/table-sort.ts";
 import type { Db } from "../../db/client.ts";
+import type { StatisticsScope } from "../../service-scope.ts";
 import { getCompstat } from "../analysis/analysis.service.ts";
-import { listAreas } from "../areas/areas.service.ts";
+import { type ResolvedSelection, resolveSelection } from "../incidents/incident-selection.ts";
 import { getDistrictStats } from "../overview/overview.service.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { EXPORT_LABELS } from "./export-labels.ts";
@@ -193,17 +194,10 @@ function compstatTotal(rows: CompstatRows, label: string): Cell[] {
  * The table on screen as a file, with the same filters, in the order on screen and with a total
  * row; only aggregates, never free text. The Urval sheet says what was chosen in the user's words.
  */
-export async function exportTable({
-  db,
-  workspace,
-  input,
-  now = new Date(),
-}: {
-  db: Db;
-  workspace: CurrentWorkspace;
-  input: Input;
-  now?: Date;
-}) {
+export async function exportTable(scope: StatisticsScope, input: Input, now = new Date()) {
+  const { workspace } = scope;
+  // Resolved once: the table's numbers and the Urval sheet's names come from the same selection.
+  const resolved = await resolveSelection(scope, input);
   const headers = HEADERS[input.locale];
   const soFar = SO_FAR[input.locale];
   const labels = EXPORT_LABELS[input.locale];
@@ -213,7 +207,7 @@ export async function exportTable({
   let observed: { start: string; end: string; isComplete: boolean };
   let headerOf: (id: string) => string;
   if (input.view === "compstat") {
-    const data = await getCompstat({ db, workspace, input });
+    const data = await getCompstat(scope, input, resolved);
     period = data.current as typeof period;
     observed = { ...data.observed, isComplete: data.isComplete };
     const isJudged = data.isComplete || data.flagBasis === "sustained";
@@ -245,7 +239,7 @@ export async function exportTable({
       compstatTotal(data.rows, labels.total),
     ];
   } else {
-    const data = await getDistrictStats({ db, workspace, filter: input });
+    const data = await getDistrictStats(scope, input, resolved);
     period = data.period;
     observed = { ...data.observed, isComplete: data.isComplete };
     // The findings column counts the backlog when the filter asks for open findings.
@@ -276,7 +270,7 @@ export async function exportTable({
       districtRow({ ...data.total, name: labels.total }, null),
     ];
   }
-  const selection = await tableSelection({ db, workspace, input, period, observed, headerOf, now });
+  const selection = await tableSelection({ ...scope, resolved, input, period, observed, headerOf, now });
   const view = labels.fileViews[input.view];
   const baseName = observed.isComplete
     ? `${workspace.slug}-${view}-${period.start}-${period.end}`
@@ -288,6 +282,7 @@ export async function exportTable({
 async function tableSelection({
   db,
   workspace,
+  resolved,
   input,
   period,
   observed,
@@ -296,6 +291,7 @@ async function tableSelection({
 }: {
   db: Db;
   workspace: CurrentWorkspace;
+  resolved: ResolvedSelection;
   input: Input;
   period: { kind: keyof (typeof EXPORT_LABELS)["sv"]["periodKinds"]; start: string; end: string };
   observed: { start: string; end: string; isComplete: boolean };
@@ -304,22 +300,15 @@ async function tableSelection({
 }): Promise<Cell[][]> {
   const labels = EXPORT_LABELS[input.locale];
   const soFar = SO_FAR[input.locale];
-  const [areas, categories, sources] = await Promise.all([
-    input.areaCodes.length > 0 ? listAreas({ db, workspace }) : [],
-    input.categoryCodes.length > 0
-      ? db.category.findMany({
-          where: { workspaceId: workspace.id, code: { in: input.categoryCodes } },
-          select: { code: true, nameSv: true, nameEn: true },
-        })
-      : [],
+  const { areas, categories } = resolved;
+  const sources =
     input.sourceIds.length > 0
-      ? db.dataSource.findMany({
+      ? await db.dataSource.findMany({
           where: { workspaceId: workspace.id, id: { in: input.sourceIds } },
           select: { name: true },
           orderBy: { name: "asc" },
         })
-      : [],
-  ]);
+      : [];
   const areaName = new Map(areas.flatMap((area) => (area.code ? [[area.code, area.name] as const] : [])));
   const categoryName = new Map(
     categories.map((category) => [category.code, input.locale === "sv" ? category.nameSv : category.nameEn]),

@@ -5,6 +5,7 @@ import { CompstatInputSchema } from "../../../shared/schemas/analysis.ts";
 import type { ServiceScope } from "../../service-scope.ts";
 import { getCompstat, getRisingNow } from "../analysis/analysis.service.ts";
 import { getRisingOverTime } from "../analysis/rising-over-time.service.ts";
+import { resolveSelection } from "../incidents/incident-selection.ts";
 import { getDistrictStats } from "../overview/overview.service.ts";
 
 type FiguresInput = {
@@ -26,11 +27,14 @@ export async function assembleFigures(scope: ServiceScope, input: FiguresInput):
     period: { kind: period.kind, date: period.start },
     areaCodes,
   });
-  const recorded = await getDistrictStats({ db, workspace, filter });
-  const open = await getDistrictStats({ db, workspace, filter: { ...filter, findingScope: "open" } });
-  const compstat = await getCompstat({ db, workspace, input: filter });
-  const rising = await getRisingNow({ db, workspace, input: filter, limit: 10 });
-  const overTime = await getRisingOverTime({ db, workspace, input: filter, limit: 10 });
+  // The selection is resolved once for all five questions.
+  const statistics = { db, workspace };
+  const selection = await resolveSelection(statistics, filter);
+  const recorded = await getDistrictStats(statistics, filter, selection);
+  const open = await getDistrictStats(statistics, { ...filter, findingScope: "open" }, selection);
+  const compstat = await getCompstat(statistics, filter, selection);
+  const rising = await getRisingNow(statistics, filter, { limit: 10, resolved: selection });
+  const overTime = await getRisingOverTime(statistics, filter, { limit: 10, resolved: selection });
   const openByArea = new Map(open.rows.map((row) => [row.areaId, row.findings]));
   const districts = recorded.rows.map((row) => ({
     areaId: row.areaId,

@@ -19,7 +19,7 @@ export type NewRisingFlags = { period: Period; arisenAt: Date; pairs: RisingNowO
 const PAIR_LIMIT = 500;
 async function flaggedIn(db: Db, workspace: CurrentWorkspace, period: Period, today: LocalDate) {
   const input = CompstatInputSchema.parse({ period: { kind: period.kind, date: period.start }, today });
-  return getRisingNow({ db, workspace, input, limit: PAIR_LIMIT });
+  return getRisingNow({ db, workspace }, input, { limit: PAIR_LIMIT });
 }
 
 /**

@@ -15,15 +15,11 @@ export const overviewRouter = router({
   districtStats: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(DistrictStatsOutputSchema)
-    .query(sharedAnswer(({ db, workspace, input }) => getDistrictStats({ db, workspace, filter: input }))),
+    .query(sharedAnswer((scope, input) => getDistrictStats(scope, input))),
   weeklyTrend: workspaceProcedure
     .input(WeeklyTrendInputSchema)
     .output(WeeklyTrendOutputSchema)
-    .query(
-      sharedAnswer(({ db, workspace, input }) =>
-        getWeeklyTrend({ db, workspace, filter: input, weeks: input.weeks }),
-      ),
-    ),
+    .query(sharedAnswer(getWeeklyTrend)),
   points: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(IncidentPointsOutputSchema)
@@ -31,5 +27,5 @@ export const overviewRouter = router({
   fieldLayers: workspaceProcedure
     .input(OverviewFilterInputSchema)
     .output(FieldLayersOutputSchema)
-    .query(sharedAnswer(({ db, workspace, input }) => getFieldLayers({ db, workspace, filter: input }))),
+    .query(sharedAnswer(getFieldLayers)),
 });

@@ -18,9 +18,10 @@ import type {
   WeeklyTrendOutput,
 } from "../../../shared/schemas/overview.ts";
 import type { Db } from "../../db/client.ts";
+import type { StatisticsScope } from "../../service-scope.ts";
 import { populationsFor } from "../areas/areas.service.ts";
 import { countRanges } from "../incidents/incident-counts.ts";
-import { resolveSelection } from "../incidents/incident-selection.ts";
+import { type ResolvedSelection, resolveSelection } from "../incidents/incident-selection.ts";
 import type { CurrentWorkspace } from "../workspace/workspace.service.ts";
 import { fieldPoints, themeMentionsByDistrict } from "./field-layers.service.ts";
 import { todayFor } from "./today.ts";
@@ -30,8 +31,8 @@ type Options = { db: Db; workspace: CurrentWorkspace; filter: Filter };
 type AreaNode = { id: string; parentId: string | null };
 type Period = { start: string; end: string };
 
-async function resolveScope({ db, workspace, filter }: Options) {
-  const selection = await resolveSelection({ db, workspace }, filter);
+async function resolveScope({ db, workspace, filter }: Options, resolved?: ResolvedSelection) {
+  const selection = resolved ?? (await resolveSelection({ db, workspace }, filter));
   const period = periodOfInput(filter.period, workspace.meetingAnchor);
   return {
     period,
@@ -77,7 +78,11 @@ async function fieldInputCounts(
 }
 
 /** The map's field layers: findings, approved reports and dialogue themes in the period. */
-export async function getFieldLayers(options: Options): Promise<FieldLayersOutput> {
+export async function getFieldLayers(
+  statistics: StatisticsScope,
+  filter: Filter,
+): Promise<FieldLayersOutput> {
+  const options: Options = { ...statistics, filter };
   const { period, areas, allAreas } = await resolveScope(options);
   const scope = {
     db: options.db,
@@ -116,9 +121,15 @@ export async function getFieldLayers(options: Options): Promise<FieldLayersOutpu
  * Incidents per district for a period and the period before it, with rate and change. A period
  * still running counts up to today against as many days at the start of the period before.
  */
-export async function getDistrictStats(options: Options): Promise<DistrictStatsOutput> {
+export async function getDistrictStats(
+  scope: StatisticsScope,
+  filter: Filter,
+  /** A selection the caller has already resolved (an export names its areas and categories). */
+  resolved?: ResolvedSelection,
+): Promise<DistrictStatsOutput> {
+  const options: Options = { ...scope, filter };
   const { db, workspace } = options;
-  const { period, today, areas, allAreas, selection } = await resolveScope(options);
+  const { period, today, areas, allAreas, selection } = await resolveScope(options, resolved);
   const { observed, previous, isComplete } = comparePeriodsSoFar(period, today);
   const areaIds = areas.map((area) => area.id);
   const counts = await countRanges(db, selection.counts("area", { areaIds }), [observed, previous]);
@@ -189,8 +200,13 @@ function statRow(input: {
  * Incidents per ISO week for the weeks ending with the period (up to today while it runs), beside
  * the same weeks a year earlier. A last week cut short counts as many days of last year's week.
  */
-export async function getWeeklyTrend(options: Options & { weeks: number }): Promise<WeeklyTrendOutput> {
-  const { db, workspace, weeks } = options;
+export async function getWeeklyTrend(
+  scope: StatisticsScope,
+  filter: Filter & { weeks: number },
+): Promise<WeeklyTrendOutput> {
+  const options: Options = { ...scope, filter };
+  const { db, workspace } = options;
+  const { weeks } = filter;
   const { period, today, areas, selection } = await resolveScope(options);
   const lastDay = periodSoFar(period, today).end;
   const weekStarts = weekStartsEndingAt(lastDay, weeks);
