@@ -44,6 +44,35 @@ beforeAll(async () => {
     });
     await insertIncidents(testDb.db, workspaceId, rows, "Europe/Stockholm");
   }
+  // An incident without an area is in no count, as in the daily counts.
+  await insertIncidents(
+    testDb.db,
+    workspaceId,
+    [
+      {
+        dataSourceId: sources[0]?.id ?? "",
+        externalId: "no-area",
+        categoryId: categories[0]?.id ?? "",
+        areaId: null,
+        occurredFrom: null,
+        registeredAt: new Date("2026-01-14T10:00:00Z"),
+        count: 7,
+      },
+    ],
+    "Europe/Stockholm",
+  );
+  // A replaced and a deleted incident: the rollups' removing pass.
+  const [first, second] = await testDb.db.incident.findMany({
+    where: { workspaceId, areaId: { not: null } },
+    orderBy: { id: "asc" },
+    take: 2,
+    select: { id: true },
+  });
+  await testDb.db.incident.update({
+    where: { workspaceId_id: { workspaceId, id: first?.id ?? 0n } },
+    data: { count: 9, registeredOn: new Date("2026-02-11"), areaId: desos[3]?.id },
+  });
+  await testDb.db.incident.delete({ where: { workspaceId_id: { workspaceId, id: second?.id ?? 0n } } });
   areaIds = desos.map((d) => d.id);
   categoryIds = categories.map((c) => c.id);
   sourceIds = sources.map((s) => s.id);
@@ -103,11 +132,25 @@ describe("countRanges", () => {
   const cases: [string, () => CountSelection][] = [
     [
       "every area by category (weekly category rollup)",
-      () => ({ workspaceId, areaIds: null, categoryIds: null, sourceIds: [], basis: "registered", keys: "category" }),
+      () => ({
+        workspaceId,
+        areaIds: null,
+        categoryIds: null,
+        sourceIds: [],
+        basis: "registered",
+        keys: "category",
+      }),
     ],
     [
       "every category by area, occurred (weekly area rollup)",
-      () => ({ workspaceId, areaIds: null, categoryIds: null, sourceIds: [], basis: "occurred", keys: "area" }),
+      () => ({
+        workspaceId,
+        areaIds: null,
+        categoryIds: null,
+        sourceIds: [],
+        basis: "occurred",
+        keys: "area",
+      }),
     ],
     [
       "a few areas and categories of one source by category (daily counts by week)",

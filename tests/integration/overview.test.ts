@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateSyntheticIncidents } from "../../prisma/factories/incident.factory.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { addDays, isoWeekStart, periodContaining, previousPeriod } from "../../shared/calendar.ts";
-import { generateSyntheticIncidents } from "../../prisma/factories/incident.factory.ts";
 import type { loginAs } from "../support/caller.ts";
 import { createDemoTestDb, demoCaller } from "../support/demo.ts";
 import type { TestDb } from "../support/test-db.ts";
@@ -196,5 +196,44 @@ describe("demo data", () => {
     expect(onlySeeded.total.count).toBe(before.total.count);
     const compstat = await analyst.analysis.compstat({ ...input, sourceIds: [extra.id] });
     expect(compstat.rows.filter((row) => row.depth === 0).reduce((sum, row) => sum + row.current, 0)).toBe(6);
+  });
+
+  it("counts an incident placed on the kommun, not a district, in neither the district table nor the weekly trend", async () => {
+    // Police events carry the kommun as their area: the overview's table and chart count districts.
+    const input = { period: { kind: "biweek" as const, date: "2026-11-03" } };
+    const workspace = await testDb.db.workspace.findFirstOrThrow({ select: { id: true } });
+    const kommun = await testDb.db.area.findFirstOrThrow({ where: { kind: "kommun" } });
+    const category = await testDb.db.category.findFirstOrThrow({ where: { kind: "partner_event" } });
+    const source = await testDb.db.dataSource.create({
+      data: { workspaceId: workspace.id, kind: "police_events_api", name: "Test: händelser" },
+    });
+    const trendBefore = await analyst.overview.weeklyTrend({ ...input, weeks: 4 });
+    const tableBefore = await analyst.overview.districtStats(input);
+    await insertIncidents(
+      testDb.db,
+      workspace.id,
+      [
+        {
+          dataSourceId: source.id,
+          externalId: "kommun-1",
+          categoryId: category.id,
+          areaId: kommun.id,
+          occurredFrom: null,
+          registeredAt: new Date("2026-11-04T10:00:00Z"),
+          count: 5,
+        },
+      ],
+      "Europe/Stockholm",
+    );
+    const trend = await analyst.overview.weeklyTrend({ ...input, weeks: 4 });
+    const table = await analyst.overview.districtStats(input);
+    expect(table.total.count).toBe(tableBefore.total.count);
+    expect(trend.weeks.map((week) => week.count)).toEqual(trendBefore.weeks.map((week) => week.count));
+    // Chosen explicitly, the kommun covers its districts, and the chart still counts those.
+    const chosen = await analyst.overview.weeklyTrend({ ...input, weeks: 4, areaCodes: [kommun.code ?? ""] });
+    expect(chosen.weeks.map((week) => week.count)).toEqual(trend.weeks.map((week) => week.count));
+    // CompStat counts every area of the workspace, the kommun's own incidents too.
+    const compstat = await analyst.analysis.compstat({ ...input, sourceIds: [source.id] });
+    expect(compstat.rows.filter((row) => row.depth === 0).reduce((sum, row) => sum + row.current, 0)).toBe(5);
   });
 });

@@ -197,7 +197,11 @@ function compstatTotal(rows: CompstatRows, label: string): Cell[] {
 export async function exportTable(scope: StatisticsScope, input: Input, now = new Date()) {
   const { workspace } = scope;
   // Resolved once: the table's numbers and the Urval sheet's names come from the same selection.
-  const resolved = await resolveSelection(scope, input);
+  // The district table counts by registration date, as on screen, whatever the input says.
+  const resolved = await resolveSelection(
+    scope,
+    input.view === "districts" ? { ...input, dateBasis: "registered" } : input,
+  );
   const headers = HEADERS[input.locale];
   const soFar = SO_FAR[input.locale];
   const labels = EXPORT_LABELS[input.locale];

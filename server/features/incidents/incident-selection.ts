@@ -41,11 +41,15 @@ export async function resolveSelection(scope: WorkspaceReadScope, filter: Select
     categoryIds,
     sourceIds,
     basis,
-    /** The selection for countRanges, per key. No area chosen counts every area (a rollup can answer). */
+    /**
+     * The selection for countRanges, per key. No area chosen counts every area (a rollup can
+     * answer), including incidents placed on a larger area than a district (police events on the
+     * kommun); `areaIds` counts exactly those areas instead.
+     */
     counts(keys: CountSelection["keys"], options: { areaIds?: readonly string[] } = {}): CountSelection {
       return {
         workspaceId,
-        areaIds: everyArea ? null : (options.areaIds ?? covered.map((area) => area.id)),
+        areaIds: options.areaIds ?? (everyArea ? null : covered.map((area) => area.id)),
         categoryIds,
         sourceIds,
         basis,

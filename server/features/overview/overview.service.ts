@@ -132,7 +132,10 @@ export async function getDistrictStats(
   const { period, today, areas, allAreas, selection } = await resolveScope(options, resolved);
   const { observed, previous, isComplete } = comparePeriodsSoFar(period, today);
   const areaIds = areas.map((area) => area.id);
-  const counts = await countRanges(db, selection.counts("area", { areaIds }), [observed, previous]);
+  const counts = await countRanges(db, selection.counts("area", selection.everyArea ? {} : { areaIds }), [
+    observed,
+    previous,
+  ]);
   const fieldOf = await fieldInputCounts({ ...options, allAreas, areaIds, period });
   const year = isoWeekOf(period.end).year;
   const populations = await populationsFor({ db, workspace }, { areaIds, year });
