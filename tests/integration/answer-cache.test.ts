@@ -210,10 +210,10 @@ describe("cached dashboard answers", () => {
     expect(seenByViewer.name).toBe(seenByAnalyst.name);
   });
 
-  it("gives a shared answer's computation no role to depend on", async () => {
+  it("gives a shared answer's computation no role or actor to depend on", async () => {
     const seen: string[][] = [];
-    const probe = sharedAnswer(async (scope: object) => {
-      seen.push(Object.keys(scope).sort());
+    const probe = sharedAnswer(async (scope: object, input: unknown) => {
+      seen.push([...Object.keys(scope).sort(), typeof input]);
       return 1;
     });
     const workspace = (await testDb.db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })) as never;
@@ -222,6 +222,6 @@ describe("cached dashboard answers", () => {
       input: { unique: Math.random() },
       path: "probe",
     });
-    expect(seen).toEqual([["db", "input", "workspace"]]);
+    expect(seen).toEqual([["db", "workspace", "object"]]);
   });
 });

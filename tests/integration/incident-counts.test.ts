@@ -8,6 +8,7 @@ import {
   type CountSelection,
   countRanges,
   type DayRange,
+  setWeeklyMemory,
 } from "../../server/features/incidents/incident-counts.ts";
 import { insertIncidents } from "../../server/features/incidents/incident-writer.ts";
 import { addDays } from "../../shared/calendar.ts";
@@ -128,7 +129,13 @@ function ranges(seed: number): DayRange[] {
   return list;
 }
 
-describe("countRanges", () => {
+describe.each([
+  ["weeks added up in memory", true],
+  ["weeks added up by the database", false],
+])("countRanges, %s", (_, inMemory) => {
+  beforeAll(() => setWeeklyMemory(inMemory));
+  afterAll(() => setWeeklyMemory(true));
+
   const cases: [string, () => CountSelection][] = [
     [
       "every area by category (weekly category rollup)",
@@ -213,5 +220,42 @@ describe("countRanges", () => {
       keys: "category",
     };
     expect((await countRanges(testDb.db, selection, [])).size).toBe(0);
+  });
+});
+
+describe("the weekly rollup held in memory", () => {
+  it("follows a write at the next question (the data version moves in the write's transaction)", async () => {
+    const selection: CountSelection = {
+      workspaceId,
+      areaIds: null,
+      categoryIds: null,
+      sourceIds: [],
+      basis: "registered",
+      keys: "category",
+    };
+    const range = { start: "2026-03-02", end: "2026-03-15" };
+    const before = await countRanges(testDb.db, selection, [range]);
+    const category = categoryIds[4] ?? "";
+    await insertIncidents(
+      testDb.db,
+      workspaceId,
+      [
+        {
+          dataSourceId: sourceIds[1] ?? "",
+          externalId: "later-1",
+          categoryId: category,
+          areaId: areaIds[2] ?? null,
+          occurredFrom: null,
+          registeredAt: new Date("2026-03-04T10:00:00Z"),
+          count: 11,
+        },
+      ],
+      "Europe/Stockholm",
+    );
+    const after = await countRanges(testDb.db, selection, [range]);
+    expect(after.get(category)?.[0]).toBe((before.get(category)?.[0] ?? 0) + 11);
+    expect(after).toEqual(
+      new Map([...(await direct(selection, range))].map(([key, n]) => [key, [n]] as const)),
+    );
   });
 });

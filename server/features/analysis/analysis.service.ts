@@ -49,17 +49,20 @@ function rollUp<T extends { id: string; parentId: string | null }>(
   width: number,
 ) {
   const children = new Map<string, string[]>();
-  for (const node of nodes)
-    if (node.parentId) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node.id]);
+  for (const node of nodes) {
+    if (!node.parentId) continue;
+    const siblings = children.get(node.parentId);
+    if (siblings) siblings.push(node.id);
+    else children.set(node.parentId, [node.id]);
+  }
   const totals = new Map<string, number[]>();
   const visit = (id: string): number[] => {
     const cached = totals.get(id);
     if (cached) return cached;
-    const sum = [...(own.get(id) ?? new Array(width).fill(0))];
+    const sum = own.get(id)?.slice() ?? new Array<number>(width).fill(0);
     for (const child of children.get(id) ?? []) {
-      visit(child).forEach((value, index) => {
-        sum[index] = (sum[index] ?? 0) + value;
-      });
+      const values = visit(child);
+      for (let index = 0; index < width; index++) sum[index] = (sum[index] ?? 0) + (values[index] ?? 0);
     }
     totals.set(id, sum);
     return sum;

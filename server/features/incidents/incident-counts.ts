@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type LocalDate, mondayOf } from "../../../shared/calendar.ts";
 import { type Db, queryPlain } from "../../db/client.ts";
+import { sumWeeks, weeklyTable } from "./weekly-memory.ts";
 
 /**
  * The one way the statistics read incident counts (CompStat, Ökar nu, the trend, ökar över tid):
@@ -71,9 +72,9 @@ function keyExpression(keys: CountSelection["keys"]) {
 function weeklySource(selection: CountSelection) {
   const { keys, areaIds, categoryIds } = selection;
   if (areaIds === null && (keys === "category" || keys === "none"))
-    return { table: "weekly_category_counts", hasArea: false, hasCategory: true };
+    return { table: "weekly_category_counts" as const, hasArea: false, hasCategory: true };
   if (categoryIds === null && (keys === "area" || keys === "none"))
-    return { table: "weekly_area_counts", hasArea: true, hasCategory: false };
+    return { table: "weekly_area_counts" as const, hasArea: true, hasCategory: false };
   return null;
 }
 
@@ -120,6 +121,12 @@ function statementFor(selection: CountSelection) {
   };
 }
 
+/** Whether whole weeks are added up from the rollup held in memory (weekly-memory.ts); tests turn it off. */
+let useMemory = true;
+export function setWeeklyMemory(enabled: boolean) {
+  useMemory = enabled;
+}
+
 /**
  * The selection's count per key for each range (index as in `ranges`), in one statement. A key
  * without any count in any range is absent.
@@ -130,35 +137,34 @@ export async function countRanges(
   ranges: readonly DayRange[],
 ): Promise<Map<string, number[]>> {
   const plans = ranges.map(splitRange);
-  const weeks = [...new Set(plans.flatMap((plan) => plan.weeks))].sort();
+  const rollup = weeklySource(selection);
+  const inMemory = useMemory && rollup !== null;
+  // Whole weeks from memory leave only the ends' days to the database.
+  const weeks = inMemory ? [] : [...new Set(plans.flatMap((plan) => plan.weeks))].sort();
   const days = [...new Set(plans.flatMap((plan) => plan.days))].sort();
-  const result = new Map<string, number[]>();
   const origin = [weeks[0], days[0]].filter((d): d is LocalDate => d !== undefined).sort()[0];
+  const [memory, rows] = await Promise.all([
+    inMemory && rollup ? weeklyTable(db, selection.workspaceId, rollup.table) : null,
+    origin ? readCounts(db, selection, { origin, weeks, days }) : [],
+  ]);
+  const result = new Map<string, number[]>();
+  if (memory && rollup) {
+    const sums = sumWeeks(memory, {
+      weeksOfRange: plans.map((plan) => plan.weeks),
+      basis: selection.basis,
+      keyIds: rollup.hasCategory ? selection.categoryIds : selection.areaIds,
+      sourceIds: selection.sourceIds,
+      total: selection.keys === "none",
+    });
+    for (const [key, values] of sums) result.set(key, Array.from(values));
+  }
   if (!origin) return result;
-  const lastWeek = weeks.at(-1);
-  const { name, sql } = statementFor(selection);
-  const rows = await queryPlain<{ k: string; v: string }>(
-    db,
-    sql,
-    [
-      selection.workspaceId,
-      json(selection.areaIds),
-      json(selection.categoryIds),
-      selection.sourceIds.length > 0 ? JSON.stringify(selection.sourceIds) : null,
-      origin,
-      JSON.stringify(weeks),
-      weeks[0] ?? origin,
-      lastWeek ? addDays(lastWeek, 6) : (weeks[0] ?? origin),
-      JSON.stringify(days),
-    ],
-    { name },
-  );
   const weekSlot = new Map(weeks.map((week, index) => [daysBetween(origin, week), index]));
   const daySlot = new Map(days.map((day, index) => [daysBetween(origin, day), index]));
   // Which week and day slots make each range.
-  const weekIndexes = plans.map((plan) =>
-    plan.weeks.map((week) => weekSlot.get(daysBetween(origin, week)) ?? -1),
-  );
+  const weekIndexes = inMemory
+    ? plans.map(() => [])
+    : plans.map((plan) => plan.weeks.map((week) => weekSlot.get(daysBetween(origin, week)) ?? -1));
   const dayIndexes = plans.map((plan) => plan.days.map((day) => daySlot.get(daysBetween(origin, day)) ?? -1));
   const weekValues = new Float64Array(weeks.length);
   const dayValues = new Float64Array(days.length);
@@ -177,9 +183,9 @@ export async function countRanges(
         if (slot !== undefined) dayValues[slot] = (dayValues[slot] ?? 0) + n;
       }
     }
-    const sums = new Array<number>(ranges.length);
+    const sums = result.get(row.k) ?? new Array<number>(ranges.length).fill(0);
     for (let r = 0; r < ranges.length; r++) {
-      let sum = 0;
+      let sum = sums[r] ?? 0;
       for (const slot of weekIndexes[r] ?? []) sum += weekValues[slot] ?? 0;
       for (const slot of dayIndexes[r] ?? []) sum += dayValues[slot] ?? 0;
       sums[r] = sum;
@@ -187,4 +193,30 @@ export async function countRanges(
     result.set(row.k, sums);
   }
   return result;
+}
+
+/** Each key's week and day sums as text, for the weeks and days asked. */
+async function readCounts(
+  db: Db,
+  selection: CountSelection,
+  { origin, weeks, days }: { origin: LocalDate; weeks: LocalDate[]; days: LocalDate[] },
+) {
+  const lastWeek = weeks.at(-1);
+  const { name, sql } = statementFor(selection);
+  return queryPlain<{ k: string; v: string }>(
+    db,
+    sql,
+    [
+      selection.workspaceId,
+      json(selection.areaIds),
+      json(selection.categoryIds),
+      selection.sourceIds.length > 0 ? JSON.stringify(selection.sourceIds) : null,
+      origin,
+      JSON.stringify(weeks),
+      weeks[0] ?? origin,
+      lastWeek ? addDays(lastWeek, 6) : (weeks[0] ?? origin),
+      JSON.stringify(days),
+    ],
+    { name },
+  );
 }
