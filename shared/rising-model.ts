@@ -67,6 +67,40 @@ export function solveLinear(matrix: readonly (readonly number[])[], rhs: readonl
   return rows.map((row, i) => (row[size] ?? 0) / (row[i] ?? 1));
 }
 
+/**
+ * solveLinear's Gauss–Jordan elimination with partial pivoting, in place on an augmented matrix
+ * (size rows of size + 1), with the same arithmetic in the same order; false if singular.
+ */
+function solveAugmented(matrix: Float64Array, size: number, order: Int32Array, out: Float64Array): boolean {
+  const columns = size + 1;
+  for (let i = 0; i < size; i++) order[i] = i;
+  const at = (row: number, column: number) => matrix[(order[row] as number) * columns + column] as number;
+  for (let column = 0; column < size; column++) {
+    let pivot = column;
+    for (let r = column + 1; r < size; r++)
+      if (Math.abs(at(r, column)) > Math.abs(at(pivot, column))) pivot = r;
+    if (Math.abs(at(pivot, column)) < 1e-12) return false;
+    const swap = order[column] as number;
+    order[column] = order[pivot] as number;
+    order[pivot] = swap;
+    const pivotBase = (order[column] as number) * columns;
+    const lead = matrix[pivotBase + column] as number;
+    for (let r = 0; r < size; r++) {
+      if (r === column) continue;
+      const base = (order[r] as number) * columns;
+      const factor = (matrix[base + column] as number) / lead;
+      if (factor === 0) continue;
+      for (let k = column; k <= size; k++)
+        matrix[base + k] = (matrix[base + k] as number) - factor * (matrix[pivotBase + k] as number);
+    }
+  }
+  for (let i = 0; i < size; i++) {
+    const base = (order[i] as number) * columns;
+    out[i] = (matrix[base + size] as number) / (matrix[base + i] as number);
+  }
+  return true;
+}
+
 function invert(matrix: readonly (readonly number[])[]): number[][] | null {
   const columns = matrix.map((_, j) =>
     solveLinear(
@@ -105,15 +139,19 @@ export function fitCountModel(
   let beta = new Array<number>(width).fill(0);
   beta[0] = Math.log(total / length);
   const fitted = new Array<number>(length).fill(total / length);
-  let information: number[][] = [];
   const etaAt = (t: number) => {
     let eta = 0;
     for (let j = 0; j < width; j++) eta += (design[t * width + j] as number) * (beta[j] as number);
     return Math.max(-30, Math.min(30, eta));
   };
+  // One augmented matrix [information | score] reused by every iteration (no allocation per step).
+  const columns = width + 1;
+  const augmented = new Float64Array(width * columns);
+  const order = new Int32Array(width);
+  const solution = new Float64Array(width);
+  let lastInformation: Float64Array | null = null;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const info = new Float64Array(width * width);
-    const score = new Array<number>(width).fill(0);
+    augmented.fill(0);
     for (let t = 0; t < length; t++) {
       const eta = etaAt(t);
       const mean = Math.exp(eta);
@@ -121,21 +159,27 @@ export function fitCountModel(
       const working = eta + ((values[t] ?? 0) - mean) / mean;
       for (let j = 0; j < width; j++) {
         const weighted = (design[t * width + j] as number) * mean;
-        score[j] = (score[j] as number) + weighted * working;
+        const line = j * columns;
+        augmented[line + width] = (augmented[line + width] as number) + weighted * working;
         for (let k = 0; k < width; k++)
-          info[j * width + k] =
-            (info[j * width + k] as number) + weighted * (design[t * width + k] as number);
+          augmented[line + k] =
+            (augmented[line + k] as number) + weighted * (design[t * width + k] as number);
       }
     }
-    information = Array.from({ length: width }, (_, j) =>
-      Array.from(info.subarray(j * width, (j + 1) * width)),
-    );
-    const next = solveLinear(information, score);
-    if (!next) break;
-    const step = Math.max(...next.map((value, j) => Math.abs(value - (beta[j] ?? 0))));
-    beta = next;
+    lastInformation = new Float64Array(width * width);
+    for (let j = 0; j < width; j++)
+      lastInformation.set(augmented.subarray(j * columns, j * columns + width), j * width);
+    if (!solveAugmented(augmented, width, order, solution)) break;
+    let step = 0;
+    for (let j = 0; j < width; j++) step = Math.max(step, Math.abs((solution[j] as number) - (beta[j] ?? 0)));
+    beta = Array.from(solution);
     if (step < 1e-8) break;
   }
+  const information: number[][] = lastInformation
+    ? Array.from({ length: width }, (_, j) =>
+        Array.from((lastInformation as Float64Array).subarray(j * width, (j + 1) * width)),
+      )
+    : [];
   for (let t = 0; t < length; t++) fitted[t] = Math.exp(etaAt(t));
   const pearson = values.reduce((sum, value, t) => {
     const mean = Math.max(fitted[t] ?? 0, 1e-9);
