@@ -27,7 +27,7 @@ import { benchSignal } from "./bench-signal.ts";
 //   --sizes 100000,1000000,10000000   PostgreSQL sizes;  --pglite-sizes 1000000
 //   --years 10  --queries 40 (runs per question, fewer when a question takes long)  --places 20000
 //   --skip-pglite  --skip-postgres  --signal-runs 400
-//   --keep   leave the PostgreSQL database est_bench in place (for profiling a question by hand)
+//   --keep   leave the PostgreSQL database est_bench and the PGlite folder in place (for profiling by hand)
 const { values } = parseArgs({
   options: {
     only: { type: "string" },
@@ -160,7 +160,8 @@ async function openDatabase(kind: "pglite" | "postgres", url: string | undefined
     ...handle,
     async close() {
       await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (values.keep) console.log(`  kept the PGlite database in ${dir}`);
+      else fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

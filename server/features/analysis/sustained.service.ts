@@ -9,24 +9,26 @@ import {
   type SustainedPlan,
 } from "../../../shared/rising-over-time.ts";
 import type { CompstatRow } from "../../../shared/schemas/analysis.ts";
-import type { Db } from "../../db/client.ts";
+import { type Db, queryPlain } from "../../db/client.ts";
 import { type CountSelection, countRanges } from "../incidents/incident-counts.ts";
 
 /** The first and last day with a registered crime in the selected sources (two index look-ups). */
 export async function dataCoverage(scope: { db: Db; workspaceId: string; sourceIds: readonly string[] }) {
-  const rows = await scope.db.$queryRawUnsafe<{ first: Date | null; last: Date | null }[]>(
-    `SELECT MIN(x.day) AS first, MAX(x.day) AS last FROM daily_incident_counts x
-     WHERE x.workspace_id = $1::uuid AND x.registered > 0
-       AND ($2::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($2::json)))`,
-    scope.workspaceId,
-    scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null,
+  // Each end read along the primary key (workspace, day, …) from its side: two short index scans,
+  // where MIN/MAX with the source condition scanned the workspace's every daily row.
+  const end = (direction: "ASC" | "DESC") =>
+    `(SELECT x.day::text FROM daily_incident_counts x
+      WHERE x.workspace_id = $1::uuid AND x.registered > 0
+        AND ($2::json IS NULL OR x.data_source_id IN (SELECT value::uuid FROM json_array_elements_text($2::json)))
+      ORDER BY x.workspace_id ${direction}, x.day ${direction} LIMIT 1)`;
+  const [row] = await queryPlain<{ first: string | null; last: string | null }>(
+    scope.db,
+    `SELECT ${end("ASC")} AS first, ${end("DESC")} AS last`,
+    [scope.workspaceId, scope.sourceIds.length > 0 ? JSON.stringify(scope.sourceIds) : null],
+    { name: "est_data_coverage" },
   );
-  const { first, last } = rows[0] ?? { first: null, last: null };
-  if (!first || !last) return null;
-  return {
-    first: first.toISOString().slice(0, 10),
-    last: last.toISOString().slice(0, 10),
-  } satisfies Coverage;
+  if (!row?.first || !row.last) return null;
+  return { first: row.first, last: row.last } satisfies Coverage;
 }
 
 export type SustainedCounts = { windows: number[]; blocks: number[] };

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+import { readDataVersion } from "../../answer-cache.ts";
 import type { WorkspaceReadScope } from "../../service-scope.ts";
 import { coveredAreas, listAreas, resolveAreaScope } from "../areas/areas.service.ts";
 import { listCategories, resolveCategoryScope } from "../categories/categories.service.ts";
@@ -20,8 +22,32 @@ export type SelectionFilter = {
  */
 export type ResolvedSelection = Awaited<ReturnType<typeof resolveSelection>>;
 
+type Lists = {
+  areas: Awaited<ReturnType<typeof listAreas>>;
+  categories: Awaited<ReturnType<typeof listCategories>>;
+};
+const lists = new LRUCache<string, Promise<Lists>>({ max: 256 });
+
+/**
+ * The workspace's areas and categories as of its data version (both tables bump it), read once per
+ * version and process: every statistics question needs them, and they change only with an import
+ * or an admin's edit. The lists are shared between requests: callers read them, never change them.
+ */
+async function workspaceLists(scope: WorkspaceReadScope): Promise<Lists> {
+  const key = `${scope.workspace.id}:${await readDataVersion(scope.db, scope.workspace.id)}`;
+  const held = lists.get(key);
+  if (held) return held;
+  const loading = Promise.all([listAreas(scope), listCategories(scope)]).then(([areas, categories]) => ({
+    areas,
+    categories,
+  }));
+  lists.set(key, loading);
+  loading.catch(() => lists.delete(key));
+  return loading;
+}
+
 export async function resolveSelection(scope: WorkspaceReadScope, filter: SelectionFilter) {
-  const [areas, categories] = await Promise.all([listAreas(scope), listCategories(scope)]);
+  const { areas, categories } = await workspaceLists(scope);
   const covered = coveredAreas(areas, filter.areaCodes);
   const categoryIds = resolveCategoryScope(categories, filter.categoryCodes);
   const everyArea = filter.areaCodes.length === 0;

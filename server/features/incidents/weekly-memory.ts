@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { daysBetween, type LocalDate } from "../../../shared/calendar.ts";
+import { readDataVersion } from "../../answer-cache.ts";
 import { type Db, queryPlain } from "../../db/client.ts";
 
 /**
@@ -31,17 +32,6 @@ export type WeeklyTable = {
 const MAX_TABLES = 64;
 const tables = new LRUCache<string, WeeklyTable>({ max: MAX_TABLES });
 const loading = new Map<string, Promise<WeeklyTable>>();
-
-/** The workspace's data version (0 before its first write). */
-async function dataVersion(db: Db, workspaceId: string) {
-  const [row] = await queryPlain<{ version: string }>(
-    db,
-    "SELECT COALESCE((SELECT version FROM workspace_data_versions WHERE workspace_id = $1::uuid), 0)::text AS version",
-    [workspaceId],
-    { name: "est_weekly_version" },
-  );
-  return row?.version ?? "0";
-}
 
 async function load(
   db: Db,
@@ -95,7 +85,7 @@ async function load(
 
 /** The rollup as of the workspace's current data version, loaded once per version. */
 export async function weeklyTable(db: Db, workspaceId: string, table: WeeklyTableName): Promise<WeeklyTable> {
-  const version = await dataVersion(db, workspaceId);
+  const version = await readDataVersion(db, workspaceId);
   const id = `${workspaceId}:${table}`;
   const held = tables.get(id);
   if (held && held.version === version) return held;
