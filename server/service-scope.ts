@@ -1,6 +1,19 @@
+import type { LocalDate } from "../shared/calendar.ts";
+import type { MeetingPeriod } from "../shared/meeting-rhythm.ts";
 import type { Db } from "./db/client.ts";
 import type { Actor } from "./features/access/ownership.ts";
-import type { CurrentWorkspace } from "./features/workspace/workspace.service.ts";
+
+/** The caller's workspace as the membership row gives it (workspace.service.ts, membershipOf). */
+export type CurrentWorkspace = {
+  id: string;
+  slug: string;
+  name: string;
+  meetingAnchor: LocalDate;
+  meetingWeekday: number;
+  timezone: string;
+  basemapStyleUrl: string | null;
+  meetingPeriod: MeetingPeriod;
+};
 
 /**
  * What every workspace service takes first: the database, the caller's workspace and who acts

@@ -3,7 +3,7 @@ import { asMeetingPeriod } from "../../../shared/meeting-rhythm.ts";
 import type { Role } from "../../../shared/roles.ts";
 import type { WorkspaceSettings } from "../../../shared/schemas/field.ts";
 import { type Db, queryPlain } from "../../db/client.ts";
-import type { ServiceScope } from "../../service-scope.ts";
+import type { CurrentWorkspace, ServiceScope } from "../../service-scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { purgeExpiredNotes } from "../dialogues/dialogues.service.ts";
 
@@ -42,7 +42,11 @@ export const MEMBERSHIP_COLUMNS = `m.role::text AS role, m.organization_id::text
   w.meeting_anchor_date::text AS "meetingAnchor", w.meeting_period AS "meetingPeriod",
   w.meeting_weekday AS "meetingWeekday", w.timezone, w.basemap_style_url AS "basemapStyleUrl"`;
 
-export function membershipOf(row: MembershipRow) {
+export function membershipOf(row: MembershipRow): {
+  role: Role;
+  organizationId: string | null;
+  workspace: CurrentWorkspace;
+} {
   const {
     role,
     organizationId,
@@ -71,7 +75,7 @@ export function membershipOf(row: MembershipRow) {
   };
 }
 
-export type CurrentWorkspace = NonNullable<Awaited<ReturnType<typeof resolveMembership>>>["workspace"];
+export type { CurrentWorkspace } from "../../service-scope.ts";
 
 export async function listMyWorkspaces({ db, userId }: { db: Db; userId: string }) {
   const memberships = await db.membership.findMany({
