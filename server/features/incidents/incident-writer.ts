@@ -141,7 +141,6 @@ async function publish(
      FROM ${from}
      -- In the unique key's order, the key's b-tree fills page by page instead of at random places
      -- (about a tenth of a million-row publish, measured in decisions/027).
-     ORDER BY r.data_source_id, r.external_id
      ${
        // Nothing there yet: a plain insert (a row that exists after all fails the whole write).
        options.fresh
