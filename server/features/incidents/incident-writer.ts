@@ -139,8 +139,6 @@ async function publish(
      SELECT $1::uuid, r.data_source_id, r.external_id, ${batchParam},
        ${UPDATED.map((c) => (c === "point_precision" ? `r.${c}::"PointPrecision"` : `r.${c}`)).join(", ")}
      FROM ${from}
-     -- In the unique key's order, the key's b-tree fills page by page instead of at random places
-     -- (about a tenth of a million-row publish, measured in decisions/027).
      ${
        // Nothing there yet: a plain insert (a row that exists after all fails the whole write).
        options.fresh
