@@ -91,28 +91,26 @@ export const CompstatOutputSchema = z.object({
 });
 export type CompstatOutput = z.infer<typeof CompstatOutputSchema>;
 
-export const RisingNowOutputSchema = z.array(
-  z.object({
-    categoryCode: z.string(),
-    categoryNameSv: z.string(),
-    categoryNameEn: z.string(),
-    areaCode: z.string().nullable(),
-    areaName: z.string(),
-    current: z.number(),
-    expected: z.number(),
-    pValue: z.number(),
-    level: z.enum(["clear", "possible"]),
-  }),
-);
+/** A category in an area, by code and name: what the rising lists (and the lägesbild's copies) name. */
+export const CategoryAreaPairSchema = z.object({
+  categoryCode: z.string(),
+  categoryNameSv: z.string(),
+  categoryNameEn: z.string(),
+  areaCode: z.string().nullable(),
+  areaName: z.string(),
+});
+
+export const RisingPairSchema = CategoryAreaPairSchema.extend({
+  current: z.number(),
+  expected: z.number(),
+  pValue: z.number(),
+  level: z.enum(["clear", "possible"]),
+});
+export const RisingNowOutputSchema = z.array(RisingPairSchema);
 export type RisingNowOutput = z.infer<typeof RisingNowOutputSchema>;
 
 export const RisingOverTimeOutputSchema = z.array(
-  z.object({
-    categoryCode: z.string(),
-    categoryNameSv: z.string(),
-    categoryNameEn: z.string(),
-    areaCode: z.string().nullable(),
-    areaName: z.string(),
+  CategoryAreaPairSchema.extend({
     level: z.enum(["sure", "likely"]),
     pValue: z.number(),
     window: SustainedWindowSchema,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DIALOGUE_THEMES } from "../field.ts";
-import { LocalDateSchema } from "./overview.ts";
+import { CategoryAreaPairSchema, RisingPairSchema } from "./analysis.ts";
+import { DistrictStatSchema, LocalDateSchema } from "./overview.ts";
 
 /** The period kinds a lägesbild is made for: the meeting's two weeks by default, or a month or quarter. */
 export const LAGESBILD_PERIOD_KINDS = ["biweek", "month", "quarter"] as const;
@@ -101,19 +102,9 @@ export const CompareInputSchema = z.object({ snapshotA: z.uuid(), snapshotB: z.u
 const RangeSchema = z.object({ start: z.string(), end: z.string() });
 const PeriodSchema = z.object({ kind: z.string(), start: z.string(), end: z.string() });
 
-export const DistrictFigureSchema = z.object({
-  areaId: z.string(),
-  code: z.string().nullable(),
-  name: z.string(),
-  population: z.number().nullable(),
-  count: z.number(),
-  previousCount: z.number(),
-  rate: z.number().nullable(),
-  changePercent: z.number().nullable(),
-  findings: z.number(),
+/** A district's row of the overview (without the absolute change), with its open findings. */
+export const DistrictFigureSchema = DistrictStatSchema.omit({ change: true }).extend({
   openFindings: z.number(),
-  reports: z.number(),
-  themes: z.number(),
 });
 
 export const CategoryFigureSchema = z.object({
@@ -128,24 +119,10 @@ export const CategoryFigureSchema = z.object({
   level: z.enum(["clear", "possible", "normal", "too_few"]),
 });
 
-export const RisingFigureSchema = z.object({
-  categoryCode: z.string(),
-  categoryNameSv: z.string(),
-  categoryNameEn: z.string(),
-  areaCode: z.string().nullable(),
-  areaName: z.string(),
-  current: z.number(),
-  expected: z.number(),
-  level: z.enum(["clear", "possible"]),
-});
+export const RisingFigureSchema = RisingPairSchema.omit({ pValue: true });
 
 /** A category × area whose sustained flag ("ökar över tid") is sure or likely, in words. */
-export const RisingOverTimeFigureSchema = z.object({
-  categoryCode: z.string(),
-  categoryNameSv: z.string(),
-  categoryNameEn: z.string(),
-  areaCode: z.string().nullable(),
-  areaName: z.string(),
+export const RisingOverTimeFigureSchema = CategoryAreaPairSchema.extend({
   level: z.enum(["sure", "likely"]),
   textSv: z.string(),
   textEn: z.string(),

@@ -47,32 +47,8 @@ export function membershipOf(row: MembershipRow): {
   organizationId: string | null;
   workspace: CurrentWorkspace;
 } {
-  const {
-    role,
-    organizationId,
-    meetingPeriod,
-    id,
-    slug,
-    name,
-    meetingAnchor,
-    meetingWeekday,
-    timezone,
-    basemapStyleUrl,
-  } = row;
-  return {
-    role,
-    organizationId,
-    workspace: {
-      id,
-      slug,
-      name,
-      meetingAnchor,
-      meetingWeekday,
-      timezone,
-      basemapStyleUrl,
-      meetingPeriod: asMeetingPeriod(meetingPeriod),
-    },
-  };
+  const { role, organizationId, meetingPeriod, ...workspace } = row;
+  return { role, organizationId, workspace: { ...workspace, meetingPeriod: asMeetingPeriod(meetingPeriod) } };
 }
 
 export type { CurrentWorkspace } from "../../service-scope.ts";
